@@ -1,0 +1,23 @@
+//! A PyTorch-exact model of `torch.nn.functional.interpolate` on float32 CPU tensors
+//! (PyTorch 2.15), plus the "ledger" that explains how every output value was made.
+//!
+//! No dependencies, no web crates: this module builds and tests natively and for wasm32.
+//! Everything here is the public contract the UI, the parity command and the tests use.
+//! Invariants: nothing in this module panics on user input; every invalid call returns a
+//! [`TorchError`] carrying PyTorch's exception type and message.
+
+mod tensor;
+mod error;
+mod call;
+mod plan;
+mod ledger;
+mod repr;
+mod python;
+
+pub use call::{Call, CallForm, Limits, Mode, ScaleArg, SizeArg};
+pub use error::{ErrorKind, TorchError};
+pub use ledger::{explain, feeds, Contribution, Feed, Ledger};
+pub use plan::{interpolate, plan, AxisPlan, AxisSample, Plan, Tap};
+pub use python::python_call;
+pub use repr::torch_repr;
+pub use tensor::Tensor;
