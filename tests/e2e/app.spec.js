@@ -1,0 +1,119 @@
+// End-to-end: the release bundle under a sub-path, in headless Chromium.
+import { test, expect } from '@playwright/test';
+import { readFileSync, mkdirSync } from 'node:fs';
+
+const golden = JSON.parse(readFileSync(new URL('../golden/interpolate.json', import.meta.url)));
+const goldenRepr = (id) => {
+  const c = golden.cases.find((c) => c.id === id);
+  if (!c) throw new Error(`golden case ${id} missing`);
+  return c.expected.repr;
+};
+const SHOTS = new URL('./artifacts/', import.meta.url).pathname;
+mkdirSync(SHOTS, { recursive: true });
+
+/** Opens the app at `query`, recording every console error, page error, failed request
+ *  and request to anywhere but this server; waits until the app has mounted. */
+async function open(page, query = '') {
+  const problems = [];
+  const origin = new URL(test.info().project.use.baseURL).origin;
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('requestfailed', (r) => problems.push(`failed: ${r.url()}`));
+  page.on('response', (r) => { if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`); });
+  page.on('request', (r) => {
+    if (!r.url().startsWith(origin) && !r.url().startsWith('data:') && !r.url().startsWith('blob:'))
+      problems.push(`third-party request: ${r.url()}`);
+  });
+  await page.goto(query);
+  await page.locator('[data-app-ready]').waitFor({ timeout: 20_000 });
+  return problems;
+}
+
+const repr = (page) => page.getByTestId('torch-repr');
+
+test('loads under the sub-path with no error, no failed and no third-party request', async ({ page }) => {
+  const problems = await open(page);
+  await expect(repr(page)).toBeVisible();
+  await expect(page.locator('#boot-error')).toBeHidden();
+  const urls = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
+  for (const u of urls) expect(new URL(u).pathname.startsWith('/upsample-explainer/'), u).toBe(true);
+  expect(urls.some((u) => u.endsWith('.wasm'))).toBe(true);
+  await page.screenshot({ path: SHOTS + 'default-light.png', fullPage: true });
+  expect(problems).toEqual([]);
+});
+
+for (const [query, id] of [
+  ['?preset=seed&mode=nearest&scale_factor=2', 'seed-nearest'],
+  ['?preset=seed&mode=bilinear&align_corners=false&scale_factor=2', 'seed-bilinear-false'],
+  ['?preset=seed&mode=bilinear&align_corners=true&scale_factor=2', 'seed-bilinear-true'],
+]) {
+  test(`printout equals PyTorch's for ${id}`, async ({ page }) => {
+    const problems = await open(page, query);
+    await expect(repr(page)).toHaveText(goldenRepr(id), { useInnerText: true });
+    expect(problems).toEqual([]);
+  });
+}
+
+test('toggling align_corners and mode updates the printout', async ({ page }) => {
+  await open(page, '?preset=seed&mode=bilinear&align_corners=false&scale_factor=2');
+  await expect(repr(page)).toHaveText(goldenRepr('seed-bilinear-false'), { useInnerText: true });
+  await page.locator('#align_corners').selectOption('true');
+  await expect(repr(page)).toHaveText(goldenRepr('seed-bilinear-true'), { useInnerText: true });
+  await expect(page).toHaveURL(/align_corners=true/);
+  await page.locator('#align_corners').selectOption('none');
+  await page.locator('#mode').selectOption('nearest');
+  await expect(repr(page)).toHaveText(goldenRepr('seed-nearest'), { useInnerText: true });
+  await expect(page).toHaveURL(/mode=nearest/);
+});
+
+test('the default view is the seed example, bilinear, compared True vs False', async ({ page }) => {
+  await open(page);
+  await expect(repr(page)).toHaveText(goldenRepr('seed-bilinear-false'), { useInnerText: true });
+  await expect(page.getByTestId('torch-repr-compare')).toHaveText(goldenRepr('seed-bilinear-true'), { useInnerText: true });
+  await expect(page.getByTestId('diagram').first()).toBeVisible();
+  await expect(page.getByTestId('ledger')).toBeVisible();
+});
+
+test('a malformed URL falls back to defaults with a notice naming what was ignored', async ({ page }) => {
+  const problems = await open(page, '?mode=bogus&scale_factor=abc&preset=seed');
+  const notice = page.getByTestId('url-notice');
+  await expect(notice).toBeVisible();
+  await expect(notice).toContainText('mode');
+  await expect(notice).toContainText('scale_factor');
+  await expect(repr(page)).toBeVisible();
+  await page.screenshot({ path: SHOTS + 'malformed-url.png', fullPage: true });
+  expect(problems).toEqual([]);
+});
+
+test('an invalid combination shows PyTorch\'s error instead of the output', async ({ page }) => {
+  const problems = await open(page, '?preset=seed&mode=nearest&align_corners=true&scale_factor=2');
+  await expect(page.getByTestId('torch-error')).toContainText(
+    'ValueError: align_corners option can only be set with the interpolating modes');
+  await page.screenshot({ path: SHOTS + 'torch-error.png', fullPage: true });
+  expect(problems).toEqual([]);
+});
+
+test('garbage in every parameter never blanks the page', async ({ page }) => {
+  const problems = await open(page,
+    '?mode=%00%ff&size=-3,1e99&scale_factor=nan&input=9x9:zz&sel=-1,abc&call=%3Cscript%3E&lang=xx&align_corners=maybe');
+  await expect(page.getByTestId('url-notice')).toBeVisible();
+  await expect(page.locator('[data-app-ready]')).toBeVisible();
+  expect(problems).toEqual([]);
+});
+
+test('dark theme and Chinese interface', async ({ browser }) => {
+  const dark = await browser.newPage({ colorScheme: 'dark' });
+  await open(dark);
+  await expect(repr(dark)).toBeVisible();
+  await dark.screenshot({ path: SHOTS + 'default-dark.png', fullPage: true });
+  await dark.close();
+
+  const zh = await browser.newPage();
+  const problems = await open(zh, '?lang=zh');
+  await expect(zh.locator('html')).toHaveAttribute('lang', /zh/);
+  await zh.screenshot({ path: SHOTS + 'default-zh.png', fullPage: true });
+  await zh.getByTestId('lang-toggle').click();
+  await expect(zh.locator('html')).toHaveAttribute('lang', 'en');
+  expect(problems).toEqual([]);
+  await zh.close();
+});

@@ -1,0 +1,29 @@
+// End-to-end tests of the release bundle in Debian's Chromium (never a downloaded browser).
+import { defineConfig } from '@playwright/test';
+
+export const BASE = '/upsample-explainer/';
+const PORT = 4173;
+
+export default defineConfig({
+  testDir: '.',
+  testMatch: '*.spec.js',
+  outputDir: 'test-results',
+  timeout: 60_000,
+  workers: 1,
+  reporter: [['list']],
+  use: {
+    baseURL: `http://127.0.0.1:${PORT}${BASE}`,
+    viewport: { width: 1400, height: 1000 },
+    launchOptions: {
+      executablePath: process.env.CHROME_BIN || '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
+        '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    },
+  },
+  webServer: {
+    command: `node serve.mjs ../../dist ${PORT} ${BASE}`,
+    url: `http://127.0.0.1:${PORT}${BASE}`,
+    reuseExistingServer: false,
+    timeout: 30_000,
+  },
+});

@@ -1,0 +1,24 @@
+// Prints the gzip size of every file the first load fetches and fails when the total
+// exceeds the budget. Usage: node tests/e2e/size.mjs dist
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, extname } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+const BUDGET_BYTES = 300 * 1024;
+const dir = process.argv[2] ?? 'dist';
+const files = readdirSync(dir).filter((f) => statSync(join(dir, f)).isFile());
+const kb = (n) => (n / 1024).toFixed(1).padStart(7);
+
+let raw = 0, gz = 0;
+console.log('file'.padEnd(48) + '    raw KB   gzip KB');
+for (const f of files.sort()) {
+  const bytes = readFileSync(join(dir, f));
+  const g = gzipSync(bytes, { level: 9 }).length;
+  raw += bytes.length; gz += g;
+  console.log(f.padEnd(48) + kb(bytes.length) + '   ' + kb(g));
+}
+console.log('total'.padEnd(48) + kb(raw) + '   ' + kb(gz) + `   (budget ${BUDGET_BYTES / 1024} KB gzip)`);
+for (const ext of ['.wasm', '.js', '.css']) {
+  if (!files.some((f) => extname(f) === ext)) { console.error(`no ${ext} file in ${dir}`); process.exit(1); }
+}
+if (gz > BUDGET_BYTES) { console.error('first-load size is over budget'); process.exit(1); }
