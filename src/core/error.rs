@@ -9,6 +9,8 @@ pub enum ErrorKind {
     TypeError,
     NotImplementedError,
     RuntimeError,
+    /// Python's own `int(float('inf'))` failure on the recompute path.
+    OverflowError,
     /// Not a PyTorch error: the explainer's own limits (output too large for a browser tab).
     LimitExceeded,
 }
@@ -21,6 +23,7 @@ impl ErrorKind {
             ErrorKind::TypeError => "TypeError",
             ErrorKind::NotImplementedError => "NotImplementedError",
             ErrorKind::RuntimeError => "RuntimeError",
+            ErrorKind::OverflowError => "OverflowError",
             ErrorKind::LimitExceeded => "LimitExceeded",
         }
     }

@@ -6,6 +6,13 @@
 //! Invariants: nothing in this module panics on user input; every invalid call returns a
 //! [`TorchError`] carrying PyTorch's exception type and message.
 
+mod antialias;
+mod area;
+mod arith;
+mod coords;
+mod cubic;
+mod linear;
+mod nearest;
 mod tensor;
 mod error;
 mod call;
@@ -17,7 +24,8 @@ mod python;
 pub use call::{Call, CallForm, Limits, Mode, ScaleArg, SizeArg};
 pub use error::{ErrorKind, TorchError};
 pub use ledger::{explain, feeds, Contribution, Feed, Ledger};
-pub use plan::{interpolate, plan, AxisPlan, AxisSample, Plan, Tap};
+pub use call::{py_float, unknown_mode_error};
+pub use plan::{interpolate, plan, AxisPlan, AxisSample, KernelPath, Plan, Tap};
 pub use python::python_call;
 pub use repr::torch_repr;
 pub use tensor::Tensor;

@@ -1,7 +1,12 @@
 //! The per-axis sampling plan of a call (source coordinates, taps and weights) and the
-//! interpolation that runs it.
+//! interpolation that runs it, in the arithmetic order of the kernel PyTorch would pick.
 
-use super::{Call, Limits, Mode, Tensor, TorchError};
+use super::arith::{aa_dot, bilinear_cl_scalar, bilinear_cl_simd, cubic4, linear2};
+use super::call::ModeName;
+use super::coords::HalfPixel;
+use super::nearest::NearestPath;
+use super::{antialias, area, cubic, linear, nearest};
+use super::{Call, ErrorKind, Limits, Mode, Tensor, TorchError};
 
 /// One input index along an axis and the weight it contributes with.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -37,6 +42,23 @@ pub struct AxisPlan {
     pub samples: Vec<AxisSample>,
 }
 
+/// Which compiled CPU kernel PyTorch runs for the call (`UpSampleKernel.cpp`), because the
+/// kernels round differently. Our tensors are contiguous NCHW and PyTorch is assumed to run
+/// with more than one thread (its default on any multi-core machine).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum KernelPath {
+    /// The generic NCHW kernel (`upsample_generic_Nd_kernel_impl`).
+    Generic,
+    /// The channels-last kernel, picked for small 2-D outputs (`H_out + W_out <= 128`).
+    ChannelsLast,
+    /// The separable antialiasing kernel (width pass, then height pass).
+    Separable,
+    /// Adaptive average pooling (`mode='area'`).
+    AdaptivePool,
+    /// `mode='area'` with a (1, 1) output, which ATen computes as `input.mean((-1, -2))`.
+    Mean,
+}
+
 /// Everything about a valid call except the input values.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Plan {
@@ -44,6 +66,8 @@ pub struct Plan {
     pub call: Call,
     pub mode: Mode,
     pub align_corners: bool,
+    pub antialias: bool,
+    pub path: KernelPath,
     pub in_shape: Vec<usize>,
     pub out_shape: Vec<usize>,
     /// One per spatial axis, outermost (D or H) first.
@@ -52,19 +76,260 @@ pub struct Plan {
 
 /// Validates `call` for `input_shape` and works out its sampling plan.
 pub fn plan(input_shape: &[usize], call: &Call, limits: &Limits) -> Result<Plan, TorchError> {
-    let _ = (input_shape, call, limits);
-    todo!("core helper")
-}
-
-impl Plan {
-    /// Runs the plan on `input` (whose shape must be `in_shape`), bit for bit as PyTorch.
-    pub fn run(&self, input: &Tensor) -> Tensor {
-        let _ = input;
-        todo!("core helper")
+    let r = call.resolve(ModeName::Known(call.mode), input_shape)?;
+    let out_shape: Vec<usize> = input_shape[..2].iter().copied().chain(r.out_size.iter().copied()).collect();
+    let elements = out_shape.iter().try_fold(1usize, |acc, &n| acc.checked_mul(n));
+    let too_big = match elements {
+        Some(n) => n > limits.max_output_elements || r.out_size.iter().any(|&n| n > limits.max_output_elements),
+        None => true,
+    };
+    if too_big {
+        let shape = out_shape.iter().map(|n| n.to_string()).collect::<Vec<_>>().join(", ");
+        return Err(TorchError::new(
+            ErrorKind::LimitExceeded,
+            format!(
+                "the output would have shape ({shape}), more than the {} elements this explainer computes in a browser tab",
+                limits.max_output_elements
+            ),
+        ));
     }
+
+    let spatial_in = &input_shape[2..];
+    let small_2d = r.out_size.len() == 2 && r.out_size[0] + r.out_size[1] <= 128;
+    let path = match r.mode {
+        Mode::Area if r.out_size.len() <= 2 && r.out_size.iter().all(|&n| n == 1) => KernelPath::Mean,
+        Mode::Area => KernelPath::AdaptivePool,
+        _ if r.antialias => KernelPath::Separable,
+        Mode::Nearest | Mode::NearestExact | Mode::Bilinear if small_2d => KernelPath::ChannelsLast,
+        _ => KernelPath::Generic,
+    };
+    let axes = (0..r.out_size.len())
+        .map(|d| {
+            let (n_in, n_out, s) = (spatial_in[d], r.out_size[d], r.scales[d]);
+            match r.mode {
+                _ if r.antialias => antialias::axis(r.mode, n_in, n_out, s, r.align_corners),
+                Mode::Nearest | Mode::NearestExact => {
+                    let p = if path == KernelPath::ChannelsLast { NearestPath::ChannelsLast } else { NearestPath::Generic };
+                    nearest::axis(n_in, n_out, s, r.mode == Mode::NearestExact, p)
+                }
+                Mode::Linear | Mode::Bilinear | Mode::Trilinear => {
+                    let rounding = if path == KernelPath::ChannelsLast { HalfPixel::Fused } else { HalfPixel::Separate };
+                    linear::axis(n_in, n_out, s, r.align_corners, rounding)
+                }
+                Mode::Bicubic => cubic::axis(n_in, n_out, s, r.align_corners),
+                Mode::Area | Mode::Lanczos => area::axis(n_in, n_out),
+            }
+        })
+        .collect();
+    Ok(Plan {
+        call: call.resolved(),
+        mode: r.mode,
+        align_corners: r.align_corners,
+        antialias: r.antialias,
+        path,
+        in_shape: input_shape.to_vec(),
+        out_shape,
+        axes,
+    })
 }
 
 /// `F.interpolate(input, ...)`: validate, plan and run.
 pub fn interpolate(input: &Tensor, call: &Call, limits: &Limits) -> Result<Tensor, TorchError> {
     Ok(plan(&input.shape, call, limits)?.run(input))
+}
+
+/// How one separable pass combines its taps.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Combine {
+    Copy,
+    Linear,
+    Cubic,
+    Antialias,
+}
+
+impl Plan {
+    /// Runs the plan on `input` (whose shape must be `in_shape`), bit for bit as PyTorch.
+    /// An input of another shape gives an output of zeros rather than a panic.
+    pub fn run(&self, input: &Tensor) -> Tensor {
+        let numel: usize = self.out_shape.iter().product();
+        if input.shape != self.in_shape || numel == 0 {
+            return Tensor { shape: self.out_shape.clone(), data: vec![0.0; numel] };
+        }
+        let data = match (self.path, self.mode) {
+            (KernelPath::Mean, _) => self.run_mean(input),
+            (KernelPath::AdaptivePool, _) => self.run_area(input),
+            (KernelPath::ChannelsLast, Mode::Bilinear) => self.run_bilinear_channels_last(input),
+            (KernelPath::Separable, _) => self.run_separable(input, Combine::Antialias),
+            (_, Mode::Nearest | Mode::NearestExact) => self.run_separable(input, Combine::Copy),
+            (_, Mode::Bicubic) => self.run_separable(input, Combine::Cubic),
+            _ => self.run_separable(input, Combine::Linear),
+        };
+        Tensor { shape: self.out_shape.clone(), data }
+    }
+
+    /// Number of (batch, channel) planes.
+    fn planes(&self) -> usize {
+        self.in_shape[0] * self.in_shape[1]
+    }
+
+    /// Separable evaluation, innermost axis (W) first. For the generic linear and cubic
+    /// kernels this is the same arithmetic as their nested per-output formula, since an
+    /// inner row result depends only on its own indices; the antialias kernel is separable
+    /// by construction and skips axes whose size does not change.
+    fn run_separable(&self, input: &Tensor, combine: Combine) -> Vec<f32> {
+        let mut shape = self.in_shape.clone();
+        let mut data = input.data.clone();
+        let rank = shape.len();
+        for (d, axis) in self.axes.iter().enumerate().rev() {
+            if combine == Combine::Antialias && axis.identity {
+                continue;
+            }
+            let dim = 2 + d;
+            let outer: usize = shape[..dim].iter().product();
+            let inner: usize = shape[dim + 1..rank].iter().product();
+            // PyTorch 2.15 bug: with an output width of 1 the height pass reads the tap
+            // table of output row 0 for every row (see `Ledger::intended`).
+            let row0_bug = combine == Combine::Antialias && rank == 4 && d == 0 && self.out_shape[3] == 1;
+            data = resample_axis(&data, outer, axis, inner, combine, row0_bug);
+            shape[dim] = axis.out_len;
+        }
+        data
+    }
+
+    /// Bilinear's channels-last kernel: the four weights are products formed first, then
+    /// summed in the order of the channel's recipe (SIMD body or scalar tail).
+    fn run_bilinear_channels_last(&self, input: &Tensor) -> Vec<f32> {
+        let [n, c, h_in, w_in] = [self.in_shape[0], self.in_shape[1], self.in_shape[2], self.in_shape[3]];
+        let (hs, ws) = (&self.axes[0].samples, &self.axes[1].samples);
+        let simd_channels = 8 * (c / 8);
+        let mut out = Vec::with_capacity(n * c * hs.len() * ws.len());
+        for plane in 0..n * c {
+            let x = &input.data[plane * h_in * w_in..][..h_in * w_in];
+            let recipe = if plane % c < simd_channels { bilinear_cl_simd } else { bilinear_cl_scalar };
+            for h in hs {
+                let (h0, h1) = (h.taps[0], h.taps[1]);
+                for w in ws {
+                    let (w0, w1) = (w.taps[0], w.taps[1]);
+                    let taps = [
+                        x[h0.index * w_in + w0.index],
+                        x[h0.index * w_in + w1.index],
+                        x[h1.index * w_in + w0.index],
+                        x[h1.index * w_in + w1.index],
+                    ];
+                    let weights = [h0.weight * w0.weight, h0.weight * w1.weight, h1.weight * w0.weight, h1.weight * w1.weight];
+                    out.push(recipe(taps, weights));
+                }
+            }
+        }
+        out
+    }
+
+    /// Adaptive average pooling: the window summed in row-major order, then divided by each
+    /// window length in turn (`/ kd / kh / kw`; 1-D pools run as 2-D with height 1).
+    fn run_area(&self, input: &Tensor) -> Vec<f32> {
+        let spatial_in = &self.in_shape[2..];
+        let in_plane: usize = spatial_in.iter().product();
+        let out_plane: usize = self.out_shape[2..].iter().product();
+        let mut out = Vec::with_capacity(self.planes() * out_plane);
+        for plane in 0..self.planes() {
+            let x = &input.data[plane * in_plane..][..in_plane];
+            for flat in 0..out_plane {
+                let index = unflatten(flat, &self.out_shape[2..]);
+                let windows: Vec<(usize, usize)> =
+                    index.iter().zip(&self.axes).map(|(&i, a)| area::window(i, a.in_len, a.out_len)).collect();
+                let mut sum = 0.0f32;
+                for_each_in_box(&windows, spatial_in, |offset| sum += x[offset]);
+                for &(start, end) in &windows {
+                    sum /= (end - start) as f32;
+                }
+                out.push(sum);
+            }
+        }
+        out
+    }
+
+    /// `mode='area'` with a (1, 1) output: ATen's `mean` over the plane. Its vectorised
+    /// cascade summation can differ from this sequential sum in the last bit.
+    fn run_mean(&self, input: &Tensor) -> Vec<f32> {
+        let in_plane: usize = self.in_shape[2..].iter().product();
+        input
+            .data
+            .chunks(in_plane.max(1))
+            .take(self.planes())
+            .map(|x| x.iter().fold(0.0f32, |a, &v| a + v) / in_plane as f32)
+            .collect()
+    }
+}
+
+/// One separable pass along an axis of length `axis.in_len` lying between `outer` leading
+/// and `inner` trailing elements.
+fn resample_axis(src: &[f32], outer: usize, axis: &AxisPlan, inner: usize, combine: Combine, row0_bug: bool) -> Vec<f32> {
+    let (n_in, n_out) = (axis.in_len, axis.out_len);
+    let mut dst = vec![0.0f32; outer * n_out * inner];
+    let mut weights: Vec<f32> = Vec::new();
+    for o in 0..outer {
+        let block = &src[o * n_in * inner..][..n_in * inner];
+        for (oi, sample) in axis.samples.iter().enumerate() {
+            let taps = if row0_bug { &axis.samples[0].taps } else { &sample.taps };
+            let row = &mut dst[(o * n_out + oi) * inner..][..inner];
+            let at = |k: usize, j: usize| block[taps[k].index * inner + j];
+            match combine {
+                Combine::Copy => row.copy_from_slice(&block[taps[0].index * inner..][..inner]),
+                Combine::Linear => {
+                    let (w0, w1) = (taps[0].weight, taps[1].weight);
+                    for (j, v) in row.iter_mut().enumerate() {
+                        *v = linear2(at(0, j), w0, at(1, j), w1);
+                    }
+                }
+                Combine::Cubic => {
+                    let w = [taps[0].weight, taps[1].weight, taps[2].weight, taps[3].weight];
+                    for (j, v) in row.iter_mut().enumerate() {
+                        *v = cubic4([at(0, j), at(1, j), at(2, j), at(3, j)], w);
+                    }
+                }
+                Combine::Antialias => {
+                    weights.clear();
+                    weights.extend(taps.iter().map(|t| t.weight));
+                    for (j, v) in row.iter_mut().enumerate() {
+                        *v = aa_dot(taps.len(), |k| at(k, j), &weights);
+                    }
+                }
+            }
+        }
+    }
+    dst
+}
+
+/// The multi-index of a flat row-major offset.
+pub(crate) fn unflatten(mut flat: usize, shape: &[usize]) -> Vec<usize> {
+    let mut index = vec![0; shape.len()];
+    for d in (0..shape.len()).rev() {
+        index[d] = flat % shape[d].max(1);
+        flat /= shape[d].max(1);
+    }
+    index
+}
+
+/// Calls `f` with the flat offset of every point of a box of half-open `[start, end)`
+/// ranges, in row-major order.
+fn for_each_in_box(ranges: &[(usize, usize)], shape: &[usize], mut f: impl FnMut(usize)) {
+    let mut index: Vec<usize> = ranges.iter().map(|r| r.0).collect();
+    if ranges.iter().any(|r| r.0 >= r.1) {
+        return;
+    }
+    loop {
+        f(index.iter().zip(shape).fold(0, |acc, (&i, &n)| acc * n + i));
+        let mut d = ranges.len();
+        loop {
+            if d == 0 {
+                return;
+            }
+            d -= 1;
+            index[d] += 1;
+            if index[d] < ranges[d].1 {
+                break;
+            }
+            index[d] = ranges[d].0;
+        }
+    }
 }

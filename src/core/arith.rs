@@ -1,0 +1,134 @@
+//! Every float32 operation whose order or fusion changes PyTorch's bits, in one place.
+//!
+//! PyTorch's x86-64 wheels (AVX2/AVX512 kernels, GCC 13 with default contraction) fuse some
+//! `a * b + c` into one fused multiply-add and not others; which ones was measured against
+//! torch 2.15.0 (`shared/docs/pytorch-semantics.md` §A.2). `fma` below is that fused
+//! operation (`f32::mul_add`: one rounding; a correctly rounded software `fmaf` on wasm32).
+//! A no-FMA flavour (`ATEN_CPU_CAPABILITY=default`) is this file with `fma(a, b, c)`
+//! replaced by `a * b + c`.
+
+/// `a * b + c` with one rounding, where PyTorch's compiled kernel fuses it.
+#[inline(always)]
+pub fn fma(a: f32, b: f32, c: f32) -> f32 {
+    a.mul_add(b, c)
+}
+
+/// The generic (NCHW) linear kernels' two-tap combination at every nesting level:
+/// the first product is fused, the second rounded on its own.
+#[inline(always)]
+pub fn linear2(t0: f32, w0: f32, t1: f32, w1: f32) -> f32 {
+    fma(t0, w0, t1 * w1)
+}
+
+/// Bilinear's channels-last kernel, scalar tail (channels past the last multiple of 8):
+/// `x00·w00`, `x01·w01`, … where `xHW` is the tap at row `hH`, column `wW`.
+#[inline(always)]
+pub fn bilinear_cl_scalar(x: [f32; 4], w: [f32; 4]) -> f32 {
+    let [x00, x01, x10, x11] = x;
+    let [w00, w01, w10, w11] = w;
+    fma(x11, w11, fma(x10, w10, fma(x00, w00, x01 * w01)))
+}
+
+/// Bilinear's channels-last kernel, 8-wide SIMD body (the first `8·⌊C/8⌋` channels).
+#[inline(always)]
+pub fn bilinear_cl_simd(x: [f32; 4], w: [f32; 4]) -> f32 {
+    let [x00, x01, x10, x11] = x;
+    let [w00, w01, w10, w11] = w;
+    fma(x00, w00, fma(x01, w01, fma(x11, w11, x10 * w10)))
+}
+
+/// Bicubic's four-tap sum (each row, then the column of row results).
+#[inline(always)]
+pub fn cubic4(v: [f32; 4], w: [f32; 4]) -> f32 {
+    fma(v[3], w[3], fma(v[2], w[2], fma(v[0], w[0], v[1] * w[1])))
+}
+
+/// Keys cubic convolution with A = −0.75 for |x| ≤ 1 (`cubic_convolution1`, `UpSample.h`);
+/// the last step is not fused.
+#[inline(always)]
+fn keys1(x: f32) -> f32 {
+    fma(1.25, x, -2.25) * x * x + 1.0
+}
+
+/// Keys cubic convolution with A = −0.75 for 1 < |x| < 2 (`cubic_convolution2`).
+#[inline(always)]
+fn keys2(x: f32) -> f32 {
+    fma(fma(-0.75, x, 3.75), x, -6.0) * x + 3.0
+}
+
+/// The four bicubic weights for fraction `t` (`get_cubic_upsample_coefficients`).
+pub fn cubic_weights(t: f32) -> [f32; 4] {
+    let u = 1.0 - t;
+    [keys2(t + 1.0), keys1(t), keys1(u), keys2(u + 1.0)]
+}
+
+/// The Keys cubic with A = −0.5 that antialiasing uses (Pillow's `bicubic_filter`,
+/// `HelperInterpCubic::aa_filter`), fully fused in the compiled kernel.
+pub fn aa_cubic_filter(x: f32) -> f32 {
+    let x = x.abs();
+    if x < 1.0 {
+        fma(fma(1.5, x, -2.5) * x, x, 1.0)
+    } else if x < 2.0 {
+        fma(fma(fma(-0.5, x, 2.5), x, -4.0), x, 2.0)
+    } else {
+        0.0
+    }
+}
+
+/// The triangle filter of antialiased bilinear (`HelperInterpLinear::aa_filter`).
+pub fn aa_triangle_filter(x: f32) -> f32 {
+    let x = x.abs();
+    if x < 1.0 { 1.0 - x } else { 0.0 }
+}
+
+/// Lanczos-3 (`HelperInterpLanczos::aa_filter`, from Pillow's `Resample.c`). The first
+/// sinc runs in float32; `x / 3.0` promotes to double, so the second runs in double.
+pub fn aa_lanczos_filter(x: f32) -> f32 {
+    let x = x.abs();
+    if x >= 3.0 {
+        return 0.0;
+    }
+    let sinc32 = |x: f32| if x == 0.0 { 1.0 } else { let y = x * std::f32::consts::PI; y.sin() / y };
+    let sinc64 = |x: f64| if x == 0.0 { 1.0 } else { let y = x * std::f64::consts::PI; y.sin() / y };
+    (sinc32(x) as f64 * sinc64(x as f64 / 3.0)) as f32
+}
+
+/// The antialiased passes' dot product over `n` taps: the first product alone, then the
+/// next `4·⌊(n−1)/4⌋` products added unfused in order, the remaining `(n−1) mod 4` fused.
+#[inline(always)]
+pub fn aa_dot(n: usize, value: impl Fn(usize) -> f32, weight: &[f32]) -> f32 {
+    if n == 0 {
+        return 0.0;
+    }
+    let mut o = value(0) * weight[0];
+    let unfused = 1 + 4 * ((n - 1) / 4);
+    for j in 1..unfused {
+        o += value(j) * weight[j];
+    }
+    for j in unfused..n {
+        o = fma(value(j), weight[j], o);
+    }
+    o
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cubic_weights_match_the_exact_table() {
+        assert_eq!(cubic_weights(0.25), [-0.10546875, 0.87890625, 0.26171875, -0.03515625]);
+        assert_eq!(cubic_weights(0.5), [-0.09375, 0.59375, 0.59375, -0.09375]);
+        assert_eq!(cubic_weights(0.0), [0.0, 1.0, 0.0, 0.0]);
+    }
+
+    #[test]
+    fn filters_are_one_at_zero_and_vanish_at_their_support() {
+        for f in [aa_cubic_filter, aa_triangle_filter, aa_lanczos_filter] {
+            assert_eq!(f(0.0), 1.0);
+        }
+        assert_eq!(aa_triangle_filter(1.0), 0.0);
+        assert_eq!(aa_cubic_filter(2.0), 0.0);
+        assert_eq!(aa_lanczos_filter(3.0), 0.0);
+    }
+}

@@ -1,0 +1,50 @@
+//! `linear`, `bilinear`, `trilinear`: two taps per axis (`compute_source_index_and_lambda`,
+//! `UpSample.h`).
+
+use super::coords::{area_scale, index_and_fraction, num, source_index, HalfPixel};
+use super::{AxisPlan, AxisSample, Tap};
+
+/// One axis of a linear mode. An axis whose size does not change is copied, whatever the
+/// scale factor or align_corners say (pytorch/pytorch#70559). Source coordinates below 0
+/// are clamped to 0, so the first outputs repeat the edge pixel; at the last pixel the
+/// second tap repeats the first.
+pub fn axis(in_len: usize, out_len: usize, user_scale: Option<f64>, align_corners: bool, rounding: HalfPixel) -> AxisPlan {
+    let scale = area_scale(user_scale, in_len, out_len, align_corners);
+    if in_len == out_len {
+        let samples = (0..out_len)
+            .map(|i| AxisSample {
+                out_index: i,
+                src_raw: i as f32,
+                src: i as f32,
+                formula: format!("out = in, so copy: {i}"),
+                taps: vec![Tap { index: i, weight: 1.0 }, Tap { index: i, weight: 0.0 }],
+            })
+            .collect();
+        return AxisPlan { in_len, out_len, scale, identity: true, samples };
+    }
+    let samples = (0..out_len)
+        .map(|i| {
+            let raw = source_index(scale, i, align_corners, rounding);
+            let src = if raw < 0.0 { 0.0 } else { raw };
+            let (i0, lambda1) = index_and_fraction(src, in_len);
+            let i0 = i0.max(0) as usize;
+            let i1 = if i0 + 1 < in_len { i0 + 1 } else { i0 };
+            let lambda0 = 1.0 - lambda1;
+            let coord = if align_corners {
+                format!("{} × {i} = {}", num(scale), num(raw))
+            } else {
+                format!("{} × ({i} + 0.5) − 0.5 = {}", num(scale), num(raw))
+            };
+            let clamp = if raw < 0.0 { " → clamped to 0".to_string() } else { String::new() };
+            let formula = format!("{coord}{clamp}; ⌊{}⌋ = {i0}, λ = {}", num(src), num(lambda1));
+            AxisSample {
+                out_index: i,
+                src_raw: raw,
+                src,
+                formula,
+                taps: vec![Tap { index: i0, weight: lambda0 }, Tap { index: i1, weight: lambda1 }],
+            }
+        })
+        .collect();
+    AxisPlan { in_len, out_len, scale, identity: false, samples }
+}
