@@ -206,6 +206,10 @@ impl Call {
     pub(crate) fn resolve(&self, mode: ModeName, input_shape: &[usize]) -> Result<Resolved, TorchError> {
         self.check_module_arguments()?;
         let call = self.resolved();
+        let mode = match mode {
+            ModeName::Known(_) => ModeName::Known(call.mode),
+            unknown => unknown,
+        };
         let rank = input_shape.len();
         let spatial: Vec<usize> = input_shape.iter().skip(2).copied().collect();
         let dim = rank as i64 - 2;

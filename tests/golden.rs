@@ -1,0 +1,40 @@
+//! The core against fixtures written by real PyTorch 2.15 (`tests/golden/generate.py`).
+
+use upsample_explainer::parity::{mean_path_cases, run_json, Options, Report};
+
+fn run(file: &str) -> (String, Report) {
+    let path = format!("{}/tests/golden/{file}", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let report = run_json(&text, Options::default()).expect("fixture file parses");
+    println!("{file}: {}", report.summary());
+    (text, report)
+}
+
+/// Every case passes, and every element is bit-identical except in the `mean` path.
+#[test]
+fn fma_build_fixtures_are_reproduced_bit_for_bit() {
+    let (text, report) = run("interpolate.json");
+    assert!(report.cases > 1000, "expected the full fixture set, got {} cases", report.cases);
+    assert!(report.failures.is_empty(), "{}\n{}", report.summary(), report.failures.join("\n"));
+    let mean = mean_path_cases(&text);
+    for (id, n) in &report.inexact {
+        assert!(mean.contains(id), "{id}: {n} elements are not bit-identical");
+    }
+}
+
+/// The no-FMA build's bits differ from the core's FMA flavour in places, but every value
+/// is within tolerance and every printout identical.
+#[test]
+fn no_fma_build_fixtures_are_within_tolerance() {
+    let (_, report) = run("interpolate_nofma.json");
+    assert!(report.cases > 10);
+    assert!(report.failures.is_empty(), "{}\n{}", report.summary(), report.failures.join("\n"));
+}
+
+#[test]
+fn the_seed_example_is_in_the_fixtures() {
+    let (text, _) = run("interpolate.json");
+    for id in ["seed-nearest", "seed-bilinear-false", "seed-bilinear-true"] {
+        assert!(text.contains(&format!("\"id\":\"{id}\"")), "{id} missing");
+    }
+}
