@@ -13,6 +13,7 @@ mod coords;
 mod cubic;
 mod linear;
 mod nearest;
+mod separable;
 mod tensor;
 mod error;
 mod call;

@@ -1,7 +1,8 @@
 //! The per-axis sampling plan of a call (source coordinates, taps and weights) and the
 //! interpolation that runs it, in the arithmetic order of the kernel PyTorch would pick.
 
-use super::arith::{aa_dot, bilinear_cl_scalar, bilinear_cl_simd, cubic4, linear2};
+use super::arith::{bilinear_cl_scalar, bilinear_cl_simd};
+use super::separable::{resample_axis, Combine};
 use super::call::ModeName;
 use super::coords::HalfPixel;
 use super::nearest::NearestPath;
@@ -138,15 +139,6 @@ pub fn interpolate(input: &Tensor, call: &Call, limits: &Limits) -> Result<Tenso
     Ok(plan(&input.shape, call, limits)?.run(input))
 }
 
-/// How one separable pass combines its taps.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Combine {
-    Copy,
-    Linear,
-    Cubic,
-    Antialias,
-}
-
 impl Plan {
     /// Runs the plan on `input` (whose shape must be `in_shape`), bit for bit as PyTorch.
     /// An input of another shape gives an output of zeros rather than a panic.
@@ -178,7 +170,7 @@ impl Plan {
     /// by construction and skips axes whose size does not change.
     fn run_separable(&self, input: &Tensor, combine: Combine) -> Vec<f32> {
         let mut shape = self.in_shape.clone();
-        let mut data = input.data.clone();
+        let mut data: Option<Vec<f32>> = None;
         let rank = shape.len();
         for (d, axis) in self.axes.iter().enumerate().rev() {
             if combine == Combine::Antialias && axis.identity {
@@ -190,10 +182,11 @@ impl Plan {
             // PyTorch 2.15 bug: with an output width of 1 the height pass reads the tap
             // table of output row 0 for every row (see `Ledger::intended`).
             let row0_bug = combine == Combine::Antialias && rank == 4 && d == 0 && self.out_shape[3] == 1;
-            data = resample_axis(&data, outer, axis, inner, combine, row0_bug);
+            let src = data.as_deref().unwrap_or(&input.data);
+            data = Some(resample_axis(src, outer, axis, inner, combine, row0_bug));
             shape[dim] = axis.out_len;
         }
-        data
+        data.unwrap_or_else(|| input.data.clone())
     }
 
     /// Bilinear's channels-last kernel: the four weights are products formed first, then
@@ -259,45 +252,6 @@ impl Plan {
             .map(|x| x.iter().fold(0.0f32, |a, &v| a + v) / in_plane as f32)
             .collect()
     }
-}
-
-/// One separable pass along an axis of length `axis.in_len` lying between `outer` leading
-/// and `inner` trailing elements.
-fn resample_axis(src: &[f32], outer: usize, axis: &AxisPlan, inner: usize, combine: Combine, row0_bug: bool) -> Vec<f32> {
-    let (n_in, n_out) = (axis.in_len, axis.out_len);
-    let mut dst = vec![0.0f32; outer * n_out * inner];
-    let mut weights: Vec<f32> = Vec::new();
-    for o in 0..outer {
-        let block = &src[o * n_in * inner..][..n_in * inner];
-        for (oi, sample) in axis.samples.iter().enumerate() {
-            let taps = if row0_bug { &axis.samples[0].taps } else { &sample.taps };
-            let row = &mut dst[(o * n_out + oi) * inner..][..inner];
-            let at = |k: usize, j: usize| block[taps[k].index * inner + j];
-            match combine {
-                Combine::Copy => row.copy_from_slice(&block[taps[0].index * inner..][..inner]),
-                Combine::Linear => {
-                    let (w0, w1) = (taps[0].weight, taps[1].weight);
-                    for (j, v) in row.iter_mut().enumerate() {
-                        *v = linear2(at(0, j), w0, at(1, j), w1);
-                    }
-                }
-                Combine::Cubic => {
-                    let w = [taps[0].weight, taps[1].weight, taps[2].weight, taps[3].weight];
-                    for (j, v) in row.iter_mut().enumerate() {
-                        *v = cubic4([at(0, j), at(1, j), at(2, j), at(3, j)], w);
-                    }
-                }
-                Combine::Antialias => {
-                    weights.clear();
-                    weights.extend(taps.iter().map(|t| t.weight));
-                    for (j, v) in row.iter_mut().enumerate() {
-                        *v = aa_dot(taps.len(), |k| at(k, j), &weights);
-                    }
-                }
-            }
-        }
-    }
-    dst
 }
 
 /// The multi-index of a flat row-major offset.
