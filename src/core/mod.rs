@@ -27,6 +27,6 @@ pub use error::{ErrorKind, TorchError};
 pub use ledger::{explain, feeds, Contribution, Feed, Ledger};
 pub use call::{py_float, unknown_mode_error};
 pub use plan::{interpolate, plan, AxisPlan, AxisSample, KernelPath, Plan, Tap};
-pub use python::python_call;
+pub use python::{python_call, python_program};
 pub use repr::torch_repr;
 pub use tensor::Tensor;
