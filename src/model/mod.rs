@@ -1,2 +1,10 @@
-//! The explainer's logic that does not need a browser: URL state, diagram geometry,
-//! translations, input parsing. Components in `ui` only wire signals to these types.
+//! The explainer's logic that does not need a browser: state and URL, presets, pasted
+//! tensors, translations, colours and diagram geometry. Components in `ui` only wire
+//! signals to these types, so all of it is tested natively.
+
+pub mod colour;
+pub mod geometry;
+pub mod i18n;
+pub mod paste;
+pub mod presets;
+pub mod state;

@@ -1,0 +1,145 @@
+//! Every user-visible string of the interface, in English and Chinese: one table.
+//! PyTorch's own error messages are not here: they stay in PyTorch's words.
+
+/// The interface language.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Lang {
+    En,
+    Zh,
+}
+
+impl Lang {
+    /// The `lang` URL value and `<html lang>` attribute.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Zh => "zh-CN",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Lang> {
+        match s {
+            "en" => Some(Lang::En),
+            "zh" | "zh-CN" | "zh-cn" => Some(Lang::Zh),
+            _ => None,
+        }
+    }
+
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::En => Lang::Zh,
+            Lang::Zh => Lang::En,
+        }
+    }
+}
+
+macro_rules! texts {
+    ($($key:ident => $en:expr, $zh:expr;)*) => {
+        /// A string of the interface.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum Key { $($key,)* }
+
+        impl Key {
+            pub const ALL: &'static [Key] = &[$(Key::$key,)*];
+        }
+
+        /// The text of `key` in `lang`.
+        pub fn t(lang: Lang, key: Key) -> &'static str {
+            match (key, lang) {
+                $((Key::$key, Lang::En) => $en, (Key::$key, Lang::Zh) => $zh,)*
+            }
+        }
+    };
+}
+
+texts! {
+    Title => "See what nn.Upsample computes", "看清 nn.Upsample 到底算了什么";
+    Subtitle => "PyTorch's upsampling, drawn: input pixels and output sample points in one coordinate frame. Every number is PyTorch's.",
+                "把 PyTorch 的上采样画出来：输入像素和输出采样点放在同一个坐标系里。每个数字都与 PyTorch 一致。";
+    Badge => "PyTorch 2.15 · float32 CPU · checked against real PyTorch", "PyTorch 2.15 · float32 CPU · 已与真实 PyTorch 逐位核对";
+    LangButton => "中文", "English";
+    Controls => "Arguments", "参数";
+    CallForm => "call", "调用方式";
+    SizeOrScale => "pass", "传入";
+    Input => "Input", "输入";
+    Preset => "preset", "预设";
+    PresetSeed => "seed example (manual_seed 66666)", "示例（manual_seed 66666）";
+    PresetRamp => "ramp", "渐变";
+    PresetImpulse => "impulse", "脉冲";
+    PresetCheckerboard => "checkerboard", "棋盘格";
+    PresetStripes => "stripes", "条纹";
+    PresetCustom => "custom", "自定义";
+    PasteLabel => "Paste a tensor (Python / NumPy list)", "粘贴张量（Python / NumPy 列表）";
+    PasteApply => "Use this input", "使用此输入";
+    EditHint => "Click a number in the input grid to edit it.", "点击输入网格中的数字即可编辑。";
+    Compare => "compare with", "对比";
+    CompareAlign => "the other align_corners", "另一个 align_corners";
+    CompareOff => "nothing", "不对比";
+    MainState => "this call", "当前调用";
+    ComparedState => "compared call", "对比调用";
+    Diagram => "Where each output pixel samples the input", "每个输出像素在输入中的采样位置";
+    DiagramTrue => "align_corners=True: pixels are points; the corner centres coincide.",
+                   "align_corners=True：像素是点，四角像素的中心对齐。";
+    DiagramFalse => "align_corners=False: pixels are squares; their outer edges coincide.",
+                    "align_corners=False：像素是方块，外边缘对齐。";
+    DiagramOther => "Output sample points (dots) drawn where they land in the input (squares).",
+                    "输出采样点（小圆点）画在它们落入输入（方格）的位置。";
+    Clamped => "clamped to the edge", "被截断到边缘";
+    Legend => "squares: input pixels · dots: output sample points · lines: taps of the selected output",
+              "方格：输入像素 · 圆点：输出采样点 · 连线：所选输出使用的输入";
+    InputGrid => "input", "输入";
+    OutputGrid => "output", "输出";
+    Difference => "difference (this − compared)", "差值（当前 − 对比）";
+    Ledger => "How PyTorch computed the selected value", "PyTorch 如何算出所选的值";
+    LedgerHint => "Hover, tap or use the arrow keys on the output grid to pick a value; click to pin it, Esc to unpin.",
+                  "在输出网格上悬停、点按或用方向键选择一个值；点击固定，Esc 取消固定。";
+    Axis => "axis", "轴";
+    SourceCoordinate => "source coordinate", "源坐标";
+    Contributions => "weighted sum of input pixels", "输入像素的加权和";
+    Feeds => "This input pixel feeds", "该输入像素参与计算的输出";
+    Outputs => "outputs", "个输出";
+    BugNote => "PyTorch 2.15 computes this cell differently from its own formula (antialias with output width 1 repeats row 0). The formula gives",
+               "PyTorch 2.15 对此单元的计算与其公式不一致（antialias 且输出宽度为 1 时重复第 0 行）。按公式应为";
+    Code => "The call", "调用代码";
+    Copy => "Copy", "复制";
+    Copied => "Copied", "已复制";
+    Printout => "What print(y) shows", "print(y) 的输出";
+    ErrorTitle => "PyTorch rejects this call:", "PyTorch 拒绝此调用：";
+    Ignored => "Ignored in the URL (defaults used):", "URL 中被忽略的参数（已使用默认值）：";
+    Disabled => "PyTorch would reject this:", "PyTorch 会拒绝：";
+    Profile => "Row profile: input samples and each mode's output", "行剖面：输入采样点与各模式的输出";
+    Kernel => "Interpolation kernel", "插值核";
+    AutoWalk => "Walking through the outputs; touch anything to take over.", "正在自动浏览输出；任意操作即可接管。";
+    Selected => "selected", "已选";
+    Depth => "depth slice", "深度切片";
+    Channel => "channel", "通道";
+    KernelPath => "kernel", "内核";
+    PasteError => "Could not read that tensor:", "无法解析该张量：";
+    TooLarge => "Too large for the explainer:", "对解释器来说太大：";
+    Theme => "theme", "主题";
+    Footer => "Numbers are computed in your browser by a Rust port of PyTorch's CPU kernels and checked against fixtures written by real PyTorch.",
+              "数字由 PyTorch CPU 内核的 Rust 移植在浏览器中计算，并与真实 PyTorch 生成的基准数据逐位核对。";
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_key_has_both_languages() {
+        for &key in Key::ALL {
+            for lang in [Lang::En, Lang::Zh] {
+                assert!(!t(lang, key).trim().is_empty(), "{key:?} has no {lang:?} text");
+            }
+            assert_ne!(t(Lang::En, key), t(Lang::Zh, key), "{key:?} is not translated");
+        }
+    }
+
+    #[test]
+    fn language_codes_round_trip() {
+        for lang in [Lang::En, Lang::Zh] {
+            assert_eq!(Lang::parse(lang.code()), Some(lang));
+        }
+        assert_eq!(Lang::parse("fr"), None);
+    }
+}
