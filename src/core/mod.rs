@@ -26,7 +26,7 @@ pub use call::{Call, CallForm, Limits, Mode, ScaleArg, SizeArg};
 pub use error::{ErrorKind, TorchError};
 pub use ledger::{explain, feeds, Contribution, Feed, Ledger};
 pub use call::{py_float, unknown_mode_error};
-pub use plan::{interpolate, plan, AxisPlan, AxisSample, KernelPath, Plan, Tap};
+pub use plan::{interpolate, plan, unflatten as unflatten_index, AxisPlan, AxisSample, KernelPath, Plan, Tap};
 pub use python::{python_call, python_program};
 pub use repr::torch_repr;
 pub use tensor::Tensor;

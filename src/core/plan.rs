@@ -255,7 +255,7 @@ impl Plan {
 }
 
 /// The multi-index of a flat row-major offset.
-pub(crate) fn unflatten(mut flat: usize, shape: &[usize]) -> Vec<usize> {
+pub fn unflatten(mut flat: usize, shape: &[usize]) -> Vec<usize> {
     let mut index = vec![0; shape.len()];
     for d in (0..shape.len()).rev() {
         index[d] = flat % shape[d].max(1);

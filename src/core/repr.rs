@@ -229,7 +229,7 @@ impl Formatter {
         for v in [max_pos, min_neg] {
             if v != 0.0 {
                 scratch.clear();
-                f.text(&mut scratch, v as f64);
+                f.text(&mut scratch, v);
                 // In int mode the width counts the trailing point, as `format` appends it.
                 f.width = f.width.max(scratch.len());
             }
@@ -238,30 +238,97 @@ impl Formatter {
     }
 
     /// The unpadded text of a value (`tolist()` gives the float32 value as a double).
-    fn text(&self, out: &mut String, v: f64) {
+    fn text(&self, out: &mut String, v: f32) {
         if v.is_nan() {
             out.push_str("nan");
         } else if v.is_infinite() {
             out.push_str(if v > 0.0 { "inf" } else { "-inf" });
         } else if self.sci_mode {
-            sci(out, v);
+            sci(out, v as f64);
         } else if self.int_mode {
-            let _ = write!(out, "{v:.0}.");
-        } else {
-            let _ = write!(out, "{v:.PRECISION$}");
+            if !fixed(out, v, 0) {
+                let _ = write!(out, "{:.0}", v as f64);
+            }
+            out.push('.');
+        } else if !fixed(out, v, PRECISION as u32) {
+            let _ = write!(out, "{:.PRECISION$}", v as f64);
         }
     }
 
     /// One value, right-aligned to the column width (`format`).
     fn write(&self, out: &mut String, v: f32) {
+        const SPACES: &str = "                                ";
         let start = out.len();
-        self.text(out, v as f64);
-        let len = out.len() - start;
-        if len < self.width {
-            let pad = self.width - len;
-            out.insert_str(start, &" ".repeat(pad));
+        self.text(out, v);
+        let pad = self.width.saturating_sub(out.len() - start);
+        if pad > 0 {
+            // Shifts only the few bytes just written.
+            match SPACES.get(..pad) {
+                Some(spaces) => out.insert_str(start, spaces),
+                None => out.insert_str(start, &" ".repeat(pad)),
+            }
         }
     }
+}
+
+/// Python's `'{:.<decimals>f}'` of a float32 value, exactly: the value is `m * 2^e`, so
+/// `round(v * 10^decimals)` is an integer shift with round-half-to-even on the bits shifted
+/// out (what CPython's correctly rounded `float.__format__` does). Returns false (writing
+/// nothing) for magnitudes the shortcut does not cover (never reached outside sci mode,
+/// where every printed value is at most 1e8).
+fn fixed(out: &mut String, v: f32, decimals: u32) -> bool {
+    let bits = v.to_bits();
+    let biased = ((bits >> 23) & 0xff) as i32;
+    let fraction = (bits & 0x7f_ffff) as u64;
+    let (m, e) = if biased == 0 { (fraction, -149) } else { (fraction | 0x80_0000, biased - 150) };
+    let scale = 10u64.pow(decimals);
+    let n = m * scale; // < 2^24 * 10^4 < 2^38
+    let q = if e >= 0 {
+        if e > 20 {
+            return false;
+        }
+        n << e
+    } else {
+        let s = (-e) as u32;
+        if s >= 64 {
+            0 // n < 2^38 is below half of 2^s
+        } else {
+            let q = n >> s;
+            let rem = n & ((1u64 << s) - 1);
+            let half = 1u64 << (s - 1);
+            if rem > half || (rem == half && q & 1 == 1) {
+                q + 1
+            } else {
+                q
+            }
+        }
+    };
+    if bits >> 31 == 1 {
+        out.push('-');
+    }
+    let mut buf = [0u8; 24];
+    let mut i = buf.len();
+    let mut int_part = q / scale;
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (int_part % 10) as u8;
+        int_part /= 10;
+        if int_part == 0 {
+            break;
+        }
+    }
+    out.push_str(std::str::from_utf8(&buf[i..]).unwrap_or_default());
+    if decimals > 0 {
+        out.push('.');
+        let mut frac = q % scale;
+        let mut digits = [b'0'; 8];
+        for d in (0..decimals as usize).rev() {
+            digits[d] = b'0' + (frac % 10) as u8;
+            frac /= 10;
+        }
+        out.push_str(std::str::from_utf8(&digits[..decimals as usize]).unwrap_or_default());
+    }
+    true
 }
 
 /// Python's `'{:.4e}'`: a signed exponent of at least two digits (`1.2346e+05`).

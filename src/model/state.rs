@@ -155,6 +155,63 @@ impl State {
         }
     }
 
+    /// Switches the mode, dropping or setting the arguments PyTorch ties to it: only the
+    /// interpolating modes take `align_corners`; `antialias` exists for bilinear, bicubic and
+    /// lanczos, and lanczos requires it.
+    pub fn set_mode(&mut self, mode: Mode) {
+        self.mode = mode;
+        if !matches!(mode, Mode::Linear | Mode::Bilinear | Mode::Bicubic | Mode::Trilinear | Mode::Lanczos) {
+            self.align_corners = None;
+        }
+        if !matches!(mode, Mode::Bilinear | Mode::Bicubic | Mode::Lanczos) {
+            self.antialias = false;
+        }
+        if mode == Mode::Lanczos {
+            self.antialias = true;
+            if self.align_corners == Some(true) {
+                self.align_corners = None;
+            }
+        }
+    }
+
+    /// Switches the call form, dropping the arguments the module constructors do not take.
+    pub fn set_form(&mut self, form: CallForm) {
+        self.form = form;
+        match form {
+            CallForm::Interpolate => {}
+            CallForm::Upsample => self.antialias = false,
+            CallForm::UpsamplingNearest2d | CallForm::UpsamplingBilinear2d => {
+                self.align_corners = None;
+                self.recompute_scale_factor = None;
+                self.antialias = false;
+                self.mode = if form == CallForm::UpsamplingNearest2d { Mode::Nearest } else { Mode::Bilinear };
+            }
+        }
+    }
+
+    /// Switches the input, keeping the mode on the input's rank (linear, bilinear and
+    /// trilinear are one idea in 1, 2 and 3 dimensions).
+    pub fn set_input(&mut self, input: Input) {
+        let spatial = input.tensor().shape.len().saturating_sub(2);
+        let mode = match (self.mode, spatial) {
+            (Mode::Linear | Mode::Bilinear | Mode::Trilinear, 1) => Mode::Linear,
+            (Mode::Linear | Mode::Bilinear | Mode::Trilinear, 2) => Mode::Bilinear,
+            (Mode::Linear | Mode::Bilinear | Mode::Trilinear, 3) => Mode::Trilinear,
+            (Mode::Bicubic | Mode::Lanczos, 1) => Mode::Linear,
+            (Mode::Bicubic | Mode::Lanczos, 3) => Mode::Trilinear,
+            (m, _) => m,
+        };
+        let fit = |n: usize| if n == spatial { None } else { Some(()) };
+        if fit(self.scale_factor.len()).is_some() && self.scale_factor.len() != 1 {
+            self.scale_factor = vec![self.scale_factor[0]];
+        }
+        if fit(self.size.len()).is_some() && self.size.len() != 1 {
+            self.size = vec![self.size[0]];
+        }
+        self.input = input;
+        self.set_mode(mode);
+    }
+
     /// The compared call, if any.
     pub fn compared_call(&self) -> Option<Call> {
         let call = self.call().resolved();
@@ -401,6 +458,22 @@ mod tests {
         assert_eq!(s.compared_call().unwrap().align_corners, Some(true));
         let s = State { mode: Mode::Nearest, align_corners: None, ..State::default() };
         assert_eq!(s.compared_call().unwrap().mode, Mode::NearestExact);
+    }
+
+    #[test]
+    fn switching_mode_or_form_keeps_the_call_valid() {
+        let mut s = State::default();
+        s.set_mode(Mode::Nearest);
+        assert_eq!(s.align_corners, None);
+        assert!(s.call().check(&[1, 1, 4, 4]).is_ok());
+        s.set_mode(Mode::Lanczos);
+        assert!(s.antialias && s.call().check(&[1, 1, 4, 4]).is_ok());
+        s.set_form(CallForm::UpsamplingBilinear2d);
+        assert!(s.call().check(&[1, 1, 4, 4]).is_ok());
+        s.set_form(CallForm::Interpolate);
+        s.set_input(Input::Preset(Preset::Ramp, 1));
+        assert_eq!(s.mode, Mode::Linear);
+        assert!(s.call().check(&s.input.tensor().shape).is_ok());
     }
 
     #[test]

@@ -1,0 +1,215 @@
+//! The page: shared state and derived values, and the layout of the views.
+
+use crate::core::{plan, Call, Plan, Tensor, TorchError};
+use crate::model::i18n::{t, Key, Lang};
+use crate::model::state::{State, Theme, UI_LIMITS};
+use leptos::prelude::*;
+use leptos::wasm_bindgen::JsValue;
+
+use super::code_view::CodeView;
+use super::controls::Controls;
+use super::diagram::Diagrams;
+use super::grid::Grids;
+use super::input_editor::InputEditor;
+use super::ledger_view::LedgerView;
+use super::plots::Plots;
+
+/// Everything the views share. All derived values are memos, computed once per change.
+#[derive(Clone, Copy)]
+pub struct Ctx {
+    pub state: RwSignal<State>,
+    pub lang: Memo<Lang>,
+    pub input: Memo<Tensor>,
+    pub main_call: Memo<Call>,
+    pub main: Memo<Result<Plan, TorchError>>,
+    pub main_out: Memo<Option<Tensor>>,
+    pub compare_call: Memo<Option<Call>>,
+    pub compare: Memo<Option<Result<Plan, TorchError>>>,
+    pub compare_out: Memo<Option<Tensor>>,
+    /// The output cell (spatial index) the ledger explains: hovered, focused or pinned.
+    pub selected: RwSignal<Vec<usize>>,
+    pub pinned: RwSignal<bool>,
+    /// An input cell (spatial index) whose outputs are shown.
+    pub input_sel: RwSignal<Option<Vec<usize>>>,
+    /// The (batch 0) channel shown.
+    pub channel: RwSignal<usize>,
+    /// Once the user does anything, the self-running tour stops.
+    pub touched: RwSignal<bool>,
+}
+
+impl Ctx {
+    /// A reactive translation of `key`.
+    pub fn tr(self, key: Key) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+        move || t(self.lang.get(), key)
+    }
+
+    /// Marks the page as taken over by the user.
+    pub fn touch(self) {
+        if !self.touched.get_untracked() {
+            self.touched.set(true);
+        }
+    }
+}
+
+pub fn use_ctx() -> Ctx {
+    expect_context::<Ctx>()
+}
+
+fn stored_lang() -> Option<Lang> {
+    let storage = window().local_storage().ok().flatten()?;
+    Lang::parse(&storage.get_item("lang").ok().flatten()?)
+}
+
+fn browser_lang() -> Lang {
+    let nav = window().navigator().language().unwrap_or_default();
+    if nav.starts_with("zh") { Lang::Zh } else { Lang::En }
+}
+
+/// The whole explainer.
+#[component]
+pub fn App() -> impl IntoView {
+    let query = window().location().search().unwrap_or_default();
+    let (initial, ignored) = State::from_query(&query);
+    let initial_sel = initial.sel.clone();
+    let state = RwSignal::new(initial);
+
+    let lang = Memo::new(move |_| state.with(|s| s.lang).or_else(stored_lang).unwrap_or_else(browser_lang));
+    let input = Memo::new(move |_| state.with(|s| s.input.tensor()));
+    let main_call = Memo::new(move |_| state.with(State::call));
+    let main = Memo::new(move |_| input.with(|x| plan(&x.shape, &main_call.get(), &UI_LIMITS)));
+    let main_out = Memo::new(move |_| main.with(|p| p.as_ref().ok().map(|p| input.with(|x| p.run(x)))));
+    let compare_call = Memo::new(move |_| state.with(State::compared_call));
+    let compare = Memo::new(move |_| compare_call.get().map(|c| input.with(|x| plan(&x.shape, &c, &UI_LIMITS))));
+    let compare_out = Memo::new(move |_| compare.with(|p| p.as_ref().and_then(|p| p.as_ref().ok()).map(|p| input.with(|x| p.run(x)))));
+
+    let ctx = Ctx {
+        state,
+        lang,
+        input,
+        main_call,
+        main,
+        main_out,
+        compare_call,
+        compare,
+        compare_out,
+        // A cell with four different neighbours, so the first ledger shows a real sum.
+        selected: RwSignal::new(initial_sel.clone().unwrap_or_else(|| vec![3, 2])),
+        pinned: RwSignal::new(initial_sel.is_some()),
+        input_sel: RwSignal::new(None),
+        channel: RwSignal::new(0),
+        touched: RwSignal::new(initial_sel.is_some()),
+    };
+    provide_context(ctx);
+
+    // Until the user does anything, the selection walks through the output so the page
+    // explains itself (not under prefers-reduced-motion).
+    let reduced = window()
+        .match_media("(prefers-reduced-motion: reduce)")
+        .ok()
+        .flatten()
+        .map(|m| m.matches())
+        .unwrap_or(false);
+    if !reduced && initial_sel.is_none() {
+        let walk = set_interval_with_handle(
+            move || {
+                if ctx.touched.get_untracked() {
+                    return;
+                }
+                let Some(shape) = main_out.with_untracked(|o| o.as_ref().map(|o| o.shape[2..].to_vec())) else { return };
+                let sel = ctx.selected.get_untracked();
+                let total: usize = shape.iter().product();
+                let flat = sel.iter().zip(&shape).fold(0, |a, (&i, &n)| a * n + i.min(n - 1));
+                ctx.selected.set(crate::core::unflatten_index((flat + 1) % total.max(1), &shape));
+            },
+            std::time::Duration::from_millis(1400),
+        );
+        if let Ok(handle) = walk {
+            on_cleanup(move || handle.clear());
+        }
+    }
+
+    // Keep the selection inside the output when its shape changes.
+    Effect::new(move |_| {
+        let shape = main_out.with(|o| o.as_ref().map(|o| o.shape[2..].to_vec()));
+        if let Some(shape) = shape {
+            let sel = ctx.selected.get_untracked();
+            let fixed: Vec<usize> = shape.iter().enumerate().map(|(d, &n)| sel.get(d).copied().unwrap_or(0).min(n.saturating_sub(1))).collect();
+            if fixed != sel {
+                ctx.selected.set(fixed);
+            }
+        }
+    });
+
+    // The URL always describes the view (history.replaceState, no reload).
+    Effect::new(move |_| {
+        let mut s = state.get();
+        s.sel = ctx.pinned.get().then(|| ctx.selected.get());
+        let url = format!("?{}", s.to_query());
+        if let Ok(history) = window().history() {
+            let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
+        }
+    });
+
+    // Language and theme on <html>; the language is remembered.
+    Effect::new(move |_| {
+        let lang = lang.get();
+        if let Some(root) = document().document_element() {
+            let _ = root.set_attribute("lang", lang.code());
+            match state.with(|s| s.theme) {
+                Theme::Auto => root.remove_attribute("data-theme").unwrap_or_default(),
+                Theme::Light => root.set_attribute("data-theme", "light").unwrap_or_default(),
+                Theme::Dark => root.set_attribute("data-theme", "dark").unwrap_or_default(),
+            }
+        }
+        if state.with(|s| s.lang.is_some()) {
+            if let Some(storage) = window().local_storage().ok().flatten() {
+                let _ = storage.set_item("lang", if lang == Lang::Zh { "zh" } else { "en" });
+            }
+        }
+    });
+
+    let toggle_lang = move |_| {
+        ctx.touch();
+        state.update(|s| s.lang = Some(lang.get_untracked().other()));
+    };
+    let tr = move |k| ctx.tr(k);
+    let notice = (!ignored.is_empty()).then(|| {
+        view! {
+            <div class="notice" role="status" data-testid="url-notice">
+                <strong>{tr(Key::Ignored)}</strong>" "{ignored.join(", ")}
+            </div>
+        }
+    });
+
+    view! {
+        <div class="app" data-app-ready="">
+            <header class="top">
+                <div class="titles">
+                    <h1>{tr(Key::Title)}</h1>
+                    <p class="subtitle">{tr(Key::Subtitle)}</p>
+                </div>
+                <div class="top-actions">
+                    <span class="badge">{tr(Key::Badge)}</span>
+                    <button class="lang" data-testid="lang-toggle" on:click=toggle_lang>{tr(Key::LangButton)}</button>
+                </div>
+            </header>
+            {notice}
+            <div class="layout">
+                <aside class="panel">
+                    <Controls/>
+                    <InputEditor/>
+                </aside>
+                <main class="stage">
+                    <Diagrams/>
+                    <div class="pair">
+                        <LedgerView/>
+                        <Grids/>
+                    </div>
+                    <CodeView/>
+                    <Plots/>
+                </main>
+            </div>
+            <footer class="foot">{tr(Key::Footer)}</footer>
+        </div>
+    }
+}

@@ -1,0 +1,351 @@
+//! The align_corners diagram, live: input pixels (squares, with their values in large
+//! circles) and every output sample point (dots) in the input's coordinate frame, rulers in
+//! input pixel units, the clamped border band, the output pixels' outlines, and lines from
+//! the selected output to the input pixels it reads, labelled with their weights.
+
+use super::app::{use_ctx, Ctx};
+use crate::core::{explain, Mode, Plan, Tensor};
+use crate::model::colour::Scale;
+use crate::model::geometry::{output_extent, ticks, Frame};
+use crate::model::i18n::Key;
+use leptos::prelude::*;
+
+const SPAN: f64 = 330.0;
+const MARGIN: f64 = 40.0;
+
+/// Which of the two calls a view shows.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Which {
+    Main,
+    Compare,
+}
+
+impl Which {
+    pub fn plan(self, ctx: Ctx) -> Option<Result<Plan, crate::core::TorchError>> {
+        match self {
+            Which::Main => Some(ctx.main.get()),
+            Which::Compare => ctx.compare.get(),
+        }
+    }
+
+    pub fn output(self, ctx: Ctx) -> Option<Tensor> {
+        match self {
+            Which::Main => ctx.main_out.get(),
+            Which::Compare => ctx.compare_out.get(),
+        }
+    }
+}
+
+/// One output sample point as drawn.
+#[derive(Clone, Copy, PartialEq)]
+struct Dot {
+    x: f64,
+    y: f64,
+    raw_x: f64,
+    raw_y: f64,
+    value: f32,
+}
+
+/// The two axes drawn: the last two spatial axes (or the only one), and how the plane of
+/// any further outer axis is chosen.
+fn drawn_axes(plan: &Plan) -> (Option<usize>, usize) {
+    let n = plan.axes.len();
+    if n >= 2 { (Some(n - 2), n - 1) } else { (None, 0) }
+}
+
+/// The title line under a diagram: what the convention means.
+fn caption(plan: &Plan) -> Key {
+    match plan.mode {
+        Mode::Linear | Mode::Bilinear | Mode::Bicubic | Mode::Trilinear if !plan.antialias => {
+            if plan.align_corners { Key::DiagramTrue } else { Key::DiagramFalse }
+        }
+        _ => Key::DiagramOther,
+    }
+}
+
+#[component]
+pub fn Diagrams() -> impl IntoView {
+    let ctx = use_ctx();
+    let has_compare = move || ctx.compare.with(|c| c.is_some());
+    view! {
+        <section class="diagrams" aria-labelledby="diagram-title">
+            <h2 id="diagram-title">{ctx.tr(Key::Diagram)}</h2>
+            <p class="legend">{ctx.tr(Key::Legend)}</p>
+            <div class="diagram-row">
+                <Diagram which=Which::Main/>
+                <Show when=has_compare>
+                    <Diagram which=Which::Compare/>
+                </Show>
+            </div>
+        </section>
+    }
+}
+
+#[component]
+fn Diagram(which: Which) -> impl IntoView {
+    let ctx = use_ctx();
+    let call_text = move || {
+        let call = match which {
+            Which::Main => Some(ctx.main_call.get()),
+            Which::Compare => ctx.compare_call.get(),
+        };
+        call.map(|c| crate::core::python_call(&c, "x")).unwrap_or_default()
+    };
+    let body = move || match which.plan(ctx) {
+        None => ().into_any(),
+        Some(Err(e)) => {
+            let testid = if which == Which::Main { "torch-error" } else { "torch-error-compare" };
+            view! {
+                <div class="torch-error" role="alert" data-testid=testid>
+                    <p>{ctx.tr(Key::ErrorTitle)}</p>
+                    <pre>{e.to_string()}</pre>
+                </div>
+            }
+            .into_any()
+        }
+        Some(Ok(plan)) => view! { <Svg plan=plan which=which/> }.into_any(),
+    };
+    view! {
+        <figure class="diagram" data-testid=if which == Which::Main { "diagram" } else { "diagram-compare" }>
+            <figcaption><code class="call">{call_text}</code></figcaption>
+            {body}
+        </figure>
+    }
+}
+
+#[component]
+fn Svg(plan: Plan, which: Which) -> impl IntoView {
+    let ctx = use_ctx();
+    let (h_axis, w_axis) = drawn_axes(&plan);
+    let in_w = plan.axes[w_axis].in_len;
+    let in_h = h_axis.map(|a| plan.axes[a].in_len).unwrap_or(1);
+    let cell = SPAN / in_w.max(in_h) as f64;
+    let fx = Frame { cell, margin: MARGIN };
+    let fy = Frame { cell, margin: MARGIN };
+    let width = MARGIN + cell * in_w as f64 + 16.0;
+    let height = MARGIN + cell * in_h as f64 + 8.0;
+    let plan = StoredValue::new(plan);
+
+    // The plane drawn: batch 0, the chosen channel, and for 3-D the depth the selected
+    // output reads most from.
+    let plane = move || {
+        plan.with_value(|p| {
+            let sel = ctx.selected.get();
+            let outer: Vec<usize> = (0..p.axes.len().saturating_sub(2))
+                .map(|a| {
+                    let i = sel.get(a).copied().unwrap_or(0).min(p.axes[a].out_len - 1);
+                    let taps = &p.axes[a].samples[i].taps;
+                    taps.iter().max_by(|x, y| x.weight.total_cmp(&y.weight)).map(|t| t.index).unwrap_or(0)
+                })
+                .collect();
+            outer
+        })
+    };
+    let input_values = move || {
+        let outer = plane();
+        let c = ctx.channel.get();
+        ctx.input.with(|x| {
+            let plane_len = in_w * in_h;
+            let mut offset = c.min(x.shape[1] - 1) * x.shape[2..].iter().product::<usize>();
+            let mut stride = x.shape[2..].iter().product::<usize>();
+            for (a, &i) in outer.iter().enumerate() {
+                stride /= x.shape[2 + a];
+                offset += i * stride;
+            }
+            x.data[offset..offset + plane_len].to_vec()
+        })
+    };
+    let scale = move || {
+        let x = ctx.input.with(|x| x.data.clone());
+        let y = which.output(ctx).map(|o| o.data).unwrap_or_default();
+        Scale::of(&[&x, &y])
+    };
+
+    let dots = Memo::new(move |_| {
+        let out = which.output(ctx);
+        let sel = ctx.selected.get();
+        plan.with_value(|p| {
+            let ws = &p.axes[w_axis].samples;
+            let hs: Vec<_> = match h_axis {
+                Some(a) => p.axes[a].samples.iter().map(|s| (s.src, s.src_raw)).collect(),
+                None => vec![(0.0, 0.0)],
+            };
+            let out_plane: usize = ws.len() * hs.len();
+            let outer_offset = {
+                let c = ctx.channel.get().min(p.out_shape[1] - 1);
+                let mut offset = c * p.out_shape[2..].iter().product::<usize>();
+                let mut stride = p.out_shape[2..].iter().product::<usize>();
+                for a in 0..p.axes.len().saturating_sub(2) {
+                    stride /= p.out_shape[2 + a];
+                    offset += sel.get(a).copied().unwrap_or(0).min(p.out_shape[2 + a] - 1) * stride;
+                }
+                offset
+            };
+            let mut v = Vec::with_capacity(out_plane);
+            for (h, &(sy, ry)) in hs.iter().enumerate() {
+                for (w, s) in ws.iter().enumerate() {
+                    let value = out.as_ref().and_then(|o| o.data.get(outer_offset + h * ws.len() + w).copied()).unwrap_or(0.0);
+                    v.push(Dot { x: fx.px(s.src as f64), y: fy.px(sy as f64), raw_x: fx.px(s.src_raw as f64), raw_y: fy.px(ry as f64), value });
+                }
+            }
+            v
+        })
+    });
+    let out_w = plan.with_value(|p| p.axes[w_axis].out_len);
+    let out_h = plan.with_value(|p| h_axis.map(|a| p.axes[a].out_len).unwrap_or(1));
+    let sel_flat = move || {
+        let sel = ctx.selected.get();
+        let n = plan.with_value(|p| p.axes.len());
+        let w = sel.get(n - 1).copied().unwrap_or(0);
+        let h = if n >= 2 { sel.get(n - 2).copied().unwrap_or(0) } else { 0 };
+        h.min(out_h - 1) * out_w + w.min(out_w - 1)
+    };
+
+    let select = move |k: usize| {
+        let n = plan.with_value(|p| p.axes.len());
+        let mut sel = ctx.selected.get_untracked();
+        sel.resize(n, 0);
+        sel[n - 1] = k % out_w;
+        if n >= 2 {
+            sel[n - 2] = k / out_w;
+        }
+        ctx.selected.set(sel);
+    };
+
+    let (edges_x, centres_x) = ticks(in_w);
+    let (edges_y, centres_y) = ticks(in_h);
+    let align = plan.with_value(|p| p.align_corners && matches!(p.mode, Mode::Linear | Mode::Bilinear | Mode::Bicubic | Mode::Trilinear));
+    let outlines = plan.with_value(|p| {
+        let hx: Vec<(f64, f64)> = (0..out_w).map(|i| output_extent(i, in_w, out_w, align)).collect();
+        let hy: Vec<(f64, f64)> = (0..out_h).map(|i| output_extent(i, in_h, out_h, align)).collect();
+        let _ = p;
+        if out_w * out_h > 1024 { Vec::new() } else { hy.iter().flat_map(|&y| hx.iter().map(move |&x| (x, y))).collect::<Vec<_>>() }
+    });
+    let clamped_any = plan.with_value(|p| p.axes.iter().any(|a| a.samples.iter().any(|s| s.src != s.src_raw)));
+    let dot_r = (cell * 0.06).clamp(2.0, 5.0);
+
+    // Lines from the selected output to the input pixels it reads, with weights.
+    let taps = move || {
+        let sel = ctx.selected.get();
+        let mut full = vec![0, ctx.channel.get()];
+        full.extend(sel);
+        let outer = plane();
+        let dots = dots.get();
+        let k = sel_flat();
+        let Some(d) = dots.get(k).copied() else { return Vec::new() };
+        plan.with_value(|p| {
+            ctx.input.with(|x| {
+                let ledger = explain(p, x, &full);
+                ledger
+                    .contributions
+                    .iter()
+                    .filter(|c| c.index[..c.index.len().saturating_sub(2).min(outer.len())] == outer[..])
+                    .map(|c| {
+                        let n = c.index.len();
+                        let (h, w) = if n >= 2 { (c.index[n - 2], c.index[n - 1]) } else { (0, c.index[0]) };
+                        (d, fx.px(w as f64), fy.px(h as f64), c.weight)
+                    })
+                    .collect::<Vec<_>>()
+            })
+        })
+    };
+
+    view! {
+        <svg class="map" viewBox=format!("0 0 {width} {height}") role="img"
+            aria-label=move || format!("{}", ctx.tr(Key::Diagram)())>
+            // Rulers in input pixel units: long ticks at pixel edges, labels at centres.
+            <g class="ruler">
+                <line x1=fx.px(-0.5) x2=fx.px(in_w as f64 - 0.5) y1=MARGIN - 12.0 y2=MARGIN - 12.0/>
+                {edges_x.iter().map(|&e| view! { <line x1=fx.px(e) x2=fx.px(e) y1=MARGIN - 18.0 y2=MARGIN - 6.0/> }).collect_view()}
+                {centres_x.iter().map(|&c| view! {
+                    <line x1=fx.px(c) x2=fx.px(c) y1=MARGIN - 15.0 y2=MARGIN - 9.0/>
+                    <text x=fx.px(c) y=MARGIN - 22.0 text-anchor="middle">{format!("{c}")}</text>
+                }).collect_view()}
+                <text x=fx.px(-0.5) y=MARGIN - 22.0 text-anchor="middle" class="edge">"−0.5"</text>
+                <Show when=move || { h_axis.is_some() }>
+                    <line x1=MARGIN - 12.0 x2=MARGIN - 12.0 y1=fy.px(-0.5) y2=fy.px(in_h as f64 - 0.5)/>
+                    {edges_y.iter().map(|&e| view! { <line y1=fy.px(e) y2=fy.px(e) x1=MARGIN - 18.0 x2=MARGIN - 6.0/> }).collect_view()}
+                    {centres_y.iter().map(|&c| view! {
+                        <text x=MARGIN - 22.0 y=fy.px(c) + 4.0 text-anchor="end">{format!("{c}")}</text>
+                    }).collect_view()}
+                </Show>
+            </g>
+            // The band where coordinates are clamped (between the outer edge and the first centre).
+            {clamped_any.then(|| view! {
+                <g class="clamp-band">
+                    <rect x=fx.px(-0.5) y=fy.px(-0.5) width=cell * in_w as f64 height=cell * 0.5 * if h_axis.is_some() { 1.0 } else { 0.0 }/>
+                    <rect x=fx.px(-0.5) y=fy.px(in_h as f64 - 1.0) width=cell * in_w as f64 height=cell * 0.5 * if h_axis.is_some() { 1.0 } else { 0.0 }/>
+                    <rect x=fx.px(-0.5) y=fy.px(-0.5) width=cell * 0.5 height=cell * in_h as f64/>
+                    <rect x=fx.px(in_w as f64 - 1.0) y=fy.px(-0.5) width=cell * 0.5 height=cell * in_h as f64/>
+                    <title>{ctx.tr(Key::Clamped)}</title>
+                </g>
+            })}
+            // Input pixels.
+            <g class="pixels">
+                {move || {
+                    let values = input_values();
+                    let scale = scale();
+                    values.iter().enumerate().map(|(k, &v)| {
+                        let (h, w) = (k / in_w, k % in_w);
+                        let r = cell * 0.3;
+                        view! {
+                            <rect class="pixel" x=fx.px(w as f64 - 0.5) y=fy.px(h as f64 - 0.5) width=cell height=cell/>
+                            <circle class="source" cx=fx.px(w as f64) cy=fy.px(h as f64) r=r fill=scale.fill(v)/>
+                            {(cell >= 30.0).then(|| view! {
+                                <text class="value" x=fx.px(w as f64) y=fy.px(h as f64) + 4.0 text-anchor="middle" fill=scale.ink(v)>
+                                    {format_value(v)}
+                                </text>
+                            })}
+                        }
+                    }).collect_view()
+                }}
+            </g>
+            // Output pixels' outlines in the input frame.
+            <g class="outlines">
+                {outlines.iter().map(|&((x0, x1), (y0, y1))| {
+                    let (y0, y1) = if h_axis.is_some() { (y0, y1) } else { (-0.5, 0.5) };
+                    view! { <rect x=fx.px(x0) y=fy.px(y0) width=(fx.px(x1) - fx.px(x0)).max(0.5) height=(fy.px(y1) - fy.px(y0)).max(0.5)/> }
+                }).collect_view()}
+            </g>
+            <g class="taps">
+                {move || taps().into_iter().map(|(d, x, y, w)| view! {
+                    <line x1=d.x y1=d.y x2=x y2=y stroke-width=(0.8 + 3.0 * w.abs() as f64).min(4.0)/>
+                    <text x=x + 4.0 y=y - 6.0 class="weight">{format!("{w:.4}")}</text>
+                }).collect_view()}
+            </g>
+            // Output sample points; each keeps its node so changes animate.
+            <g class="dots">
+                <For each=move || 0..dots.with(Vec::len) key=|k| *k let:k>
+                    <g class="dot" class:selected=move || sel_flat() == k
+                        style=move || dots.with(|d| d.get(k).map(|d| format!("transform: translate({:.2}px, {:.2}px)", d.x, d.y)).unwrap_or_default())
+                        on:mouseenter=move |_| { ctx.touch(); if !ctx.pinned.get_untracked() { select(k); } }
+                        on:click=move |_| { ctx.touch(); select(k); ctx.pinned.set(true); }>
+                        <circle r=dot_r/>
+                        <title>{move || dots.with(|d| d.get(k).map(|d| format!("{:.4}", d.value)).unwrap_or_default())}</title>
+                    </g>
+                    <line class="clamp-arrow"
+                        x1=move || dots.with(|d| d.get(k).map(|d| d.raw_x).unwrap_or(0.0))
+                        y1=move || dots.with(|d| d.get(k).map(|d| d.raw_y).unwrap_or(0.0))
+                        x2=move || dots.with(|d| d.get(k).map(|d| d.x).unwrap_or(0.0))
+                        y2=move || dots.with(|d| d.get(k).map(|d| d.y).unwrap_or(0.0))/>
+                </For>
+            </g>
+        </svg>
+        <p class="caption">{move || ctx.tr(plan.with_value(caption))()}</p>
+    }
+}
+
+/// A value as the grids print it: integral values without decimals, else four.
+pub fn format_value(v: f32) -> String {
+    if v.is_nan() {
+        "nan".into()
+    } else if v.is_infinite() {
+        if v > 0.0 { "inf".into() } else { "-inf".into() }
+    } else if v == v.trunc() && v.abs() < 1e6 {
+        format!("{v:.0}")
+    } else if v.abs() >= 1e4 || (v != 0.0 && v.abs() < 1e-3) {
+        format!("{v:.2e}")
+    } else {
+        format!("{v:.4}")
+    }
+}
