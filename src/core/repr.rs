@@ -3,14 +3,16 @@
 //! edgeitems 3, linewidth 80, sci_mode None).
 //!
 //! Python formats each float32 value converted to a double (`tolist()` / `item()`) with
-//! `'{:.4f}'`, `'{:.4e}'` or `'{:.0f}'`; Rust's `{:.4}`, `{:.4e}` and `{:.0}` of the same
-//! double round the exact binary value half-to-even in the same way, so only the exponent
-//! spelling (`e-05` rather than `e-5`) and the non-finite names need translating.
+//! `'{:.4f}'`, `'{:.4e}'` or `'{:.0f}'`, rounding the exact binary value half-to-even.
+//! Fixed and integer notation are computed exactly here with integer arithmetic ([`fixed`]);
+//! scientific notation uses Rust's `{:.4e}` (which rounds the same way) with Python's
+//! exponent spelling (`e-05` rather than `e-5`). Checked against real PyTorch in
+//! `tests/repr.rs` (`tests/golden/repr.json`).
 //!
 //! Speed: the output is written into one buffer, and only the printed elements are ever
 //! read (a summarised 1×3×512×512 tensor touches 108 values). The column width is found
-//! without formatting every value, since the length of a fixed-point string grows with the
-//! magnitude of the value: the largest positive and the most negative value decide it.
+//! without formatting every value, since the length of a formatted value grows with its
+//! magnitude: the largest positive and the most negative value decide it.
 
 use super::Tensor;
 use std::fmt::Write;

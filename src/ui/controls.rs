@@ -45,7 +45,7 @@ fn OptBool(id: &'static str, get: fn(&State) -> Option<bool>, set: fn(&mut State
             {options}
         </select>
         {move || hint().map(|(v, r)| view! {
-            <p class="why"><code>{match v { None => "None", Some(false) => "False", Some(true) => "True" }}</code>": "{r}</p>
+            <p class="why">{ctx.tr(Key::Disabled)}" "<code>{match v { None => "None", Some(false) => "False", Some(true) => "True" }}</code>" — "{r}</p>
         })}
     }
 }
@@ -71,7 +71,7 @@ pub fn Controls() -> impl IntoView {
         view! { <option value=m.name() disabled=move || why().is_some() title=move || why().unwrap_or_default()>{m.name()}</option> }
     });
     let mode_hint = move || {
-        let blocked: Vec<String> = Mode::ALL.iter().filter_map(|&m| reason(ctx, |s| s.set_mode(m)).map(|r| format!("{}: {r}", m.name()))).collect();
+        let blocked: Vec<String> = Mode::ALL.iter().filter_map(|&m| reason(ctx, |s| s.set_mode(m)).map(|r| format!("{} — {r}", m.name()))).collect();
         blocked.first().cloned()
     };
 
@@ -131,7 +131,7 @@ pub fn Controls() -> impl IntoView {
                     ctx.touch();
                     if let Some(m) = Mode::parse(&event_target_value(&ev)) { ctx.state.update(|s| s.set_mode(m)); }
                 }>{mode_options}</select>
-                {move || mode_hint().map(|r| view! { <p class="why">{r}</p> })}
+                {move || mode_hint().map(|r| view! { <p class="why">{tr(Key::Disabled)}" "{r}</p> })}
 
                 <label for="size-or-scale">{tr(Key::SizeOrScale)}</label>
                 <select id="size-or-scale" prop:value=move || ctx.state.with(|s| if s.pass == Pass::Size { "size" } else { "scale_factor" }) on:change=move |ev| {

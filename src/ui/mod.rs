@@ -20,3 +20,13 @@ pub fn start() {
     }
     leptos::mount::mount_to_body(App);
 }
+
+/// Mounts the app into `parent` as if the page had been opened with `query` (tests).
+pub fn mount_with_query(parent: leptos::web_sys::HtmlElement, query: &str) -> leptos::mount::UnmountHandle<impl leptos::tachys::view::Mountable> {
+    use leptos::wasm_bindgen::JsValue;
+    let window = leptos::prelude::window();
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(query));
+    }
+    leptos::mount::mount_to(parent, App)
+}
