@@ -4,7 +4,7 @@
 //! `UpSampleKernel.cpp`; pytorch/pytorch#65142, #68819).
 
 use super::arith::{aa_cubic_filter, aa_lanczos_filter, aa_triangle_filter};
-use super::coords::{area_scale, num};
+use super::coords::{area_scale, describe, num};
 use super::{AxisPlan, AxisSample, Mode, Tap};
 
 /// The filter and its half-width at scale 1 (`interp_size / 2`).
@@ -17,7 +17,7 @@ pub fn filter(mode: Mode) -> (fn(f32) -> f32, f32) {
 }
 
 /// One axis. An axis whose size does not change is skipped by PyTorch (a copy).
-pub fn axis(mode: Mode, in_len: usize, out_len: usize, user_scale: Option<f64>, align_corners: bool) -> AxisPlan {
+pub fn axis(mode: Mode, in_len: usize, out_len: usize, user_scale: Option<f64>, align_corners: bool, explain: bool) -> AxisPlan {
     let scale = area_scale(user_scale, in_len, out_len, align_corners);
     if in_len == out_len {
         let samples = (0..out_len)
@@ -25,7 +25,7 @@ pub fn axis(mode: Mode, in_len: usize, out_len: usize, user_scale: Option<f64>, 
                 out_index: i,
                 src_raw: i as f32,
                 src: i as f32,
-                formula: format!("out = in, so this axis is copied: {i}"),
+                formula: describe(explain, || format!("out = in, so this axis is copied: {i}")),
                 taps: vec![Tap { index: i, weight: 1.0 }],
             })
             .collect();
@@ -49,13 +49,9 @@ pub fn axis(mode: Mode, in_len: usize, out_len: usize, user_scale: Option<f64>, 
                 weights.iter_mut().for_each(|w| *w /= total);
             }
             let taps = weights.iter().enumerate().map(|(j, &weight)| Tap { index: xmin as usize + j, weight }).collect();
-            let formula = format!(
-                "centre = {} × ({i} + 0.5) = {}; support ±{}; taps [{xmin}, {})",
-                num(scale),
-                num(center),
-                num(support),
-                xmin + xsize
-            );
+            let formula = describe(explain, || {
+                format!("centre = {} × ({i} + 0.5) = {}; support ±{}; taps [{xmin}, {})", num(scale), num(center), num(support), xmin + xsize)
+            });
             AxisSample { out_index: i, src_raw: center - 0.5, src: center - 0.5, formula, taps }
         })
         .collect();

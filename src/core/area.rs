@@ -1,6 +1,7 @@
 //! `area`: adaptive average pooling (`AdaptivePooling.h` `start_index`/`end_index`).
 //! Windows are `[⌊i·in/out⌋, ⌈(i+1)·in/out⌉)`; they overlap when in/out is not an integer.
 
+use super::coords::describe;
 use super::{AxisPlan, AxisSample, Tap};
 
 /// The window of output `i`, computed in integers as ATen does.
@@ -10,7 +11,7 @@ pub fn window(i: usize, in_len: usize, out_len: usize) -> (usize, usize) {
     (start, end)
 }
 
-pub fn axis(in_len: usize, out_len: usize) -> AxisPlan {
+pub fn axis(in_len: usize, out_len: usize, explain: bool) -> AxisPlan {
     let samples = (0..out_len)
         .map(|i| {
             let (start, end) = window(i, in_len, out_len);
@@ -21,7 +22,9 @@ pub fn axis(in_len: usize, out_len: usize) -> AxisPlan {
                 out_index: i,
                 src_raw: centre,
                 src: centre,
-                formula: format!("window [{start}, {end}) = [⌊{i}·{in_len}/{out_len}⌋, ⌈{}·{in_len}/{out_len}⌉), mean of {k}", i + 1),
+                formula: describe(explain, || {
+                    format!("window [{start}, {end}) = [⌊{i}·{in_len}/{out_len}⌋, ⌈{}·{in_len}/{out_len}⌉), mean of {k}", i + 1)
+                }),
                 taps: (start..end).map(|index| Tap { index, weight }).collect(),
             }
         })

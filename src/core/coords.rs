@@ -59,6 +59,12 @@ pub fn index_and_fraction(src: f32, in_len: usize) -> (i64, f32) {
     (index, lambda)
 }
 
+/// A sample's formula text, built only when the plan is meant to be explained (formatting
+/// every sample of a long axis would cost more than the interpolation itself).
+pub fn describe(enabled: bool, text: impl FnOnce() -> String) -> String {
+    if enabled { text() } else { String::new() }
+}
+
 /// Formats a float32 for formulas: shortest text that reads back as the same float32.
 pub fn num(v: f32) -> String {
     if v.is_finite() && v == v.trunc() && v.abs() < 1e7 {

@@ -3,10 +3,10 @@
 //! not clamped and the output is not clamped (overshoot is real; pytorch/pytorch#23321).
 
 use super::arith::cubic_weights;
-use super::coords::{area_scale, index_and_fraction, num, source_index, HalfPixel};
+use super::coords::{area_scale, describe, index_and_fraction, num, source_index, HalfPixel};
 use super::{AxisPlan, AxisSample, Tap};
 
-pub fn axis(in_len: usize, out_len: usize, user_scale: Option<f64>, align_corners: bool) -> AxisPlan {
+pub fn axis(in_len: usize, out_len: usize, user_scale: Option<f64>, align_corners: bool, explain: bool) -> AxisPlan {
     let scale = area_scale(user_scale, in_len, out_len, align_corners);
     let last = in_len as i64 - 1;
     let samples = (0..out_len)
@@ -17,12 +17,14 @@ pub fn axis(in_len: usize, out_len: usize, user_scale: Option<f64>, align_corner
             let taps = (0..4)
                 .map(|k| Tap { index: (idx - 1 + k as i64).clamp(0, last) as usize, weight: w[k] })
                 .collect();
-            let coord = if align_corners {
-                format!("{} × {i} = {}", num(scale), num(src))
-            } else {
-                format!("{} × ({i} + 0.5) − 0.5 = {}", num(scale), num(src))
-            };
-            let formula = format!("{coord}; ⌊{}⌋ = {idx}, t = {}", num(src), num(t));
+            let formula = describe(explain, || {
+                let coord = if align_corners {
+                    format!("{} × {i} = {}", num(scale), num(src))
+                } else {
+                    format!("{} × ({i} + 0.5) − 0.5 = {}", num(scale), num(src))
+                };
+                format!("{coord}; ⌊{}⌋ = {idx}, t = {}", num(src), num(t))
+            });
             AxisSample { out_index: i, src_raw: src, src, formula, taps }
         })
         .collect();

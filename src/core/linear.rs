@@ -1,14 +1,14 @@
 //! `linear`, `bilinear`, `trilinear`: two taps per axis (`compute_source_index_and_lambda`,
 //! `UpSample.h`).
 
-use super::coords::{area_scale, index_and_fraction, num, source_index, HalfPixel};
+use super::coords::{area_scale, describe, index_and_fraction, num, source_index, HalfPixel};
 use super::{AxisPlan, AxisSample, Tap};
 
 /// One axis of a linear mode. An axis whose size does not change is copied, whatever the
 /// scale factor or align_corners say (pytorch/pytorch#70559). Source coordinates below 0
 /// are clamped to 0, so the first outputs repeat the edge pixel; at the last pixel the
 /// second tap repeats the first.
-pub fn axis(in_len: usize, out_len: usize, user_scale: Option<f64>, align_corners: bool, rounding: HalfPixel) -> AxisPlan {
+pub fn axis(in_len: usize, out_len: usize, user_scale: Option<f64>, align_corners: bool, rounding: HalfPixel, explain: bool) -> AxisPlan {
     let scale = area_scale(user_scale, in_len, out_len, align_corners);
     if in_len == out_len {
         let samples = (0..out_len)
@@ -16,7 +16,7 @@ pub fn axis(in_len: usize, out_len: usize, user_scale: Option<f64>, align_corner
                 out_index: i,
                 src_raw: i as f32,
                 src: i as f32,
-                formula: format!("out = in, so copy: {i}"),
+                formula: describe(explain, || format!("out = in, so copy: {i}")),
                 taps: vec![Tap { index: i, weight: 1.0 }, Tap { index: i, weight: 0.0 }],
             })
             .collect();
@@ -30,13 +30,15 @@ pub fn axis(in_len: usize, out_len: usize, user_scale: Option<f64>, align_corner
             let i0 = i0.max(0) as usize;
             let i1 = if i0 + 1 < in_len { i0 + 1 } else { i0 };
             let lambda0 = 1.0 - lambda1;
-            let coord = if align_corners {
-                format!("{} × {i} = {}", num(scale), num(raw))
-            } else {
-                format!("{} × ({i} + 0.5) − 0.5 = {}", num(scale), num(raw))
-            };
-            let clamp = if raw < 0.0 { " → clamped to 0".to_string() } else { String::new() };
-            let formula = format!("{coord}{clamp}; ⌊{}⌋ = {i0}, λ = {}", num(src), num(lambda1));
+            let formula = describe(explain, || {
+                let coord = if align_corners {
+                    format!("{} × {i} = {}", num(scale), num(raw))
+                } else {
+                    format!("{} × ({i} + 0.5) − 0.5 = {}", num(scale), num(raw))
+                };
+                let clamp = if raw < 0.0 { " → clamped to 0" } else { "" };
+                format!("{coord}{clamp}; ⌊{}⌋ = {i0}, λ = {}", num(src), num(lambda1))
+            });
             AxisSample {
                 out_index: i,
                 src_raw: raw,

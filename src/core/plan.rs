@@ -75,8 +75,14 @@ pub struct Plan {
     pub axes: Vec<AxisPlan>,
 }
 
-/// Validates `call` for `input_shape` and works out its sampling plan.
+/// Validates `call` for `input_shape` and works out its sampling plan, with the formula
+/// of every sample written out for the ledger.
 pub fn plan(input_shape: &[usize], call: &Call, limits: &Limits) -> Result<Plan, TorchError> {
+    plan_with(input_shape, call, limits, true)
+}
+
+/// [`plan`], leaving the formulas empty when `explain` is false.
+fn plan_with(input_shape: &[usize], call: &Call, limits: &Limits, explain: bool) -> Result<Plan, TorchError> {
     let r = call.resolve(ModeName::Known(call.mode), input_shape)?;
     let out_shape: Vec<usize> = input_shape[..2].iter().copied().chain(r.out_size.iter().copied()).collect();
     let elements = out_shape.iter().try_fold(1usize, |acc, &n| acc.checked_mul(n));
@@ -108,17 +114,17 @@ pub fn plan(input_shape: &[usize], call: &Call, limits: &Limits) -> Result<Plan,
         .map(|d| {
             let (n_in, n_out, s) = (spatial_in[d], r.out_size[d], r.scales[d]);
             match r.mode {
-                _ if r.antialias => antialias::axis(r.mode, n_in, n_out, s, r.align_corners),
+                _ if r.antialias => antialias::axis(r.mode, n_in, n_out, s, r.align_corners, explain),
                 Mode::Nearest | Mode::NearestExact => {
                     let p = if path == KernelPath::ChannelsLast { NearestPath::ChannelsLast } else { NearestPath::Generic };
-                    nearest::axis(n_in, n_out, s, r.mode == Mode::NearestExact, p)
+                    nearest::axis(n_in, n_out, s, r.mode == Mode::NearestExact, p, explain)
                 }
                 Mode::Linear | Mode::Bilinear | Mode::Trilinear => {
                     let rounding = if path == KernelPath::ChannelsLast { HalfPixel::Fused } else { HalfPixel::Separate };
-                    linear::axis(n_in, n_out, s, r.align_corners, rounding)
+                    linear::axis(n_in, n_out, s, r.align_corners, rounding, explain)
                 }
-                Mode::Bicubic => cubic::axis(n_in, n_out, s, r.align_corners),
-                Mode::Area | Mode::Lanczos => area::axis(n_in, n_out),
+                Mode::Bicubic => cubic::axis(n_in, n_out, s, r.align_corners, explain),
+                Mode::Area | Mode::Lanczos => area::axis(n_in, n_out, explain),
             }
         })
         .collect();
@@ -136,7 +142,7 @@ pub fn plan(input_shape: &[usize], call: &Call, limits: &Limits) -> Result<Plan,
 
 /// `F.interpolate(input, ...)`: validate, plan and run.
 pub fn interpolate(input: &Tensor, call: &Call, limits: &Limits) -> Result<Tensor, TorchError> {
-    Ok(plan(&input.shape, call, limits)?.run(input))
+    Ok(plan_with(&input.shape, call, limits, false)?.run(input))
 }
 
 impl Plan {
@@ -218,24 +224,40 @@ impl Plan {
     }
 
     /// Adaptive average pooling: the window summed in row-major order, then divided by each
-    /// window length in turn (`/ kd / kh / kw`; 1-D pools run as 2-D with height 1).
+    /// window length in turn (`/ kd / kh / kw`; 1-D pools run as 2-D with height 1, and
+    /// dividing by 1 changes nothing).
     fn run_area(&self, input: &Tensor) -> Vec<f32> {
+        let windows: Vec<Vec<(usize, usize)>> =
+            self.axes.iter().map(|a| (0..a.out_len).map(|i| area::window(i, a.in_len, a.out_len)).collect()).collect();
         let spatial_in = &self.in_shape[2..];
         let in_plane: usize = spatial_in.iter().product();
-        let out_plane: usize = self.out_shape[2..].iter().product();
-        let mut out = Vec::with_capacity(self.planes() * out_plane);
-        for plane in 0..self.planes() {
-            let x = &input.data[plane * in_plane..][..in_plane];
-            for flat in 0..out_plane {
-                let index = unflatten(flat, &self.out_shape[2..]);
-                let windows: Vec<(usize, usize)> =
-                    index.iter().zip(&self.axes).map(|(&i, a)| area::window(i, a.in_len, a.out_len)).collect();
-                let mut sum = 0.0f32;
-                for_each_in_box(&windows, spatial_in, |offset| sum += x[offset]);
-                for &(start, end) in &windows {
-                    sum /= (end - start) as f32;
+        // Pad to three axes (D, H, W) with length-1 axes in front.
+        let pad = 3 - windows.len();
+        let one = vec![(0usize, 1usize)];
+        let axis = |d: usize| if d < pad { &one } else { &windows[d - pad] };
+        let len = |d: usize| if d < pad { 1 } else { spatial_in[d - pad] };
+        let (wd, wh, ww) = (axis(0), axis(1), axis(2));
+        let (h_in, w_in) = (len(1), len(2));
+        let mut out = Vec::with_capacity(self.planes() * wd.len() * wh.len() * ww.len());
+        for x in input.data.chunks_exact(in_plane).take(self.planes()) {
+            for &(d0, d1) in wd {
+                for &(h0, h1) in wh {
+                    for &(w0, w1) in ww {
+                        let mut sum = 0.0f32;
+                        for d in d0..d1 {
+                            for h in h0..h1 {
+                                let row = (d * h_in + h) * w_in;
+                                for &v in &x[row + w0..row + w1] {
+                                    sum += v;
+                                }
+                            }
+                        }
+                        if pad == 0 {
+                            sum /= (d1 - d0) as f32;
+                        }
+                        out.push(sum / (h1 - h0) as f32 / (w1 - w0) as f32);
+                    }
                 }
-                out.push(sum);
             }
         }
         out
@@ -262,28 +284,4 @@ pub fn unflatten(mut flat: usize, shape: &[usize]) -> Vec<usize> {
         flat /= shape[d].max(1);
     }
     index
-}
-
-/// Calls `f` with the flat offset of every point of a box of half-open `[start, end)`
-/// ranges, in row-major order.
-fn for_each_in_box(ranges: &[(usize, usize)], shape: &[usize], mut f: impl FnMut(usize)) {
-    let mut index: Vec<usize> = ranges.iter().map(|r| r.0).collect();
-    if ranges.iter().any(|r| r.0 >= r.1) {
-        return;
-    }
-    loop {
-        f(index.iter().zip(shape).fold(0, |acc, (&i, &n)| acc * n + i));
-        let mut d = ranges.len();
-        loop {
-            if d == 0 {
-                return;
-            }
-            d -= 1;
-            index[d] += 1;
-            if index[d] < ranges[d].1 {
-                break;
-            }
-            index[d] = ranges[d].0;
-        }
-    }
 }
