@@ -3,7 +3,7 @@ bench command, and optionally compares with it.
 
 Usage (from the repository root; flags are those of `cargo run --release --bin bench`):
 
-    /work/venv-torch/bin/python tests/bench_torch.py --shape 1,3,512,512 --mode bilinear --scale_factor 2
+    .venv-torch/bin/python tests/bench_torch.py --shape 1,3,512,512 --mode bilinear --scale_factor 2
         [--align_corners true] [--antialias true] [--size H,W] [--runs 20]
         -> prints `torch_median_ms: X`
 
@@ -11,7 +11,7 @@ Usage (from the repository root; flags are those of `cargo run --release --bin b
                    line is `median_ms: X`) and prints `ours_median_ms: Y` and
                    `ratio (torch/ours): R` (above 1 means the crate is faster)
 
-    /work/venv-torch/bin/python tests/bench_torch.py --table [--runs 20]
+    .venv-torch/bin/python tests/bench_torch.py --table [--runs 20]
         -> every mode at x2 (nearest, nearest-exact, bilinear, bicubic, area on 1x3x512x512;
            linear on 1x3x262144; trilinear on 1x3x64x64x64) and bilinear / bicubic / lanczos
            with antialias at x0.5 on 1x3x512x512, as a Markdown table

@@ -49,7 +49,15 @@ async fn controls_change_the_printout_and_the_url() {
     leptos::task::tick().await;
     let after = text("torch-repr");
     assert!(after.starts_with("tensor([[[[2.0000, 3.7143, 5.4286"), "{after}");
-    let url = leptos::prelude::window().location().search().unwrap();
+    // The URL is written just after the change settles.
+    let mut url = String::new();
+    for _ in 0..200 {
+        url = leptos::prelude::window().location().search().unwrap();
+        if url.contains("align_corners=true") {
+            break;
+        }
+        leptos::task::tick().await;
+    }
     assert!(url.contains("align_corners=true") && url.contains("mode=bilinear"), "{url}");
 }
 

@@ -140,14 +140,26 @@ pub fn App() -> impl IntoView {
         }
     });
 
-    // The URL always describes the view (history.replaceState, no reload).
+    // The URL always describes the view (history.replaceState, no reload), written once
+    // after a burst of changes rather than on each.
+    let url_generation = StoredValue::new(0u64);
     Effect::new(move |_| {
         let mut s = state.get();
         s.sel = ctx.pinned.get().then(|| ctx.selected.get());
-        let url = format!("?{}", s.to_query());
-        if let Ok(history) = window().history() {
-            let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
-        }
+        let generation = url_generation.get_value() + 1;
+        url_generation.set_value(generation);
+        set_timeout(
+            move || {
+                if url_generation.get_value() != generation {
+                    return;
+                }
+                let url = format!("?{}", s.to_query());
+                if let Ok(history) = window().history() {
+                    let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
+                }
+            },
+            std::time::Duration::ZERO,
+        );
     });
 
     // Language and theme on <html>; the language is remembered.

@@ -91,19 +91,26 @@ fn Diagram(which: Which) -> impl IntoView {
         };
         call.map(|c| crate::core::python_call(&c, "x")).unwrap_or_default()
     };
-    let body = move || match which.plan(ctx) {
-        None => ().into_any(),
-        Some(Err(e)) => {
+    let error = Memo::new(move |_| which.plan(ctx).and_then(|p| p.err()).map(|e| e.to_string()));
+    let plan = Memo::new(move |_| which.plan(ctx).and_then(Result::ok));
+    // The SVG is built again only when the shapes change; otherwise its nodes stay and
+    // move (which is what animates the sample points).
+    let shape = Memo::new(move |_| plan.with(|p| p.as_ref().map(|p| (p.in_shape.clone(), p.out_shape.clone()))));
+    let body = move || {
+        if let Some(e) = error.get() {
             let testid = if which == Which::Main { "torch-error" } else { "torch-error-compare" };
-            view! {
+            return view! {
                 <div class="torch-error" role="alert" data-testid=testid>
                     <p>{ctx.tr(Key::ErrorTitle)}</p>
-                    <pre>{e.to_string()}</pre>
+                    <pre>{e}</pre>
                 </div>
             }
-            .into_any()
+            .into_any();
         }
-        Some(Ok(plan)) => view! { <Svg plan=plan which=which/> }.into_any(),
+        match shape.get() {
+            Some(_) => view! { <Svg plan=plan which=which/> }.into_any(),
+            None => ().into_any(),
+        }
     };
     view! {
         <figure class="diagram" data-testid=if which == Which::Main { "diagram" } else { "diagram-compare" }>
@@ -114,17 +121,17 @@ fn Diagram(which: Which) -> impl IntoView {
 }
 
 #[component]
-fn Svg(plan: Plan, which: Which) -> impl IntoView {
+fn Svg(plan: Memo<Option<Plan>>, which: Which) -> impl IntoView {
     let ctx = use_ctx();
-    let (h_axis, w_axis) = drawn_axes(&plan);
-    let in_w = plan.axes[w_axis].in_len;
-    let in_h = h_axis.map(|a| plan.axes[a].in_len).unwrap_or(1);
+    let Some(first) = plan.get_untracked() else { return ().into_any() };
+    let (h_axis, w_axis) = drawn_axes(&first);
+    let plan = StoredPlan(plan, StoredValue::new(first));
+    let (in_w, in_h) = plan.1.with_value(|p| (p.axes[w_axis].in_len, h_axis.map(|a| p.axes[a].in_len).unwrap_or(1)));
     let cell = SPAN / in_w.max(in_h) as f64;
     let fx = Frame { cell, margin: MARGIN };
     let fy = Frame { cell, margin: MARGIN };
     let width = MARGIN + cell * in_w as f64 + 16.0;
     let height = MARGIN + cell * in_h as f64 + 8.0;
-    let plan = StoredValue::new(plan);
 
     // The plane drawn: batch 0, the chosen channel, and for 3-D the depth the selected
     // output reads most from.
@@ -155,11 +162,11 @@ fn Svg(plan: Plan, which: Which) -> impl IntoView {
             x.data[offset..offset + plane_len].to_vec()
         })
     };
-    let scale = move || {
+    let pixel_values = Memo::new(move |_| {
         let x = ctx.input.with(|x| x.data.clone());
         let y = which.output(ctx).map(|o| o.data).unwrap_or_default();
-        Scale::of(&[&x, &y])
-    };
+        (input_values(), Scale::of(&[&x, &y]))
+    });
 
     let dots = Memo::new(move |_| {
         let out = which.output(ctx);
@@ -191,8 +198,7 @@ fn Svg(plan: Plan, which: Which) -> impl IntoView {
             v
         })
     });
-    let out_w = plan.with_value(|p| p.axes[w_axis].out_len);
-    let out_h = plan.with_value(|p| h_axis.map(|a| p.axes[a].out_len).unwrap_or(1));
+    let (out_w, out_h) = plan.1.with_value(|p| (p.axes[w_axis].out_len, h_axis.map(|a| p.axes[a].out_len).unwrap_or(1)));
     let sel_flat = move || {
         let sel = ctx.selected.get();
         let n = plan.with_value(|p| p.axes.len());
@@ -212,16 +218,57 @@ fn Svg(plan: Plan, which: Which) -> impl IntoView {
         ctx.selected.set(sel);
     };
 
+    // Many nodes, one subscription each: positions, colours and labels are written by these
+    // effects, not by a reactive closure per node (which would make every change quadratic).
+    let tag = if which == Which::Main { "main" } else { "compare" };
+    Effect::new(move |_| {
+        let d = dots.get();
+        let selected = sel_flat();
+        let doc = document();
+        if let Some(g) = doc.get_element_by_id(&format!("dots-{tag}")) {
+            let nodes = g.children();
+            for (k, dot) in d.iter().enumerate() {
+                if let Some(el) = nodes.item(k as u32) {
+                    let _ = el.set_attribute("style", &format!("transform: translate({:.2}px, {:.2}px)", dot.x, dot.y));
+                    let _ = el.class_list().toggle_with_force("selected", k == selected);
+                }
+            }
+        }
+        if let Some(g) = doc.get_element_by_id(&format!("arrows-{tag}")) {
+            let nodes = g.children();
+            for (k, dot) in d.iter().enumerate() {
+                if let Some(el) = nodes.item(k as u32) {
+                    for (name, v) in [("x1", dot.raw_x), ("y1", dot.raw_y), ("x2", dot.x), ("y2", dot.y)] {
+                        let _ = el.set_attribute(name, &format!("{v:.2}"));
+                    }
+                }
+            }
+        }
+    });
+    Effect::new(move |_| {
+        let (values, scale) = pixel_values.get();
+        let Some(g) = document().get_element_by_id(&format!("pixels-{tag}")) else { return };
+        let nodes = g.children();
+        for (k, &v) in values.iter().enumerate() {
+            if let Some(circle) = nodes.item(3 * k as u32 + 1) {
+                let _ = circle.set_attribute("fill", &scale.fill(v));
+            }
+            if let Some(text) = nodes.item(3 * k as u32 + 2) {
+                let _ = text.set_attribute("style", &format!("fill:{}", scale.ink(v)));
+                text.set_text_content(Some(&format_value(v)));
+            }
+        }
+    });
+
     let (edges_x, centres_x) = ticks(in_w);
     let (edges_y, centres_y) = ticks(in_h);
-    let align = plan.with_value(|p| p.align_corners && matches!(p.mode, Mode::Linear | Mode::Bilinear | Mode::Bicubic | Mode::Trilinear));
-    let outlines = plan.with_value(|p| {
+    let outlines = move || {
+        let align = plan.with_value(|p| p.align_corners && matches!(p.mode, Mode::Linear | Mode::Bilinear | Mode::Bicubic | Mode::Trilinear));
         let hx: Vec<(f64, f64)> = (0..out_w).map(|i| output_extent(i, in_w, out_w, align)).collect();
         let hy: Vec<(f64, f64)> = (0..out_h).map(|i| output_extent(i, in_h, out_h, align)).collect();
-        let _ = p;
         if out_w * out_h > 1024 { Vec::new() } else { hy.iter().flat_map(|&y| hx.iter().map(move |&x| (x, y))).collect::<Vec<_>>() }
-    });
-    let clamped_any = plan.with_value(|p| p.axes.iter().any(|a| a.samples.iter().any(|s| s.src != s.src_raw)));
+    };
+    let clamped_any = move || plan.with_value(|p| p.axes.iter().any(|a| a.samples.iter().any(|s| s.src != s.src_raw)));
     let dot_r = (cell * 0.06).clamp(2.0, 5.0);
 
     // Lines from the selected output to the input pixels it reads, with weights.
@@ -271,7 +318,7 @@ fn Svg(plan: Plan, which: Which) -> impl IntoView {
                 </Show>
             </g>
             // The band where coordinates are clamped (between the outer edge and the first centre).
-            {clamped_any.then(|| view! {
+            {move || clamped_any().then(|| view! {
                 <g class="clamp-band">
                     <rect x=fx.px(-0.5) y=fy.px(-0.5) width=cell * in_w as f64 height=cell * 0.5 * if h_axis.is_some() { 1.0 } else { 0.0 }/>
                     <rect x=fx.px(-0.5) y=fy.px(in_h as f64 - 1.0) width=cell * in_w as f64 height=cell * 0.5 * if h_axis.is_some() { 1.0 } else { 0.0 }/>
@@ -281,28 +328,19 @@ fn Svg(plan: Plan, which: Which) -> impl IntoView {
                 </g>
             })}
             // Input pixels.
-            <g class="pixels">
-                {move || {
-                    let values = input_values();
-                    let scale = scale();
-                    values.iter().enumerate().map(|(k, &v)| {
-                        let (h, w) = (k / in_w, k % in_w);
-                        let r = cell * 0.3;
-                        view! {
-                            <rect class="pixel" x=fx.px(w as f64 - 0.5) y=fy.px(h as f64 - 0.5) width=cell height=cell/>
-                            <circle class="source" cx=fx.px(w as f64) cy=fy.px(h as f64) r=r fill=scale.fill(v)/>
-                            {(cell >= 30.0).then(|| view! {
-                                <text class="value" x=fx.px(w as f64) y=fy.px(h as f64) + 4.0 text-anchor="middle" fill=scale.ink(v)>
-                                    {format_value(v)}
-                                </text>
-                            })}
-                        }
-                    }).collect_view()
-                }}
+            <g class="pixels" id=format!("pixels-{tag}")>
+                {(0..in_w * in_h).map(|k| {
+                    let (h, w) = (k / in_w, k % in_w);
+                    view! {
+                        <rect class="pixel" x=fx.px(w as f64 - 0.5) y=fy.px(h as f64 - 0.5) width=cell height=cell/>
+                        <circle class="source" cx=fx.px(w as f64) cy=fy.px(h as f64) r=cell * 0.3/>
+                        <text class="value" x=fx.px(w as f64) y=fy.px(h as f64) + 4.0 text-anchor="middle" visibility={if cell >= 30.0 { "visible" } else { "hidden" }}></text>
+                    }
+                }).collect_view()}
             </g>
             // Output pixels' outlines in the input frame.
             <g class="outlines">
-                {outlines.iter().map(|&((x0, x1), (y0, y1))| {
+                {move || outlines().into_iter().map(|((x0, x1), (y0, y1))| {
                     let (y0, y1) = if h_axis.is_some() { (y0, y1) } else { (-0.5, 0.5) };
                     view! { <rect x=fx.px(x0) y=fy.px(y0) width=(fx.px(x1) - fx.px(x0)).max(0.5) height=(fy.px(y1) - fy.px(y0)).max(0.5)/> }
                 }).collect_view()}
@@ -314,24 +352,35 @@ fn Svg(plan: Plan, which: Which) -> impl IntoView {
                 }).collect_view()}
             </g>
             // Output sample points; each keeps its node so changes animate.
-            <g class="dots">
-                <For each=move || 0..dots.with(Vec::len) key=|k| *k let:k>
-                    <g class="dot" class:selected=move || sel_flat() == k
-                        style=move || dots.with(|d| d.get(k).map(|d| format!("transform: translate({:.2}px, {:.2}px)", d.x, d.y)).unwrap_or_default())
+            <g class="arrows" id=format!("arrows-{tag}")>
+                {(0..out_w * out_h).map(|_| view! { <line class="clamp-arrow"/> }).collect_view()}
+            </g>
+            <g class="dots" id=format!("dots-{tag}")>
+                {(0..out_w * out_h).map(|k| view! {
+                    <g class="dot"
                         on:mouseenter=move |_| { ctx.touch(); if !ctx.pinned.get_untracked() { select(k); } }
                         on:click=move |_| { ctx.touch(); select(k); ctx.pinned.set(true); }>
                         <circle r=dot_r/>
-                        <title>{move || dots.with(|d| d.get(k).map(|d| format!("{:.4}", d.value)).unwrap_or_default())}</title>
                     </g>
-                    <line class="clamp-arrow"
-                        x1=move || dots.with(|d| d.get(k).map(|d| d.raw_x).unwrap_or(0.0))
-                        y1=move || dots.with(|d| d.get(k).map(|d| d.raw_y).unwrap_or(0.0))
-                        x2=move || dots.with(|d| d.get(k).map(|d| d.x).unwrap_or(0.0))
-                        y2=move || dots.with(|d| d.get(k).map(|d| d.y).unwrap_or(0.0))/>
-                </For>
+                }).collect_view()}
             </g>
         </svg>
         <p class="caption">{move || ctx.tr(plan.with_value(caption))()}</p>
+    }
+    .into_any()
+}
+
+/// The diagram's plan: the live memo, and the plan it was built for (whose shapes it has).
+#[derive(Clone, Copy)]
+struct StoredPlan(Memo<Option<Plan>>, StoredValue<Plan>);
+
+impl StoredPlan {
+    /// Reads the current plan (the one the SVG was built for if the memo is momentarily empty).
+    fn with_value<R>(&self, f: impl FnOnce(&Plan) -> R) -> R {
+        self.0.with(|p| match p {
+            Some(p) => f(p),
+            None => self.1.with_value(f),
+        })
     }
 }
 

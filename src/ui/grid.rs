@@ -9,6 +9,7 @@ use crate::model::colour::{diverging, Scale};
 use crate::model::i18n::Key;
 use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
+use leptos::wasm_bindgen::JsCast;
 
 /// The 2-D plane a grid shows: batch 0, the chosen channel, and for 3-D the depth of the
 /// selection. Returns (rows, columns, values).
@@ -60,71 +61,85 @@ pub fn Grids() -> impl IntoView {
         let b = ctx.compare_out.get().map(|o| o.data).unwrap_or_default();
         Scale::of(&[&x, &a, &b])
     });
-    let diff = move || {
-        let (a, b) = (ctx.main_out.get()?, ctx.compare_out.get()?);
-        (a.shape == b.shape).then(|| Tensor { shape: a.shape.clone(), data: a.data.iter().zip(&b.data).map(|(x, y)| x - y).collect() })
-    };
     view! {
         <section class="grids">
-            <OutputGrid title=Key::MainState tensor=Signal::derive(move || ctx.main_out.get()) scale=scale testid="output-grid" interactive=true/>
-            <OutputGrid title=Key::ComparedState tensor=Signal::derive(move || ctx.compare_out.get()) scale=scale testid="output-grid-compare" interactive=false/>
-            {move || diff().map(|d| view! { <DiffGrid diff=d/> })}
+            <HeatTable title=Key::MainState tensor=Signal::derive(move || ctx.main_out.get()) scale=scale testid="output-grid" interactive=true/>
+            <HeatTable title=Key::ComparedState tensor=Signal::derive(move || ctx.compare_out.get()) scale=scale testid="output-grid-compare" interactive=false/>
+            <DiffTable/>
         </section>
     }
 }
 
+/// A heatmap table whose cells are built once per shape and then only recoloured and
+/// relabelled, so a change of arguments costs one pass over the values.
 #[component]
-fn OutputGrid(title: Key, tensor: Signal<Option<Tensor>>, scale: Memo<Scale>, testid: &'static str, interactive: bool) -> impl IntoView {
+fn HeatTable(title: Key, tensor: Signal<Option<Tensor>>, scale: Memo<Scale>, testid: &'static str, interactive: bool) -> impl IntoView {
     let ctx = use_ctx();
-    let body = move || {
-        let t = tensor.get()?;
-        let shape = t.shape[2..].to_vec();
+    let shape = Memo::new(move |_| tensor.with(|t| t.as_ref().map(|t| t.shape.clone())));
+    let values = Memo::new(move |_| tensor.with(|t| t.as_ref().map(|t| plane_of(t, ctx.channel.get(), &ctx.selected.get()).2)).unwrap_or_default());
+    // One effect writes every cell (see the diagram's effects for why).
+    Effect::new(move |_| {
+        let _built = shape.get();
+        let (values, scale) = (values.get(), scale.get());
+        let spatial = shape.with(|s| s.as_ref().map(|s| s[2..].to_vec())).unwrap_or_default();
+        let n = spatial.len();
         let sel = ctx.selected.get();
-        let (h, w, values) = plane_of(&t, ctx.channel.get(), &sel);
-        let n = shape.len();
-        let (sr, sc) = (if n >= 2 { sel.get(n - 2).copied().unwrap_or(0) } else { 0 }, sel.get(n - 1).copied().unwrap_or(0));
-        let scale = scale.get();
-        let small = w > 16;
-        let shape_k = shape.clone();
+        let sel_k = if n == 0 {
+            usize::MAX
+        } else {
+            let w = spatial[n - 1];
+            let r = if n >= 2 { sel.get(n - 2).copied().unwrap_or(0) } else { 0 };
+            r * w + sel.get(n - 1).copied().unwrap_or(0)
+        };
+        let Some(table) = document().get_element_by_id(&format!("heat-{testid}")) else { return };
+        let Ok(cells) = table.query_selector_all("tbody td") else { return };
+        for (k, &v) in values.iter().enumerate() {
+            let Some(td) = cells.item(k as u32) else { break };
+            let Ok(td) = td.dyn_into::<leptos::web_sys::Element>() else { continue };
+            let _ = td.set_attribute("style", &format!("background:{};color:{}", scale.fill(v), scale.ink(v)));
+            let _ = td.class_list().toggle_with_force("sel", interactive && k == sel_k);
+            td.set_text_content(Some(&format_value(v)));
+        }
+    });
+    let body = move || {
+        let full = shape.get()?;
+        let spatial = full[2..].to_vec();
+        let n = spatial.len();
+        let w = spatial[n - 1];
+        let h = if n >= 2 { spatial[n - 2] } else { 1 };
+        let keys = spatial.clone();
         let on_key = move |ev: KeyboardEvent| {
             if !interactive {
                 return;
             }
             ctx.touch();
-            if ev.key() == "Escape" {
-                ctx.pinned.set(false);
-                return;
-            }
-            if ev.key() == "Enter" || ev.key() == " " {
-                ctx.pinned.update(|p| *p = !*p);
-                ev.prevent_default();
-                return;
-            }
-            if let Some(s) = moved(&ctx.selected.get_untracked(), &shape_k, &ev.key()) {
-                ev.prevent_default();
-                ctx.selected.set(s);
+            match ev.key().as_str() {
+                "Escape" => ctx.pinned.set(false),
+                "Enter" | " " => {
+                    ev.prevent_default();
+                    ctx.pinned.update(|p| *p = !*p);
+                }
+                key => {
+                    if let Some(s) = moved(&ctx.selected.get_untracked(), &keys, key) {
+                        ev.prevent_default();
+                        ctx.selected.set(s);
+                    }
+                }
             }
         };
         let rows = (0..h).map(|r| {
-            let shape = shape.clone();
             let cells = (0..w).map(|c| {
-                let v = values[r * w + c];
-                let shape_e = shape.clone();
-                let shape_c = shape.clone();
+                let (hover_shape, click_shape) = (spatial.clone(), spatial.clone());
                 view! {
-                    <td style=format!("background:{};color:{}", scale.fill(v), scale.ink(v))
-                        class:sel=interactive && r == sr && c == sc
-                        on:mouseenter=move |_| if interactive && !ctx.pinned.get_untracked() { ctx.touch(); select_cell(ctx, &shape_e, r, c) }
-                        on:click=move |_| if interactive { ctx.touch(); select_cell(ctx, &shape_c, r, c); ctx.pinned.set(true) }>
-                        {format_value(v)}
-                    </td>
+                    <td on:mouseenter=move |_| if interactive && !ctx.pinned.get_untracked() { ctx.touch(); select_cell(ctx, &hover_shape, r, c) }
+                        on:click=move |_| if interactive { ctx.touch(); select_cell(ctx, &click_shape, r, c); ctx.pinned.set(true) }></td>
                 }
             }).collect_view();
             view! { <tr><th scope="row">{r}</th>{cells}</tr> }
         }).collect_view();
         Some(view! {
-            <table class="heat" class:small=small tabindex=if interactive { "0" } else { "-1" } on:keydown=on_key
-                aria-label=format!("{:?}", t.shape)>
+            <table class="heat" id=format!("heat-{testid}") class:small={w > 16} tabindex=if interactive { "0" } else { "-1" } on:keydown=on_key
+                aria-label=format!("{full:?}")>
                 <thead><tr><th></th>{(0..w).map(|c| view! { <th scope="col">{c}</th> }).collect_view()}</tr></thead>
                 <tbody>{rows}</tbody>
             </table>
@@ -132,28 +147,50 @@ fn OutputGrid(title: Key, tensor: Signal<Option<Tensor>>, scale: Memo<Scale>, te
     };
     view! {
         <figure class="grid" data-testid=testid>
-            <figcaption>{ctx.tr(title)}" · "{ctx.tr(Key::OutputGrid)}" "{move || tensor.get().map(|t| format!("{:?}", t.shape)).unwrap_or_default()}</figcaption>
+            <figcaption>{ctx.tr(title)}" · "{ctx.tr(Key::OutputGrid)}" "{move || shape.get().map(|s| format!("{s:?}")).unwrap_or_default()}</figcaption>
             {body}
         </figure>
     }
 }
 
+/// The difference of the two outputs, in a diverging scale, when their shapes agree.
 #[component]
-fn DiffGrid(diff: Tensor) -> impl IntoView {
+fn DiffTable() -> impl IntoView {
     let ctx = use_ctx();
-    let (h, w, values) = plane_of(&diff, ctx.channel.get_untracked(), &ctx.selected.get_untracked());
-    let max_abs = values.iter().filter(|v| v.is_finite()).fold(0.0f32, |m, v| m.max(v.abs()));
-    let rows = (0..h).map(|r| {
-        let cells = (0..w).map(|c| {
-            let v = values[r * w + c];
-            view! { <td style=format!("background:{};color:#111", diverging(v, max_abs))>{format_value(v)}</td> }
-        }).collect_view();
-        view! { <tr>{cells}</tr> }
-    }).collect_view();
-    view! {
-        <figure class="grid" data-testid="diff-grid">
-            <figcaption>{ctx.tr(Key::Difference)}</figcaption>
-            <table class="heat" class:small={w > 16}><tbody>{rows}</tbody></table>
-        </figure>
-    }
+    let diff = Memo::new(move |_| {
+        let (a, b) = (ctx.main_out.get()?, ctx.compare_out.get()?);
+        if a.shape != b.shape {
+            return None;
+        }
+        let d = Tensor { shape: a.shape.clone(), data: a.data.iter().zip(&b.data).map(|(x, y)| x - y).collect() };
+        let (h, w, values) = plane_of(&d, ctx.channel.get(), &ctx.selected.get());
+        let max_abs = values.iter().filter(|v| v.is_finite()).fold(0.0f32, |m, v| m.max(v.abs()));
+        Some((h, w, values, max_abs))
+    });
+    let dims = Memo::new(move |_| diff.with(|d| d.as_ref().map(|d| (d.0, d.1))));
+    Effect::new(move |_| {
+        let _built = dims.get();
+        diff.with(|d| {
+            let Some((_, _, values, max_abs)) = d else { return };
+            let Some(table) = document().get_element_by_id("heat-diff") else { return };
+            let Ok(cells) = table.query_selector_all("tbody td") else { return };
+            for (k, &v) in values.iter().enumerate() {
+                let Some(td) = cells.item(k as u32) else { break };
+                let Ok(td) = td.dyn_into::<leptos::web_sys::Element>() else { continue };
+                let _ = td.set_attribute("style", &format!("background:{};color:#111", diverging(v, *max_abs)));
+                td.set_text_content(Some(&format_value(v)));
+            }
+        });
+    });
+    let body = move || {
+        let (h, w) = dims.get()?;
+        let rows = (0..h).map(|_| view! { <tr>{(0..w).map(|_| view! { <td></td> }).collect_view()}</tr> }).collect_view();
+        Some(view! {
+            <figure class="grid" data-testid="diff-grid">
+                <figcaption>{ctx.tr(Key::Difference)}</figcaption>
+                <table class="heat" id="heat-diff" class:small={w > 16}><tbody>{rows}</tbody></table>
+            </figure>
+        })
+    };
+    view! { {body} }
 }

@@ -50,6 +50,19 @@ pub fn InputEditor() -> impl IntoView {
         }
     };
 
+    // The input depth slice the selected output reads (3-D inputs only).
+    let depth = Memo::new(move |_| {
+        let sel = ctx.selected.get();
+        ctx.main.with(|p| {
+            p.as_ref()
+                .ok()
+                .filter(|p| p.axes.len() == 3)
+                .and_then(|p| p.axes[0].samples.get(sel.first().copied().unwrap_or(0)))
+                .and_then(|s| s.taps.first())
+                .map(|t| t.index)
+                .unwrap_or(0)
+        })
+    });
     let grid = move || {
         let x = ctx.input.get();
         let c = ctx.channel.get().min(x.shape[1] - 1);
@@ -57,7 +70,7 @@ pub fn InputEditor() -> impl IntoView {
         let n = spatial.len();
         let w = spatial[n - 1];
         let h = if n >= 2 { spatial[n - 2] } else { 1 };
-        let depth = if n == 3 { ctx.main.with(|p| p.as_ref().ok().map(|p| p.axes[0].samples.get(ctx.selected.get().first().copied().unwrap_or(0)).and_then(|s| s.taps.first()).map(|t| t.index).unwrap_or(0))).unwrap_or(0) } else { 0 };
+        let depth = depth.get();
         let base = c * spatial.iter().product::<usize>() + depth * h * w;
         let scale = Scale::of(&[&x.data]);
         let rows = (0..h).map(|r| {

@@ -32,6 +32,9 @@ fn row_points(plan: &Plan, out: &Tensor, channel: usize, sel: &[usize]) -> Vec<(
 pub fn Plots() -> impl IntoView {
     let ctx = use_ctx();
     let canvas = NodeRef::<Canvas>::new();
+    // The chart is drawn just after the frame that shows the change: plotters measures every
+    // label through the DOM, which would otherwise hold up the diagrams' repaint.
+    let drawn = StoredValue::new(0u64);
     Effect::new(move |_| {
         let Some(el) = canvas.get() else { return };
         let sel = ctx.selected.get();
@@ -40,6 +43,28 @@ pub fn Plots() -> impl IntoView {
         let main = ctx.main.get().ok().zip(ctx.main_out.get());
         let compare = ctx.compare.get().and_then(|p| p.ok()).zip(ctx.compare_out.get());
         let labels = (ctx.main_call.get(), ctx.compare_call.get());
+        let generation = drawn.get_value() + 1;
+        drawn.set_value(generation);
+        set_timeout(move || {
+            if drawn.get_value() == generation {
+                draw(el, &input, &sel, channel, main, compare, labels);
+            }
+        }, std::time::Duration::ZERO);
+    });
+    view! {
+        <section class="plots">
+            <h2>{ctx.tr(Key::Profile)}</h2>
+            <canvas node_ref=canvas class="profile" role="img" aria-label=move || ctx.tr(Key::Profile)()></canvas>
+        </section>
+    }
+}
+
+type Drawn = Option<(Plan, Tensor)>;
+
+/// Draws the profile chart onto `el`.
+fn draw(el: leptos::web_sys::HtmlCanvasElement, input: &Tensor, sel: &[usize], channel: usize, main: Drawn, compare: Drawn, labels: (crate::core::Call, Option<crate::core::Call>)) {
+        let sel = sel.to_vec();
+        let input = input.clone();
         let dpr = window().device_pixel_ratio().max(1.0);
         let (css_w, css_h) = (640.0, 260.0);
         el.set_width((css_w * dpr) as u32);
@@ -71,6 +96,8 @@ pub fn Plots() -> impl IntoView {
         };
         let _ = chart
             .configure_mesh()
+            .x_labels(8)
+            .y_labels(6)
             .x_desc("input coordinate (pixel centres at 0, 1, …)")
             .label_style(("sans-serif", font))
             .axis_desc_style(("sans-serif", font))
@@ -103,11 +130,4 @@ pub fn Plots() -> impl IntoView {
             .border_style(RGBColor(200, 200, 200))
             .draw();
         let _ = root.present();
-    });
-    view! {
-        <section class="plots">
-            <h2>{ctx.tr(Key::Profile)}</h2>
-            <canvas node_ref=canvas class="profile" role="img" aria-label=move || ctx.tr(Key::Profile)()></canvas>
-        </section>
-    }
 }
