@@ -235,3 +235,14 @@ pub fn mean_path_cases(text: &str) -> Vec<String> {
         .filter_map(|c| c.get("id").and_then(Value::as_str).map(str::to_string))
         .collect()
 }
+
+/// Ids of the cases that call `mode` (as the case's arguments name it).
+pub fn cases_with_mode(text: &str, mode: &str) -> Vec<String> {
+    let Ok(doc) = serde_json::from_str::<Value>(text) else { return Vec::new() };
+    let Some(cases) = doc.get("cases").and_then(Value::as_array) else { return Vec::new() };
+    cases
+        .iter()
+        .filter(|c| c.pointer("/args/mode").and_then(Value::as_str) == Some(mode))
+        .filter_map(|c| c.get("id").and_then(Value::as_str).map(str::to_string))
+        .collect()
+}

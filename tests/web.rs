@@ -31,6 +31,14 @@ fn text(testid: &str) -> String {
         .unwrap_or_default()
 }
 
+/// Lets timers run (the app writes the URL from a timeout).
+async fn sleep_ms(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = leptos::prelude::window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
 fn select(id: &str, value: &str) {
     let el: HtmlSelectElement = document().get_element_by_id(id).unwrap().unchecked_into();
     el.set_value(value);
@@ -50,14 +58,8 @@ async fn controls_change_the_printout_and_the_url() {
     let after = text("torch-repr");
     assert!(after.starts_with("tensor([[[[2.0000, 3.7143, 5.4286"), "{after}");
     // The URL is written just after the change settles.
-    let mut url = String::new();
-    for _ in 0..200 {
-        url = leptos::prelude::window().location().search().unwrap();
-        if url.contains("align_corners=true") {
-            break;
-        }
-        leptos::task::tick().await;
-    }
+    sleep_ms(50).await;
+    let url = leptos::prelude::window().location().search().unwrap();
     assert!(url.contains("align_corners=true") && url.contains("mode=bilinear"), "{url}");
 }
 
