@@ -4,7 +4,7 @@
 //! `UpSampleKernel.cpp`; pytorch/pytorch#65142, #68819).
 
 use super::arith::{aa_cubic_filter, aa_lanczos_filter, aa_triangle_filter};
-use super::coords::{area_scale, describe, num};
+use super::coords::{area_scale, describe, identity_axis, num};
 use super::{AxisPlan, AxisSample, Mode, Tap};
 
 /// The filter and its half-width at scale 1 (`interp_size / 2`).
@@ -20,16 +20,7 @@ pub fn filter(mode: Mode) -> (fn(f32) -> f32, f32) {
 pub fn axis(mode: Mode, in_len: usize, out_len: usize, user_scale: Option<f64>, align_corners: bool, explain: bool) -> AxisPlan {
     let scale = area_scale(user_scale, in_len, out_len, align_corners);
     if in_len == out_len {
-        let samples = (0..out_len)
-            .map(|i| AxisSample {
-                out_index: i,
-                src_raw: i as f32,
-                src: i as f32,
-                formula: describe(explain, || format!("out = in, so this axis is copied: {i}")),
-                taps: vec![Tap { index: i, weight: 1.0 }],
-            })
-            .collect();
-        return AxisPlan { in_len, out_len, scale, identity: true, samples };
+        return identity_axis(in_len, scale, explain, |i| vec![Tap { index: i, weight: 1.0 }]);
     }
     let (filter, half_width) = filter(mode);
     let support = if scale >= 1.0 { half_width * scale } else { half_width };

@@ -6,6 +6,7 @@
 //! align_corners diagram.
 
 use super::arith::fma;
+use super::{AxisPlan, AxisSample, Tap};
 
 /// The scale a kernel uses when it does not care about `align_corners` (nearest modes and
 /// the antialiased passes' base): `f32(1.0 / s)` from the user's double scale if one was
@@ -63,6 +64,21 @@ pub fn index_and_fraction(src: f32, in_len: usize) -> (i64, f32) {
 /// every sample of a long axis would cost more than the interpolation itself).
 pub fn describe(enabled: bool, text: impl FnOnce() -> String) -> String {
     if enabled { text() } else { String::new() }
+}
+
+/// The plan of an axis whose size does not change and which PyTorch therefore copies,
+/// whatever the scale (pytorch/pytorch#70559): output `i` reads input `i` with `taps(i)`.
+pub fn identity_axis(len: usize, scale: f32, explain: bool, taps: impl Fn(usize) -> Vec<Tap>) -> AxisPlan {
+    let samples = (0..len)
+        .map(|i| AxisSample {
+            out_index: i,
+            src_raw: i as f32,
+            src: i as f32,
+            formula: describe(explain, || format!("out = in, so this axis is copied: {i}")),
+            taps: taps(i),
+        })
+        .collect();
+    AxisPlan { in_len: len, out_len: len, scale, identity: true, samples }
 }
 
 /// Formats a float32 for formulas: shortest text that reads back as the same float32.

@@ -1,7 +1,7 @@
 //! `linear`, `bilinear`, `trilinear`: two taps per axis (`compute_source_index_and_lambda`,
 //! `UpSample.h`).
 
-use super::coords::{area_scale, describe, index_and_fraction, num, source_index, HalfPixel};
+use super::coords::{area_scale, describe, identity_axis, index_and_fraction, num, source_index, HalfPixel};
 use super::{AxisPlan, AxisSample, Tap};
 
 /// One axis of a linear mode. An axis whose size does not change is copied, whatever the
@@ -11,16 +11,8 @@ use super::{AxisPlan, AxisSample, Tap};
 pub fn axis(in_len: usize, out_len: usize, user_scale: Option<f64>, align_corners: bool, rounding: HalfPixel, explain: bool) -> AxisPlan {
     let scale = area_scale(user_scale, in_len, out_len, align_corners);
     if in_len == out_len {
-        let samples = (0..out_len)
-            .map(|i| AxisSample {
-                out_index: i,
-                src_raw: i as f32,
-                src: i as f32,
-                formula: describe(explain, || format!("out = in, so copy: {i}")),
-                taps: vec![Tap { index: i, weight: 1.0 }, Tap { index: i, weight: 0.0 }],
-            })
-            .collect();
-        return AxisPlan { in_len, out_len, scale, identity: true, samples };
+        // The kernel still weighs two taps, (i, 1) and (i, 0).
+        return identity_axis(in_len, scale, explain, |i| vec![Tap { index: i, weight: 1.0 }, Tap { index: i, weight: 0.0 }]);
     }
     let samples = (0..out_len)
         .map(|i| {

@@ -117,6 +117,18 @@ texts! {
     PasteError => "Could not read that tensor:", "无法解析该张量：";
     TooLarge => "Too large for the explainer:", "对解释器来说太大：";
     Theme => "theme", "主题";
+    ScaleHelp => "scale_factor takes one positive number, or one per axis separated by commas (at most 64).",
+                 "scale_factor 需要一个正数，或每个轴一个、以逗号分隔（最大 64）。";
+    SizeHelp => "size takes one whole number, or one per axis separated by commas (1 to 4096).",
+                "size 需要一个整数，或每个轴一个、以逗号分隔（1 到 4096）。";
+    Dims => "spatial dims", "空间维数";
+    ProfileAxis => "input coordinate (pixel centres at 0, 1, …)", "输入坐标（像素中心位于 0, 1, …）";
+    InputSeries => "input", "输入";
+    PathGeneric => "generic NCHW kernel", "通用 NCHW 内核";
+    PathChannelsLast => "channels-last kernel (H_out + W_out ≤ 128)", "channels-last 内核（H_out + W_out ≤ 128）";
+    PathSeparable => "separable antialias kernel (width pass, then height)", "可分离抗锯齿内核（先宽后高）";
+    PathPool => "adaptive average pooling", "自适应平均池化";
+    PathMean => "mean (1×1 adaptive pool)", "均值（1×1 自适应池化）";
     Footer => "Numbers are computed in your browser by a Rust port of PyTorch's CPU kernels and checked against fixtures written by real PyTorch.",
               "数字由 PyTorch CPU 内核的 Rust 移植在浏览器中计算，并与真实 PyTorch 生成的基准数据逐位核对。";
 }

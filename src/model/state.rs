@@ -125,6 +125,16 @@ pub fn parse_opt_bool(s: &str) -> Option<Option<bool>> {
     }
 }
 
+/// A `scale_factor` text (one value, or one per axis): positive and at most 64.
+pub fn parse_scales(s: &str) -> Option<Vec<f64>> {
+    parse_list::<f64>(s).filter(|v| v.iter().all(|x| x.is_finite() && *x > 0.0 && *x <= 64.0))
+}
+
+/// A `size` text (one value, or one per axis): whole numbers from 1 to 4096.
+pub fn parse_sizes(s: &str) -> Option<Vec<i64>> {
+    parse_list::<i64>(s).filter(|v| v.iter().all(|&x| (1..=4096).contains(&x)))
+}
+
 /// Parses a comma-separated list of numbers; `None` when any is not one.
 pub fn parse_list<T: std::str::FromStr>(s: &str) -> Option<Vec<T>> {
     let items: Option<Vec<T>> = s.split(',').map(|x| x.trim().parse().ok()).collect();
@@ -266,15 +276,13 @@ impl State {
                 "align_corners" => parse_opt_bool(value).map(|v| s.align_corners = v).is_some(),
                 "recompute_scale_factor" => parse_opt_bool(value).map(|v| s.recompute_scale_factor = v).is_some(),
                 "antialias" => parse_opt_bool(value).and_then(|v| v).map(|v| s.antialias = v).is_some(),
-                "scale_factor" => parse_list::<f64>(value)
-                    .filter(|v| v.iter().all(|x| x.is_finite() && *x > 0.0 && *x <= 64.0))
+                "scale_factor" => parse_scales(value)
                     .map(|v| {
                         s.scale_factor = v;
                         saw_scale = true;
                     })
                     .is_some(),
-                "size" => parse_list::<i64>(value)
-                    .filter(|v| v.iter().all(|&x| (1..=4096).contains(&x)))
+                "size" => parse_sizes(value)
                     .map(|v| {
                         s.size = v;
                         saw_size = true;

@@ -4,7 +4,7 @@
 use super::app::{use_ctx, Ctx};
 use crate::core::{CallForm, Mode};
 use crate::model::i18n::Key;
-use crate::model::state::{form_name, opt_bool_name, parse_form, parse_list, parse_opt_bool, Compare, Pass, State, Theme};
+use crate::model::state::{form_name, opt_bool_name, parse_form, parse_opt_bool, parse_scales, parse_sizes, Compare, Pass, State, Theme};
 use leptos::prelude::*;
 
 /// PyTorch's error for the state `edit` would produce, if any.
@@ -75,12 +75,12 @@ pub fn Controls() -> impl IntoView {
         blocked.first().cloned()
     };
 
-    let list_error = RwSignal::new(None::<String>);
+    let list_error = RwSignal::new(None::<Key>);
     let scale_text = move || ctx.state.with(|s| s.scale_factor.iter().map(|v| v.to_string()).collect::<Vec<_>>().join(", "));
     let size_text = move || ctx.state.with(|s| s.size.iter().map(|v| v.to_string()).collect::<Vec<_>>().join(", "));
     let on_scale = move |ev| {
         ctx.touch();
-        match parse_list::<f64>(&event_target_value(&ev)).filter(|v| v.iter().all(|x| x.is_finite() && *x > 0.0 && *x <= 64.0)) {
+        match parse_scales(&event_target_value(&ev)) {
             Some(v) => {
                 list_error.set(None);
                 ctx.state.update(|s| {
@@ -88,12 +88,12 @@ pub fn Controls() -> impl IntoView {
                     s.pass = Pass::ScaleFactor;
                 });
             }
-            None => list_error.set(Some("scale_factor: one positive number, or one per axis separated by commas (at most 64)".into())),
+            None => list_error.set(Some(Key::ScaleHelp)),
         }
     };
     let on_size = move |ev| {
         ctx.touch();
-        match parse_list::<i64>(&event_target_value(&ev)).filter(|v| v.iter().all(|&x| (1..=4096).contains(&x))) {
+        match parse_sizes(&event_target_value(&ev)) {
             Some(v) => {
                 list_error.set(None);
                 ctx.state.update(|s| {
@@ -101,7 +101,7 @@ pub fn Controls() -> impl IntoView {
                     s.pass = Pass::Size;
                 });
             }
-            None => list_error.set(Some("size: one whole number, or one per axis separated by commas".into())),
+            None => list_error.set(Some(Key::SizeHelp)),
         }
     };
     let antialias_why = move || reason(ctx, |s| s.antialias = !s.antialias);
@@ -149,7 +149,7 @@ pub fn Controls() -> impl IntoView {
                 <label for="size"><code>"size"</code></label>
                 <input id="size" type="text" inputmode="numeric" prop:value=size_text
                     disabled=move || ctx.state.with(|s| s.pass == Pass::ScaleFactor) on:change=on_size/>
-                {move || list_error.get().map(|e| view! { <p class="why error-text">{e}</p> })}
+                {move || list_error.get().map(|k| view! { <p class="why error-text">{tr(k)}</p> })}
 
                 <OptBool id="align_corners" get=|s| s.align_corners set=|s, v| s.align_corners = v/>
                 <OptBool id="recompute_scale_factor" get=|s| s.recompute_scale_factor set=|s, v| s.recompute_scale_factor = v/>

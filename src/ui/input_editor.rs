@@ -108,7 +108,7 @@ pub fn InputEditor() -> impl IntoView {
                     {Preset::ALL.map(|p| view! { <option value=p.name()>{ctx.tr(preset_key(p))}</option> })}
                     <option value="custom" disabled=true>{ctx.tr(Key::PresetCustom)}</option>
                 </select>
-                <label for="dims">"dims"</label>
+                <label for="dims">{ctx.tr(Key::Dims)}</label>
                 <select id="dims" prop:value=move || spatial().to_string() on:change=move |ev| {
                     ctx.touch();
                     let d: usize = event_target_value(&ev).parse().unwrap_or(2);

@@ -14,13 +14,13 @@ fn axis_name(d: usize, n: usize) -> &'static str {
     AXES[3 - n + d]
 }
 
-fn path_name(p: KernelPath) -> &'static str {
+fn path_name(p: KernelPath) -> Key {
     match p {
-        KernelPath::Generic => "generic NCHW kernel",
-        KernelPath::ChannelsLast => "channels-last kernel (H_out + W_out ≤ 128)",
-        KernelPath::Separable => "separable antialias kernel",
-        KernelPath::AdaptivePool => "adaptive_avg_pool",
-        KernelPath::Mean => "mean (1×1 adaptive pool)",
+        KernelPath::Generic => Key::PathGeneric,
+        KernelPath::ChannelsLast => Key::PathChannelsLast,
+        KernelPath::Separable => Key::PathSeparable,
+        KernelPath::AdaptivePool => Key::PathPool,
+        KernelPath::Mean => Key::PathMean,
     }
 }
 
@@ -68,7 +68,7 @@ pub fn LedgerView() -> impl IntoView {
         Some(view! {
             <p class="ledger-head">
                 <code>{format!("y[{index_text}]")}</code>" = "<strong class="big">{format!("{:.4}", l.value)}</strong>
-                <span class="path">{ctx.tr(Key::KernelPath)}": "{path_name(plan.path)}</span>
+                <span class="path">{ctx.tr(Key::KernelPath)}": "{ctx.tr(path_name(plan.path))}</span>
             </p>
             <h3>{ctx.tr(Key::SourceCoordinate)}</h3>
             <ul class="axes">{axes}</ul>

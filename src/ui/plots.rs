@@ -43,11 +43,12 @@ pub fn Plots() -> impl IntoView {
         let main = ctx.main.get().ok().zip(ctx.main_out.get());
         let compare = ctx.compare.get().and_then(|p| p.ok()).zip(ctx.compare_out.get());
         let labels = (ctx.main_call.get(), ctx.compare_call.get());
+        let text = (ctx.tr(Key::ProfileAxis)(), ctx.tr(Key::InputSeries)());
         let generation = drawn.get_value() + 1;
         drawn.set_value(generation);
         set_timeout(move || {
             if drawn.get_value() == generation {
-                draw(el, &input, &sel, channel, main, compare, labels);
+                draw(el, &input, &sel, channel, main, compare, labels, text);
             }
         }, std::time::Duration::ZERO);
     });
@@ -62,7 +63,17 @@ pub fn Plots() -> impl IntoView {
 type Drawn = Option<(Plan, Tensor)>;
 
 /// Draws the profile chart onto `el`.
-fn draw(el: leptos::web_sys::HtmlCanvasElement, input: &Tensor, sel: &[usize], channel: usize, main: Drawn, compare: Drawn, labels: (crate::core::Call, Option<crate::core::Call>)) {
+#[allow(clippy::too_many_arguments)]
+fn draw(
+    el: leptos::web_sys::HtmlCanvasElement,
+    input: &Tensor,
+    sel: &[usize],
+    channel: usize,
+    main: Drawn,
+    compare: Drawn,
+    labels: (crate::core::Call, Option<crate::core::Call>),
+    (axis_text, input_text): (&'static str, &'static str),
+) {
         let sel = sel.to_vec();
         let input = input.clone();
         let dpr = window().device_pixel_ratio().max(1.0);
@@ -98,7 +109,7 @@ fn draw(el: leptos::web_sys::HtmlCanvasElement, input: &Tensor, sel: &[usize], c
             .configure_mesh()
             .x_labels(8)
             .y_labels(6)
-            .x_desc("input coordinate (pixel centres at 0, 1, …)")
+            .x_desc(axis_text)
             .label_style(("sans-serif", font))
             .axis_desc_style(("sans-serif", font))
             .light_line_style(RGBColor(235, 235, 235))
@@ -121,7 +132,7 @@ fn draw(el: leptos::web_sys::HtmlCanvasElement, input: &Tensor, sel: &[usize], c
             let _ = chart.draw_series(b.iter().map(|&p| TriangleMarker::new(p, (4.0 * dpr) as u32, orange.filled())));
         }
         if let Ok(s) = chart.draw_series(inputs.iter().map(|&p| Circle::new(p, (6.0 * dpr) as u32, ink.stroke_width((2.0 * dpr) as u32)))) {
-            s.label("input").legend(move |(x, y)| Circle::new((x + 8, y), (4.0 * dpr) as u32, ink));
+            s.label(input_text).legend(move |(x, y)| Circle::new((x + 8, y), (4.0 * dpr) as u32, ink));
         }
         let _ = chart
             .configure_series_labels()
