@@ -293,7 +293,7 @@ impl Call {
         let out: Vec<i64> = match (sizes, &scales) {
             (Some(s), _) => s,
             (None, Some(sc)) => sc.iter().zip(&spatial).map(|(s, &n)| aten_int(n as f64 * s)).collect::<Result<_, _>>()?,
-            (None, None) => unreachable_sizes()?,
+            (None, None) => return Err(value_error("either size or scale_factor should be defined")),
         };
         if mode == Mode::Area {
             if out.iter().any(|&o| o < 0) {
@@ -340,10 +340,6 @@ impl Call {
 
 fn value_error(message: impl Into<String>) -> TorchError {
     TorchError::new(ErrorKind::ValueError, message)
-}
-
-fn unreachable_sizes() -> Result<Vec<i64>, TorchError> {
-    Err(value_error("either size or scale_factor should be defined"))
 }
 
 /// Python's `int(x)` of a float: truncation, with its errors for NaN and infinity.

@@ -94,8 +94,8 @@ pub fn feeds(plan: &Plan, in_spatial: &[usize]) -> Vec<Feed> {
             a.samples
                 .iter()
                 .filter_map(|s| {
-                    let weight: f32 = axis_taps(plan, d, s).iter().filter(|t| t.index == target).map(|t| t.weight).sum();
-                    (axis_taps(plan, d, s).iter().any(|t| t.index == target)).then_some(Tap { index: s.out_index, weight })
+                    let hits: Vec<Tap> = axis_taps(plan, d, s).into_iter().filter(|t| t.index == target).collect();
+                    (!hits.is_empty()).then(|| Tap { index: s.out_index, weight: hits.iter().map(|t| t.weight).sum() })
                 })
                 .collect()
         })

@@ -43,7 +43,6 @@ struct Dot {
     y: f64,
     raw_x: f64,
     raw_y: f64,
-    value: f32,
 }
 
 /// The two axes drawn: the last two spatial axes (or the only one), and how the plane of
@@ -169,8 +168,6 @@ fn Svg(plan: Memo<Option<Plan>>, which: Which) -> impl IntoView {
     });
 
     let dots = Memo::new(move |_| {
-        let out = which.output(ctx);
-        let sel = ctx.selected.get();
         plan.with_value(|p| {
             let ws = &p.axes[w_axis].samples;
             let hs: Vec<_> = match h_axis {
@@ -178,21 +175,10 @@ fn Svg(plan: Memo<Option<Plan>>, which: Which) -> impl IntoView {
                 None => vec![(0.0, 0.0)],
             };
             let out_plane: usize = ws.len() * hs.len();
-            let outer_offset = {
-                let c = ctx.channel.get().min(p.out_shape[1] - 1);
-                let mut offset = c * p.out_shape[2..].iter().product::<usize>();
-                let mut stride = p.out_shape[2..].iter().product::<usize>();
-                for a in 0..p.axes.len().saturating_sub(2) {
-                    stride /= p.out_shape[2 + a];
-                    offset += sel.get(a).copied().unwrap_or(0).min(p.out_shape[2 + a] - 1) * stride;
-                }
-                offset
-            };
             let mut v = Vec::with_capacity(out_plane);
-            for (h, &(sy, ry)) in hs.iter().enumerate() {
-                for (w, s) in ws.iter().enumerate() {
-                    let value = out.as_ref().and_then(|o| o.data.get(outer_offset + h * ws.len() + w).copied()).unwrap_or(0.0);
-                    v.push(Dot { x: fx.px(s.src as f64), y: fy.px(sy as f64), raw_x: fx.px(s.src_raw as f64), raw_y: fy.px(ry as f64), value });
+            for &(sy, ry) in &hs {
+                for s in ws {
+                    v.push(Dot { x: fx.px(s.src as f64), y: fy.px(sy as f64), raw_x: fx.px(s.src_raw as f64), raw_y: fy.px(ry as f64) });
                 }
             }
             v

@@ -74,8 +74,6 @@ fn draw(
     labels: (crate::core::Call, Option<crate::core::Call>),
     (axis_text, input_text): (&'static str, &'static str),
 ) {
-        let sel = sel.to_vec();
-        let input = input.clone();
         let dpr = window().device_pixel_ratio().max(1.0);
         let (css_w, css_h) = (640.0, 260.0);
         el.set_width((css_w * dpr) as u32);
@@ -84,8 +82,7 @@ fn draw(
         let root = backend.into_drawing_area();
         let _ = root.fill(&WHITE);
         let n = input.shape.len() - 2;
-        let in_plan_sel: Vec<usize> = sel.clone();
-        let (_, w, in_values) = plane_of(&input, channel, &in_plan_sel);
+        let (_, w, in_values) = plane_of(input, channel, sel);
         let row = if n >= 2 { main.as_ref().and_then(|(p, _)| p.axes[n - 2].samples.get(sel.get(n - 2).copied().unwrap_or(0))).and_then(|s| s.taps.first()).map(|t| t.index).unwrap_or(0) } else { 0 };
         let inputs: Vec<(f64, f64)> = (0..w).map(|k| (k as f64, in_values.get(row * w + k).copied().unwrap_or(0.0) as f64)).filter(|p| p.1.is_finite()).collect();
         let a = main.as_ref().map(|(p, o)| row_points(p, o, channel, &sel)).unwrap_or_default();
