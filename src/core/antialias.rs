@@ -4,8 +4,9 @@
 //! `UpSampleKernel.cpp`; pytorch/pytorch#65142, #68819).
 
 use super::arith::{aa_cubic_filter, aa_lanczos_filter, aa_triangle_filter};
-use super::coords::{area_scale, describe, identity_axis, num};
-use super::{AxisPlan, AxisSample, Mode, Tap};
+use super::coords::{area_scale, identity_axis, num};
+use super::taps::TapTable;
+use super::{AxisPlan, Mode};
 
 /// The filter and its half-width at scale 1 (`interp_size / 2`).
 pub fn filter(mode: Mode) -> (fn(f32) -> f32, f32) {
@@ -20,31 +21,30 @@ pub fn filter(mode: Mode) -> (fn(f32) -> f32, f32) {
 pub fn axis(mode: Mode, in_len: usize, out_len: usize, user_scale: Option<f64>, align_corners: bool, explain: bool) -> AxisPlan {
     let scale = area_scale(user_scale, in_len, out_len, align_corners);
     if in_len == out_len {
-        return identity_axis(in_len, scale, explain, |i| vec![Tap { index: i, weight: 1.0 }]);
+        return identity_axis(in_len, scale, explain, [1.0]);
     }
     let (filter, half_width) = filter(mode);
     let support = if scale >= 1.0 { half_width * scale } else { half_width };
     let max_taps = (support.ceil() as i64) * 2 + 1;
     let invscale = if scale >= 1.0 { (1.0 / scale as f64) as f32 } else { 1.0 };
-    let samples = (0..out_len)
-        .map(|i| {
-            let center = (scale as f64 * (i as f64 + 0.5)) as f32;
-            let xmin = (((center - support) as f64 + 0.5) as i64).max(0);
-            let xsize = ((((center + support) as f64 + 0.5) as i64).min(in_len as i64) - xmin).clamp(0, max_taps);
-            // The filter argument is formed in double: (f32(j + xmin) − centre) + 0.5, × invscale.
-            let mut weights: Vec<f32> = (0..xsize)
-                .map(|j| filter(((((j + xmin) as f32 - center) as f64 + 0.5) * invscale as f64) as f32))
-                .collect();
-            let total: f32 = weights.iter().fold(0.0, |acc, w| acc + w);
-            if total != 0.0 {
-                weights.iter_mut().for_each(|w| *w /= total);
-            }
-            let taps = weights.iter().enumerate().map(|(j, &weight)| Tap { index: xmin as usize + j, weight }).collect();
-            let formula = describe(explain, || {
-                format!("centre = {} × ({i} + 0.5) = {}; support ±{}; taps [{xmin}, {})", num(scale), num(center), num(support), xmin + xsize)
-            });
-            AxisSample { out_index: i, src_raw: center - 0.5, src: center - 0.5, formula, taps }
-        })
-        .collect();
-    AxisPlan { in_len, out_len, scale, identity: false, samples }
+    let window = |i: usize| {
+        let center = (scale as f64 * (i as f64 + 0.5)) as f32;
+        let xmin = (((center - support) as f64 + 0.5) as i64).max(0);
+        let xsize = ((((center + support) as f64 + 0.5) as i64).min(in_len as i64) - xmin).clamp(0, max_taps);
+        (center, xmin, xsize)
+    };
+    let taps = TapTable::varying(in_len, out_len, |i, sink| {
+        let (center, xmin, xsize) = window(i);
+        // The filter argument is formed in double: (f32(j + xmin) − centre) + 0.5, × invscale.
+        sink.extend((0..xsize).map(|j| ((xmin + j) as usize, filter(((((j + xmin) as f32 - center) as f64 + 0.5) * invscale as f64) as f32))));
+        let total: f32 = sink.iter().fold(0.0, |acc, t| acc + t.1);
+        if total != 0.0 {
+            sink.iter_mut().for_each(|t| t.1 /= total);
+        }
+    });
+    AxisPlan::new(in_len, scale, false, taps, explain, |i| {
+        let (center, xmin, xsize) = window(i);
+        let formula = format!("centre = {} × ({i} + 0.5) = {}; support ±{}; taps [{xmin}, {})", num(scale), num(center), num(support), xmin + xsize);
+        (center - 0.5, center - 0.5, formula)
+    })
 }

@@ -6,7 +6,8 @@
 //! align_corners diagram.
 
 use super::arith::fma;
-use super::{AxisPlan, AxisSample, Tap};
+use super::taps::TapTable;
+use super::AxisPlan;
 
 /// The scale a kernel uses when it does not care about `align_corners` (nearest modes and
 /// the antialiased passes' base): `f32(1.0 / s)` from the user's double scale if one was
@@ -55,30 +56,25 @@ pub fn source_index(scale: f32, i: usize, align_corners: bool, rounding: HalfPix
 /// `guard_index_and_lambda`: the left tap `min(floor(src), in − 1)` and the fraction
 /// `clamp(src − index, 0, 1)`.
 pub fn index_and_fraction(src: f32, in_len: usize) -> (i64, f32) {
-    let index = (src.floor() as i64).min(in_len as i64 - 1);
+    let index = floor_to_int(src).min(in_len as i64 - 1);
     let lambda = (src - index as f32).clamp(0.0, 1.0);
     (index, lambda)
 }
 
-/// A sample's formula text, built only when the plan is meant to be explained (formatting
-/// every sample of a long axis would cost more than the interpolation itself).
-pub fn describe(enabled: bool, text: impl FnOnce() -> String) -> String {
-    if enabled { text() } else { String::new() }
+/// The plan of an axis whose size does not change and which PyTorch therefore copies,
+/// whatever the scale (pytorch/pytorch#70559): output `i` reads input `i` with `W` weights
+/// (the kernel still runs all its taps, all on input `i`).
+pub fn identity_axis<const W: usize>(len: usize, scale: f32, explain: bool, weights: [f32; W]) -> AxisPlan {
+    let taps = TapTable::fixed(len, len, |i| weights.map(|w| (i, w)));
+    AxisPlan::new(len, scale, true, taps, explain, |i| (i as f32, i as f32, format!("out = in, so this axis is copied: {i}")))
 }
 
-/// The plan of an axis whose size does not change and which PyTorch therefore copies,
-/// whatever the scale (pytorch/pytorch#70559): output `i` reads input `i` with `taps(i)`.
-pub fn identity_axis(len: usize, scale: f32, explain: bool, taps: impl Fn(usize) -> Vec<Tap>) -> AxisPlan {
-    let samples = (0..len)
-        .map(|i| AxisSample {
-            out_index: i,
-            src_raw: i as f32,
-            src: i as f32,
-            formula: describe(explain, || format!("out = in, so this axis is copied: {i}")),
-            taps: taps(i),
-        })
-        .collect();
-    AxisPlan { in_len: len, out_len: len, scale, identity: true, samples }
+/// `floor(x)` as an integer (saturating like `as`), without a libm call: the plan builds
+/// one per output sample, and a float32 that truncates is exactly representable.
+#[inline(always)]
+pub fn floor_to_int(x: f32) -> i64 {
+    let t = x as i64;
+    if (t as f32) > x { t - 1 } else { t }
 }
 
 /// Formats a float32 for formulas: shortest text that reads back as the same float32.

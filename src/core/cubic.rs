@@ -3,30 +3,30 @@
 //! not clamped and the output is not clamped (overshoot is real; pytorch/pytorch#23321).
 
 use super::arith::cubic_weights;
-use super::coords::{area_scale, describe, index_and_fraction, num, source_index, HalfPixel};
-use super::{AxisPlan, AxisSample, Tap};
+use super::coords::{area_scale, index_and_fraction, num, source_index, HalfPixel};
+use super::taps::TapTable;
+use super::AxisPlan;
 
 pub fn axis(in_len: usize, out_len: usize, user_scale: Option<f64>, align_corners: bool, explain: bool) -> AxisPlan {
     let scale = area_scale(user_scale, in_len, out_len, align_corners);
     let last = in_len as i64 - 1;
-    let samples = (0..out_len)
-        .map(|i| {
-            let src = source_index(scale, i, align_corners, HalfPixel::Fused);
-            let (idx, t) = index_and_fraction(src, in_len);
-            let w = cubic_weights(t);
-            let taps = (0..4)
-                .map(|k| Tap { index: (idx - 1 + k as i64).clamp(0, last) as usize, weight: w[k] })
-                .collect();
-            let formula = describe(explain, || {
-                let coord = if align_corners {
-                    format!("{} × {i} = {}", num(scale), num(src))
-                } else {
-                    format!("{} × ({i} + 0.5) − 0.5 = {}", num(scale), num(src))
-                };
-                format!("{coord}; ⌊{}⌋ = {idx}, t = {}", num(src), num(t))
-            });
-            AxisSample { out_index: i, src_raw: src, src, formula, taps }
-        })
-        .collect();
-    AxisPlan { in_len, out_len, scale, identity: false, samples }
+    let at = |i: usize| {
+        let src = source_index(scale, i, align_corners, HalfPixel::Fused);
+        let (idx, t) = index_and_fraction(src, in_len);
+        (src, idx, t)
+    };
+    let taps = TapTable::fixed::<4>(in_len, out_len, |i| {
+        let (_, idx, t) = at(i);
+        let w = cubic_weights(t);
+        std::array::from_fn(|k| ((idx - 1 + k as i64).clamp(0, last) as usize, w[k]))
+    });
+    AxisPlan::new(in_len, scale, false, taps, explain, |i| {
+        let (src, idx, t) = at(i);
+        let coord = if align_corners {
+            format!("{} × {i} = {}", num(scale), num(src))
+        } else {
+            format!("{} × ({i} + 0.5) − 0.5 = {}", num(scale), num(src))
+        };
+        (src, src, format!("{coord}; ⌊{}⌋ = {idx}, t = {}", num(src), num(t)))
+    })
 }

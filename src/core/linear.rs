@@ -1,8 +1,9 @@
 //! `linear`, `bilinear`, `trilinear`: two taps per axis (`compute_source_index_and_lambda`,
 //! `UpSample.h`).
 
-use super::coords::{area_scale, describe, identity_axis, index_and_fraction, num, source_index, HalfPixel};
-use super::{AxisPlan, AxisSample, Tap};
+use super::coords::{area_scale, identity_axis, index_and_fraction, num, source_index, HalfPixel};
+use super::taps::TapTable;
+use super::AxisPlan;
 
 /// One axis of a linear mode. An axis whose size does not change is copied, whatever the
 /// scale factor or align_corners say (pytorch/pytorch#70559). Source coordinates below 0
@@ -12,33 +13,28 @@ pub fn axis(in_len: usize, out_len: usize, user_scale: Option<f64>, align_corner
     let scale = area_scale(user_scale, in_len, out_len, align_corners);
     if in_len == out_len {
         // The kernel still weighs two taps, (i, 1) and (i, 0).
-        return identity_axis(in_len, scale, explain, |i| vec![Tap { index: i, weight: 1.0 }, Tap { index: i, weight: 0.0 }]);
+        return identity_axis(in_len, scale, explain, [1.0, 0.0]);
     }
-    let samples = (0..out_len)
-        .map(|i| {
-            let raw = source_index(scale, i, align_corners, rounding);
-            let src = if raw < 0.0 { 0.0 } else { raw };
-            let (i0, lambda1) = index_and_fraction(src, in_len);
-            let i0 = i0.max(0) as usize;
-            let i1 = if i0 + 1 < in_len { i0 + 1 } else { i0 };
-            let lambda0 = 1.0 - lambda1;
-            let formula = describe(explain, || {
-                let coord = if align_corners {
-                    format!("{} × {i} = {}", num(scale), num(raw))
-                } else {
-                    format!("{} × ({i} + 0.5) − 0.5 = {}", num(scale), num(raw))
-                };
-                let clamp = if raw < 0.0 { " → clamped to 0" } else { "" };
-                format!("{coord}{clamp}; ⌊{}⌋ = {i0}, λ = {}", num(src), num(lambda1))
-            });
-            AxisSample {
-                out_index: i,
-                src_raw: raw,
-                src,
-                formula,
-                taps: vec![Tap { index: i0, weight: lambda0 }, Tap { index: i1, weight: lambda1 }],
-            }
-        })
-        .collect();
-    AxisPlan { in_len, out_len, scale, identity: false, samples }
+    let last = in_len - 1;
+    // (source before clamp, after clamp, left tap, its fraction λ)
+    let at = |i: usize| {
+        let raw = source_index(scale, i, align_corners, rounding);
+        let src = if raw < 0.0 { 0.0 } else { raw };
+        let (i0, lambda1) = index_and_fraction(src, in_len);
+        (raw, src, i0.max(0) as usize, lambda1)
+    };
+    let taps = TapTable::fixed(in_len, out_len, |i| {
+        let (_, _, i0, lambda1) = at(i);
+        [(i0, 1.0 - lambda1), ((i0 + 1).min(last), lambda1)]
+    });
+    AxisPlan::new(in_len, scale, false, taps, explain, |i| {
+        let (raw, src, i0, lambda1) = at(i);
+        let coord = if align_corners {
+            format!("{} × {i} = {}", num(scale), num(raw))
+        } else {
+            format!("{} × ({i} + 0.5) − 0.5 = {}", num(scale), num(raw))
+        };
+        let clamp = if raw < 0.0 { " → clamped to 0" } else { "" };
+        (raw, src, format!("{coord}{clamp}; ⌊{}⌋ = {i0}, λ = {}", num(src), num(lambda1)))
+    })
 }

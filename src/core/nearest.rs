@@ -4,9 +4,10 @@
 //! each output cell and so drifts toward the origin (pytorch/pytorch#34808);
 //! `nearest-exact` is `floor((i + 0.5)·scale)`, the fix (pytorch/pytorch#64501).
 
-use super::coords::{describe, num, scale_value};
+use super::coords::{floor_to_int, num, scale_value};
 use super::arith::fma;
-use super::{AxisPlan, AxisSample, Tap};
+use super::taps::TapTable;
+use super::AxisPlan;
 
 /// Which compiled kernel computes the indices (`UpSampleKernel.cpp`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -22,36 +23,39 @@ pub enum NearestPath {
 pub fn axis(in_len: usize, out_len: usize, user_scale: Option<f64>, exact: bool, path: NearestPath, explain: bool) -> AxisPlan {
     let scale = scale_value(user_scale, in_len, out_len);
     let last = in_len as i64 - 1;
-    let samples = (0..out_len)
-        .map(|i| {
-            let (src_raw, src, index, formula) = match (exact, path) {
-                (false, NearestPath::ChannelsLast) if out_len == in_len => {
-                    (i as f32, i as f32, i as i64, describe(explain, || format!("out = in, so copy: {i}")))
-                }
-                (false, NearestPath::ChannelsLast) if out_len == 2 * in_len => {
-                    let k = (i >> 1) as i64;
-                    (i as f32 * 0.5, i as f32 * 0.5, k, describe(explain, || format!("out = 2·in, so {i} >> 1 = {k}")))
-                }
-                (false, _) => {
-                    let s = i as f32 * scale;
-                    let k = (s.floor() as i64).min(last);
-                    (s, s, k, describe(explain, || format!("⌊{i} × {}⌋ = ⌊{}⌋ = {k}", num(scale), num(s))))
-                }
-                (true, NearestPath::Generic) => {
-                    let raw = fma(scale, i as f32 + 0.5, -0.5);
-                    let src = raw.max(0.0);
-                    let k = ((src + 0.5).floor() as i64).min(last);
-                    (raw, src, k, describe(explain, || format!("⌊{} × ({i} + 0.5) − 0.5 + 0.5⌋ = ⌊{} + 0.5⌋ = {k}", num(scale), num(src))))
-                }
-                (true, NearestPath::ChannelsLast) => {
-                    let s = ((i as f64 + 0.5) * scale as f64) as f32;
-                    let k = (s.floor() as i64).min(last);
-                    (s - 0.5, s - 0.5, k, describe(explain, || format!("⌊({i} + 0.5) × {}⌋ = ⌊{}⌋ = {k}", num(scale), num(s))))
-                }
-            };
-            let index = index.clamp(0, last) as usize;
-            AxisSample { out_index: i, src_raw, src, formula, taps: vec![Tap { index, weight: 1.0 }] }
-        })
-        .collect();
-    AxisPlan { in_len, out_len, scale, identity: false, samples }
+    let copy = path == NearestPath::ChannelsLast && out_len == in_len;
+    let halve = path == NearestPath::ChannelsLast && out_len == 2 * in_len;
+    // (source before clamp, after clamp, chosen index, the value floored)
+    let at = |i: usize| -> (f32, f32, i64, f32) {
+        let (raw, src, index, floored) = match (exact, path) {
+            (false, _) if copy => (i as f32, i as f32, i as i64, i as f32),
+            (false, _) if halve => (i as f32 * 0.5, i as f32 * 0.5, (i >> 1) as i64, i as f32 * 0.5),
+            (false, _) => {
+                let s = i as f32 * scale;
+                (s, s, floor_to_int(s), s)
+            }
+            (true, NearestPath::Generic) => {
+                let raw = fma(scale, i as f32 + 0.5, -0.5);
+                let src = raw.max(0.0);
+                (raw, src, floor_to_int(src + 0.5), src)
+            }
+            (true, NearestPath::ChannelsLast) => {
+                let s = ((i as f64 + 0.5) * scale as f64) as f32;
+                (s - 0.5, s - 0.5, floor_to_int(s), s)
+            }
+        };
+        (raw, src, index.clamp(0, last), floored)
+    };
+    let taps = TapTable::fixed(in_len, out_len, |i| [(at(i).2 as usize, 1.0)]);
+    AxisPlan::new(in_len, scale, false, taps, explain, |i| {
+        let (raw, src, index, floored) = at(i);
+        let formula = match (exact, path) {
+            (false, _) if copy => format!("out = in, so copy: {i}"),
+            (false, _) if halve => format!("out = 2·in, so {i} >> 1 = {index}"),
+            (false, _) => format!("⌊{i} × {}⌋ = ⌊{}⌋ = {index}", num(scale), num(floored)),
+            (true, NearestPath::Generic) => format!("⌊{} × ({i} + 0.5) − 0.5 + 0.5⌋ = ⌊{} + 0.5⌋ = {index}", num(scale), num(floored)),
+            (true, NearestPath::ChannelsLast) => format!("⌊({i} + 0.5) × {}⌋ = ⌊{}⌋ = {index}", num(scale), num(floored)),
+        };
+        (raw, src, formula)
+    })
 }

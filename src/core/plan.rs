@@ -3,6 +3,7 @@
 
 use super::arith::{bilinear_cl_scalar, bilinear_cl_simd};
 use super::separable::{resample_axis, Combine};
+use super::taps::TapTable;
 use super::call::ModeName;
 use super::coords::HalfPixel;
 use super::nearest::NearestPath;
@@ -40,6 +41,10 @@ pub struct AxisPlan {
     pub scale: f32,
     /// True when PyTorch's same-size shortcut copies this axis, ignoring the scale.
     pub identity: bool,
+    /// The taps every kernel reads, for all outputs of the axis.
+    pub taps: TapTable,
+    /// One record per output index with its coordinates and formula: filled for plans
+    /// made to be explained ([`plan`]), empty for plans made only to run.
     pub samples: Vec<AxisSample>,
 }
 
@@ -199,23 +204,21 @@ impl Plan {
     /// summed in the order of the channel's recipe (SIMD body or scalar tail).
     fn run_bilinear_channels_last(&self, input: &Tensor) -> Vec<f32> {
         let [n, c, h_in, w_in] = [self.in_shape[0], self.in_shape[1], self.in_shape[2], self.in_shape[3]];
-        let (hs, ws) = (&self.axes[0].samples, &self.axes[1].samples);
+        let (hs, ws) = (&self.axes[0].taps, &self.axes[1].taps);
         let simd_channels = 8 * (c / 8);
-        let mut out = Vec::with_capacity(n * c * hs.len() * ws.len());
+        let mut out = Vec::with_capacity(n * c * hs.outputs() * ws.outputs());
         for plane in 0..n * c {
             let x = &input.data[plane * h_in * w_in..][..h_in * w_in];
             let recipe = if plane % c < simd_channels { bilinear_cl_simd } else { bilinear_cl_scalar };
-            for h in hs {
-                let (h0, h1) = (h.taps[0], h.taps[1]);
-                for w in ws {
-                    let (w0, w1) = (w.taps[0], w.taps[1]);
+            for (hi, hw) in hs.index.chunks_exact(2).zip(hs.weight.chunks_exact(2)) {
+                for (wi, ww) in ws.index.chunks_exact(2).zip(ws.weight.chunks_exact(2)) {
                     let taps = [
-                        x[h0.index * w_in + w0.index],
-                        x[h0.index * w_in + w1.index],
-                        x[h1.index * w_in + w0.index],
-                        x[h1.index * w_in + w1.index],
+                        x[hi[0] as usize * w_in + wi[0] as usize],
+                        x[hi[0] as usize * w_in + wi[1] as usize],
+                        x[hi[1] as usize * w_in + wi[0] as usize],
+                        x[hi[1] as usize * w_in + wi[1] as usize],
                     ];
-                    let weights = [h0.weight * w0.weight, h0.weight * w1.weight, h1.weight * w0.weight, h1.weight * w1.weight];
+                    let weights = [hw[0] * ww[0], hw[0] * ww[1], hw[1] * ww[0], hw[1] * ww[1]];
                     out.push(recipe(taps, weights));
                 }
             }

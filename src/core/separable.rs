@@ -6,6 +6,7 @@
 //! the operations, and so the bits, are the same either way.
 
 use super::arith::{aa_dot, cubic4, fma, linear2};
+use super::taps::TapTable;
 use super::AxisPlan;
 
 /// How a pass combines its taps.
@@ -21,85 +22,108 @@ pub enum Combine {
     Antialias,
 }
 
-/// The taps of one axis flattened for the loops: output `o` uses taps `start[o]..start[o+1]`.
-struct Taps {
-    start: Vec<usize>,
-    index: Vec<usize>,
-    weight: Vec<f32>,
-}
-
-impl Taps {
-    /// `row0_bug`: every output takes the taps of output 0 (see `Ledger::intended`).
-    fn new(axis: &AxisPlan, row0_bug: bool) -> Taps {
-        let mut taps = Taps { start: vec![0], index: Vec::new(), weight: Vec::new() };
-        for sample in &axis.samples {
-            let source = if row0_bug { &axis.samples[0] } else { sample };
-            for t in &source.taps {
-                taps.index.push(t.index.min(axis.in_len.saturating_sub(1)));
-                taps.weight.push(t.weight);
-            }
-            taps.start.push(taps.index.len());
-        }
-        taps
-    }
-}
-
 /// Resamples `src`, seen as `[outer, axis.in_len, inner]`, to `[outer, axis.out_len, inner]`.
 pub fn resample_axis(src: &[f32], outer: usize, axis: &AxisPlan, inner: usize, combine: Combine, row0_bug: bool) -> Vec<f32> {
-    let taps = Taps::new(axis, row0_bug);
+    let bugged;
+    let taps = if row0_bug {
+        bugged = axis.taps.all_as_first();
+        &bugged
+    } else {
+        &axis.taps
+    };
     let mut dst = vec![0.0f32; outer * axis.out_len * inner];
     #[cfg(target_arch = "x86_64")]
     if std::is_x86_feature_detected!("avx2") && std::is_x86_feature_detected!("fma") {
         // SAFETY: the CPU has the features `pass_fma` is compiled for.
-        unsafe { pass_fma(src, &mut dst, outer, axis.in_len, inner, &taps, combine) };
+        unsafe { pass_fma(src, &mut dst, outer, axis.in_len, inner, taps, combine) };
         return dst;
     }
-    pass(src, &mut dst, outer, axis.in_len, inner, &taps, combine);
+    pass(src, &mut dst, outer, axis.in_len, inner, taps, combine);
     dst
 }
 
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx2,fma")]
-unsafe fn pass_fma(src: &[f32], dst: &mut [f32], outer: usize, n_in: usize, inner: usize, taps: &Taps, combine: Combine) {
+unsafe fn pass_fma(src: &[f32], dst: &mut [f32], outer: usize, n_in: usize, inner: usize, taps: &TapTable, combine: Combine) {
     pass(src, dst, outer, n_in, inner, taps, combine)
 }
 
+/// Outputs per chunk of the innermost axis: every row is resampled one chunk at a time, so
+/// the chunk's taps stay in cache while all rows use them (a long 1-D axis has a tap table
+/// as large as its output).
+const CHUNK: usize = 1024;
+
+/// Rows the antialiased innermost pass transposes and resamples together.
+const LANES: usize = 8;
+
 #[inline(always)]
-fn pass(src: &[f32], dst: &mut [f32], outer: usize, n_in: usize, inner: usize, taps: &Taps, combine: Combine) {
-    let n_out = taps.start.len() - 1;
-    for (block, out_block) in src.chunks_exact(n_in * inner).zip(dst.chunks_exact_mut(n_out * inner)).take(outer) {
-        if inner == 1 {
-            along_rows(block, out_block, taps, combine);
-        } else {
+fn pass(src: &[f32], dst: &mut [f32], outer: usize, n_in: usize, inner: usize, taps: &TapTable, combine: Combine) {
+    let n_out = taps.outputs();
+    if inner > 1 {
+        for (block, out_block) in src.chunks_exact(n_in * inner).zip(dst.chunks_exact_mut(n_out * inner)).take(outer) {
             across_rows(block, out_block, inner, taps, combine);
+        }
+        return;
+    }
+    if combine == Combine::Antialias {
+        // Groups of rows transposed, so the tap loop runs across rows as on outer axes,
+        // with the same operations per element as `aa_dot`.
+        let full = outer / LANES * LANES;
+        let mut x_t = vec![0.0f32; n_in * LANES];
+        let mut y_t = vec![0.0f32; n_out * LANES];
+        for group in 0..full / LANES {
+            let rows = group * LANES..(group + 1) * LANES;
+            for (l, row) in src[rows.start * n_in..rows.end * n_in].chunks_exact(n_in).enumerate() {
+                for (k, &v) in row.iter().enumerate() {
+                    x_t[k * LANES + l] = v;
+                }
+            }
+            across_rows(&x_t, &mut y_t, LANES, taps, combine);
+            for (l, row) in dst[rows.start * n_out..rows.end * n_out].chunks_exact_mut(n_out).enumerate() {
+                for (o, y) in row.iter_mut().enumerate() {
+                    *y = y_t[o * LANES + l];
+                }
+            }
+        }
+        for (x, y) in src.chunks_exact(n_in).zip(dst.chunks_exact_mut(n_out)).take(outer).skip(full) {
+            along_rows(x, y, 0..n_out, taps, combine);
+        }
+        return;
+    }
+    for start in (0..n_out).step_by(CHUNK) {
+        let outputs = start..(start + CHUNK).min(n_out);
+        for (x, y) in src.chunks_exact(n_in).zip(dst.chunks_exact_mut(n_out)).take(outer) {
+            along_rows(x, &mut y[outputs.clone()], outputs.clone(), taps, combine);
         }
     }
 }
 
-/// The innermost axis: each output is a dot product of a few neighbouring elements.
+/// The innermost axis: each output in `outputs` (written to `out`) is a dot product of a
+/// few neighbouring elements of the row `x`.
 #[inline(always)]
-fn along_rows(x: &[f32], out: &mut [f32], taps: &Taps, combine: Combine) {
-    let (i, w) = (&taps.index, &taps.weight);
+fn along_rows(x: &[f32], out: &mut [f32], outputs: std::ops::Range<usize>, taps: &TapTable, combine: Combine) {
+    let (first, last) = (taps.range(outputs.start).start, taps.range(outputs.end - 1).end);
+    let (i, w) = (&taps.index[first..last], &taps.weight[first..last]);
     match combine {
         Combine::Copy => {
             for (y, &i) in out.iter_mut().zip(i) {
-                *y = x[i];
+                *y = x[i as usize];
             }
         }
         Combine::Linear => {
             for ((y, i), w) in out.iter_mut().zip(i.chunks_exact(2)).zip(w.chunks_exact(2)) {
-                *y = linear2(x[i[0]], w[0], x[i[1]], w[1]);
+                *y = linear2(x[i[0] as usize], w[0], x[i[1] as usize], w[1]);
             }
         }
         Combine::Cubic => {
             for ((y, i), w) in out.iter_mut().zip(i.chunks_exact(4)).zip(w.chunks_exact(4)) {
-                *y = cubic4([x[i[0]], x[i[1]], x[i[2]], x[i[3]]], [w[0], w[1], w[2], w[3]]);
+                *y = cubic4([x[i[0] as usize], x[i[1] as usize], x[i[2] as usize], x[i[3] as usize]], [w[0], w[1], w[2], w[3]]);
             }
         }
         Combine::Antialias => {
-            for (o, y) in out.iter_mut().enumerate() {
-                let (s, e) = (taps.start[o], taps.start[o + 1]);
-                *y = aa_dot(e - s, |k| x[i[s + k]], &w[s..e]);
+            for (o, y) in outputs.zip(out.iter_mut()) {
+                let (i, w) = taps.of(o);
+                *y = aa_dot(i.len(), |k| x[i[k] as usize], w);
             }
         }
     }
@@ -107,11 +131,10 @@ fn along_rows(x: &[f32], out: &mut [f32], taps: &Taps, combine: Combine) {
 
 /// An outer axis: each output row is a weighted sum of whole input rows, element by element.
 #[inline(always)]
-fn across_rows(x: &[f32], out: &mut [f32], inner: usize, taps: &Taps, combine: Combine) {
-    let row = |k: usize| &x[k * inner..(k + 1) * inner];
+fn across_rows(x: &[f32], out: &mut [f32], inner: usize, taps: &TapTable, combine: Combine) {
+    let row = |k: u32| &x[k as usize * inner..(k as usize + 1) * inner];
     for (o, y) in out.chunks_exact_mut(inner).enumerate() {
-        let (s, e) = (taps.start[o], taps.start[o + 1]);
-        let (i, w) = (&taps.index[s..e], &taps.weight[s..e]);
+        let (i, w) = taps.of(o);
         match combine {
             Combine::Copy => y.copy_from_slice(row(i[0])),
             Combine::Antialias => {
