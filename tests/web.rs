@@ -58,7 +58,7 @@ async fn controls_change_the_printout_and_the_url() {
     let after = text("torch-repr");
     assert!(after.starts_with("tensor([[[[2.0000, 3.7143, 5.4286"), "{after}");
     // The URL is written just after the change settles.
-    sleep_ms(50).await;
+    sleep_ms(400).await;
     let url = leptos::prelude::window().location().search().unwrap();
     assert!(url.contains("align_corners=true") && url.contains("mode=bilinear"), "{url}");
 }

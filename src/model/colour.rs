@@ -55,6 +55,11 @@ impl Scale {
         if v.is_nan() { "#9a9a9a".into() } else { hex(lerp(&VIRIDIS, self.t(v))) }
     }
 
+    /// [`Scale::fill`] as RGB bytes, for canvas heatmaps.
+    pub fn rgb(&self, v: f32) -> (u8, u8, u8) {
+        if v.is_nan() { (154, 154, 154) } else { lerp(&VIRIDIS, self.t(v)) }
+    }
+
     /// A text colour that reads on `fill(v)`.
     pub fn ink(&self, v: f32) -> &'static str {
         if v.is_nan() || self.t(v) > 0.62 { "#111" } else { "#fff" }
@@ -63,8 +68,13 @@ impl Scale {
 
 /// Fill colour of a difference, symmetric around zero with `max_abs` at the ends.
 pub fn diverging(v: f32, max_abs: f32) -> String {
+    hex(diverging_rgb(v, max_abs))
+}
+
+/// [`diverging`] as RGB bytes.
+pub fn diverging_rgb(v: f32, max_abs: f32) -> (u8, u8, u8) {
     let t = if max_abs > 0.0 { 0.5 + 0.5 * (v / max_abs) as f64 } else { 0.5 };
-    hex(lerp(&DIVERGING, t))
+    lerp(&DIVERGING, t)
 }
 
 #[cfg(test)]

@@ -7,4 +7,5 @@ pub mod geometry;
 pub mod i18n;
 pub mod paste;
 pub mod presets;
+pub mod raster;
 pub mod state;

@@ -141,7 +141,7 @@ pub fn App() -> impl IntoView {
     });
 
     // The URL always describes the view (history.replaceState, no reload), written once
-    // after a burst of changes rather than on each.
+    // after a burst of changes (200 ms quiet) rather than on each.
     let url_generation = StoredValue::new(0u64);
     Effect::new(move |_| {
         let mut s = state.get();
@@ -158,22 +158,25 @@ pub fn App() -> impl IntoView {
                     let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
                 }
             },
-            std::time::Duration::ZERO,
+            std::time::Duration::from_millis(200),
         );
     });
 
-    // Language and theme on <html>; the language is remembered.
+    // Language and theme on <html>; the language is remembered. Only when they change: an
+    // attribute write on <html> makes the browser restyle the whole page.
+    let theme = Memo::new(move |_| state.with(|s| s.theme));
+    let lang_chosen = Memo::new(move |_| state.with(|s| s.lang.is_some()));
     Effect::new(move |_| {
         let lang = lang.get();
         if let Some(root) = document().document_element() {
             let _ = root.set_attribute("lang", lang.code());
-            match state.with(|s| s.theme) {
+            match theme.get() {
                 Theme::Auto => root.remove_attribute("data-theme").unwrap_or_default(),
                 Theme::Light => root.set_attribute("data-theme", "light").unwrap_or_default(),
                 Theme::Dark => root.set_attribute("data-theme", "dark").unwrap_or_default(),
             }
         }
-        if state.with(|s| s.lang.is_some()) {
+        if lang_chosen.get() {
             if let Some(storage) = window().local_storage().ok().flatten() {
                 let _ = storage.set_item("lang", if lang == Lang::Zh { "zh" } else { "en" });
             }

@@ -7,6 +7,8 @@ use super::app::{use_ctx, Ctx};
 use crate::core::{explain, Mode, Plan, Tensor};
 use crate::model::colour::Scale;
 use crate::model::geometry::{output_extent, ticks, Frame};
+use crate::model::raster::{cells_rgba, dots_path, nearest, segments_path, DENSE_CELLS};
+use leptos::wasm_bindgen::{Clamped, JsCast};
 use crate::model::i18n::Key;
 use leptos::prelude::*;
 
@@ -207,7 +209,11 @@ fn Svg(plan: Memo<Option<Plan>>, which: Which) -> impl IntoView {
     // Many nodes, one subscription each: positions, colours and labels are written by these
     // effects, not by a reactive closure per node (which would make every change quadratic).
     let tag = if which == Which::Main { "main" } else { "compare" };
+    let dense = out_w * out_h > DENSE_CELLS || in_w * in_h > DENSE_CELLS;
     Effect::new(move |_| {
+        if dense {
+            return;
+        }
         let d = dots.get();
         let selected = sel_flat();
         let doc = document();
@@ -232,6 +238,9 @@ fn Svg(plan: Memo<Option<Plan>>, which: Which) -> impl IntoView {
         }
     });
     Effect::new(move |_| {
+        if dense {
+            return;
+        }
         let (values, scale) = pixel_values.get();
         let Some(g) = document().get_element_by_id(&format!("pixels-{tag}")) else { return };
         let nodes = g.children();
@@ -246,8 +255,31 @@ fn Svg(plan: Memo<Option<Plan>>, which: Which) -> impl IntoView {
         }
     });
 
+    // Dense diagrams have no node per dot: the pointer picks the nearest sample point.
+    let pick_dense = move |ev: &leptos::ev::MouseEvent, clicked: bool| {
+        if !clicked && ctx.pinned.get_untracked() {
+            return;
+        }
+        let Some(svg) = ev.current_target().and_then(|t| t.dyn_into::<leptos::web_sys::Element>().ok()) else { return };
+        let k = width / svg.client_width().max(1) as f64;
+        let (x, y) = (ev.offset_x() as f64 * k, ev.offset_y() as f64 * k);
+        let (xs, ys) = dots.with_untracked(|d| {
+            (d.iter().take(out_w).map(|p| p.x).collect::<Vec<_>>(), d.iter().step_by(out_w.max(1)).map(|p| p.y).collect::<Vec<_>>())
+        });
+        ctx.touch();
+        select(nearest(&ys, y) * out_w + nearest(&xs, x));
+        if clicked {
+            ctx.pinned.set(true);
+        }
+    };
     let (edges_x, centres_x) = ticks(in_w);
     let (edges_y, centres_y) = ticks(in_h);
+    // About a dozen labelled centres per axis, so the labels never overlap.
+    let labelled = |centres: Vec<f64>, n: usize| -> Vec<f64> {
+        let step = n.div_ceil(12).max(1);
+        centres.into_iter().enumerate().filter(|(k, _)| k % step == 0).map(|(_, c)| c).collect()
+    };
+    let (centres_x, centres_y) = (labelled(centres_x, in_w), labelled(centres_y, in_h));
     let outlines = move || {
         let align = plan.with_value(|p| p.align_corners && matches!(p.mode, Mode::Linear | Mode::Bilinear | Mode::Bicubic | Mode::Trilinear));
         let hx: Vec<(f64, f64)> = (0..out_w).map(|i| output_extent(i, in_w, out_w, align)).collect();
@@ -285,6 +317,8 @@ fn Svg(plan: Memo<Option<Plan>>, which: Which) -> impl IntoView {
 
     view! {
         <svg class="map" viewBox=format!("0 0 {width} {height}") role="img"
+            on:mousemove=move |ev| if dense { pick_dense(&ev, false) }
+            on:click=move |ev| if dense { pick_dense(&ev, true) }
             aria-label=move || format!("{}", ctx.tr(Key::Diagram)())>
             // Rulers in input pixel units: long ticks at pixel edges, labels at centres.
             <g class="ruler">
@@ -294,7 +328,7 @@ fn Svg(plan: Memo<Option<Plan>>, which: Which) -> impl IntoView {
                     <line x1=fx.px(c) x2=fx.px(c) y1=MARGIN - 15.0 y2=MARGIN - 9.0/>
                     <text x=fx.px(c) y=MARGIN - 22.0 text-anchor="middle">{format!("{c}")}</text>
                 }).collect_view()}
-                <text x=fx.px(-0.5) y=MARGIN - 22.0 text-anchor="middle" class="edge">"−0.5"</text>
+                {(cell >= 24.0).then(|| view! { <text x=fx.px(-0.5) y=MARGIN - 22.0 text-anchor="middle" class="edge">"−0.5"</text> })}
                 <Show when=move || { h_axis.is_some() }>
                     <line x1=MARGIN - 12.0 x2=MARGIN - 12.0 y1=fy.px(-0.5) y2=fy.px(in_h as f64 - 0.5)/>
                     {edges_y.iter().map(|&e| view! { <line y1=fy.px(e) y2=fy.px(e) x1=MARGIN - 18.0 x2=MARGIN - 6.0/> }).collect_view()}
@@ -313,9 +347,13 @@ fn Svg(plan: Memo<Option<Plan>>, which: Which) -> impl IntoView {
                     <title>{ctx.tr(Key::Clamped)}</title>
                 </g>
             })}
+            {dense.then(|| view! {
+                <image class="pixels-dense" x=fx.px(-0.5) y=fy.px(-0.5) width=cell * in_w as f64 height=cell * in_h as f64
+                    preserveAspectRatio="none" href=move || { let (v, scale) = pixel_values.get(); pixels_url(in_h, in_w, &v, scale) }/>
+            })}
             // Input pixels.
             <g class="pixels" id=format!("pixels-{tag}")>
-                {(0..in_w * in_h).map(|k| {
+                {(0..if dense { 0 } else { in_w * in_h }).map(|k| {
                     let (h, w) = (k / in_w, k % in_w);
                     view! {
                         <rect class="pixel" x=fx.px(w as f64 - 0.5) y=fy.px(h as f64 - 0.5) width=cell height=cell/>
@@ -339,10 +377,10 @@ fn Svg(plan: Memo<Option<Plan>>, which: Which) -> impl IntoView {
             </g>
             // Output sample points; each keeps its node so changes animate.
             <g class="arrows" id=format!("arrows-{tag}")>
-                {(0..out_w * out_h).map(|_| view! { <line class="clamp-arrow"/> }).collect_view()}
+                {(0..if dense { 0 } else { out_w * out_h }).map(|_| view! { <line class="clamp-arrow"/> }).collect_view()}
             </g>
             <g class="dots" id=format!("dots-{tag}")>
-                {(0..out_w * out_h).map(|k| view! {
+                {(0..if dense { 0 } else { out_w * out_h }).map(|k| view! {
                     <g class="dot"
                         on:mouseenter=move |_| { ctx.touch(); if !ctx.pinned.get_untracked() { select(k); } }
                         on:click=move |_| { ctx.touch(); select(k); ctx.pinned.set(true); }>
@@ -350,10 +388,33 @@ fn Svg(plan: Memo<Option<Plan>>, which: Which) -> impl IntoView {
                     </g>
                 }).collect_view()}
             </g>
+            {dense.then(|| view! {
+                <path class="arrows-dense" d=move || dots.with(|d| segments_path(d.iter().filter(|p| (p.x, p.y) != (p.raw_x, p.raw_y)).map(|p| ((p.raw_x, p.raw_y), (p.x, p.y)))))/>
+                <path class="dots-dense" stroke-width=2.0 * dot_r d=move || dots.with(|d| dots_path(d.iter().map(|p| (p.x, p.y))))/>
+                <circle class="dot-selected" r=dot_r * 1.8
+                    cx=move || dots.with(|d| d.get(sel_flat()).map(|p| p.x).unwrap_or(-99.0))
+                    cy=move || dots.with(|d| d.get(sel_flat()).map(|p| p.y).unwrap_or(-99.0))/>
+            })}
         </svg>
         <p class="caption">{move || ctx.tr(plan.with_value(caption))()}</p>
     }
     .into_any()
+}
+
+/// The input plane as a PNG data URL (one pixel per input pixel; the SVG scales it up
+/// without smoothing), for dense diagrams.
+fn pixels_url(h: usize, w: usize, values: &[f32], scale: Scale) -> String {
+    let build = || -> Option<String> {
+        let canvas = document().create_element("canvas").ok()?.dyn_into::<leptos::web_sys::HtmlCanvasElement>().ok()?;
+        canvas.set_width(w as u32);
+        canvas.set_height(h as u32);
+        let ctx = canvas.get_context("2d").ok()??.dyn_into::<leptos::web_sys::CanvasRenderingContext2d>().ok()?;
+        let rgba = cells_rgba(h, w, 1, |i| scale.rgb(values.get(i).copied().unwrap_or(f32::NAN)));
+        let data = leptos::web_sys::ImageData::new_with_u8_clamped_array_and_sh(Clamped(&rgba), w as u32, h as u32).ok()?;
+        ctx.put_image_data(&data, 0.0, 0.0).ok()?;
+        canvas.to_data_url().ok()
+    };
+    build().unwrap_or_default()
 }
 
 /// The diagram's plan: the live memo, and the plan it was built for (whose shapes it has).

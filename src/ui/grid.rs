@@ -5,7 +5,9 @@
 use super::app::{use_ctx, Ctx};
 use super::diagram::format_value;
 use crate::core::Tensor;
-use crate::model::colour::{diverging, Scale};
+use super::heat_canvas::HeatCanvas;
+use crate::model::colour::{diverging, diverging_rgb, Scale};
+use crate::model::raster::DENSE_CELLS;
 use crate::model::i18n::Key;
 use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
@@ -52,6 +54,15 @@ fn select_cell(ctx: Ctx, shape: &[usize], r: usize, c: usize) {
     ctx.selected.set(sel);
 }
 
+/// The row-major index, in the plane shown, of the selected output cell.
+fn selected_in_plane(ctx: Ctx, spatial: &[usize]) -> Option<usize> {
+    let n = spatial.len();
+    let w = *spatial.last()?;
+    let sel = ctx.selected.get();
+    let r = if n >= 2 { sel.get(n - 2).copied().unwrap_or(0) } else { 0 };
+    Some(r * w + sel.get(n - 1).copied().unwrap_or(0))
+}
+
 #[component]
 pub fn Grids() -> impl IntoView {
     let ctx = use_ctx();
@@ -83,14 +94,8 @@ fn HeatTable(title: Key, tensor: Signal<Option<Tensor>>, scale: Memo<Scale>, tes
         let (values, scale) = (values.get(), scale.get());
         let spatial = shape.with(|s| s.as_ref().map(|s| s[2..].to_vec())).unwrap_or_default();
         let n = spatial.len();
-        let sel = ctx.selected.get();
-        let sel_k = if n == 0 {
-            usize::MAX
-        } else {
-            let w = spatial[n - 1];
-            let r = if n >= 2 { sel.get(n - 2).copied().unwrap_or(0) } else { 0 };
-            r * w + sel.get(n - 1).copied().unwrap_or(0)
-        };
+        let sel_k = selected_in_plane(ctx, &spatial).unwrap_or(usize::MAX);
+        let _ = n;
         let Some(table) = document().get_element_by_id(&format!("heat-{testid}")) else { return };
         let Ok(cells) = table.query_selector_all("tbody td") else { return };
         for (k, &v) in values.iter().enumerate() {
@@ -108,6 +113,7 @@ fn HeatTable(title: Key, tensor: Signal<Option<Tensor>>, scale: Memo<Scale>, tes
         let w = spatial[n - 1];
         let h = if n >= 2 { spatial[n - 2] } else { 1 };
         let keys = spatial.clone();
+        let dense = h * w > DENSE_CELLS;
         let on_key = move |ev: KeyboardEvent| {
             if !interactive {
                 return;
@@ -127,6 +133,27 @@ fn HeatTable(title: Key, tensor: Signal<Option<Tensor>>, scale: Memo<Scale>, tes
                 }
             }
         };
+        if dense {
+            let pick_shape = spatial.clone();
+            let pick = move |r: usize, c: usize, clicked: bool| {
+                if !interactive || (!clicked && ctx.pinned.get_untracked()) {
+                    return;
+                }
+                ctx.touch();
+                select_cell(ctx, &pick_shape, r, c);
+                if clicked {
+                    ctx.pinned.set(true);
+                }
+            };
+            let sel_shape = spatial.clone();
+            let image = Signal::derive(move || {
+                let scale = scale.get();
+                let colours = values.with(|v| v.iter().map(|&v| scale.rgb(v)).collect());
+                (colours, selected_in_plane(ctx, &sel_shape))
+            });
+            let label = Signal::derive(move || format!("{full:?}"));
+            return Some(view! { <HeatCanvas h=h w=w image=image pick=pick on_key=on_key label=label testid="heat-canvas" interactive=interactive/> }.into_any());
+        }
         let rows = (0..h).map(|r| {
             let cells = (0..w).map(|c| {
                 let (hover_shape, click_shape) = (spatial.clone(), spatial.clone());
@@ -143,7 +170,7 @@ fn HeatTable(title: Key, tensor: Signal<Option<Tensor>>, scale: Memo<Scale>, tes
                 <thead><tr><th></th>{(0..w).map(|c| view! { <th scope="col">{c}</th> }).collect_view()}</tr></thead>
                 <tbody>{rows}</tbody>
             </table>
-        })
+        }.into_any())
     };
     view! {
         <figure class="grid" data-testid=testid>
@@ -184,13 +211,26 @@ fn DiffTable() -> impl IntoView {
     });
     let body = move || {
         let (h, w) = dims.get()?;
+        if h * w > DENSE_CELLS {
+            let image = Signal::derive(move || {
+                let colours = diff.with(|d| d.as_ref().map(|(_, _, v, m)| v.iter().map(|&v| diverging_rgb(v, *m)).collect()).unwrap_or_default());
+                (colours, None)
+            });
+            let label = Signal::derive(move || ctx.tr(Key::Difference)().to_string());
+            return Some(view! {
+                <figure class="grid" data-testid="diff-grid">
+                    <figcaption>{ctx.tr(Key::Difference)}</figcaption>
+                    <HeatCanvas h=h w=w image=image pick=|_, _, _| {} on_key=|_| {} label=label testid="heat-canvas-diff" interactive=false/>
+                </figure>
+            }.into_any());
+        }
         let rows = (0..h).map(|_| view! { <tr>{(0..w).map(|_| view! { <td></td> }).collect_view()}</tr> }).collect_view();
         Some(view! {
             <figure class="grid" data-testid="diff-grid">
                 <figcaption>{ctx.tr(Key::Difference)}</figcaption>
                 <table class="heat" id="heat-diff" class:small={w > 16}><tbody>{rows}</tbody></table>
             </figure>
-        })
+        }.into_any())
     };
     view! { {body} }
 }

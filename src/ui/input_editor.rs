@@ -90,7 +90,7 @@ pub fn InputEditor() -> impl IntoView {
             }).collect_view();
             view! { <tr>{cells}</tr> }
         }).collect_view();
-        view! { <table class="heat input" class:small={w > 12}><tbody>{rows}</tbody></table> }
+        view! { <div class="input-scroll"><table class="heat input" class:small={w > 12}><tbody>{rows}</tbody></table></div> }
     };
 
     view! {

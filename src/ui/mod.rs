@@ -6,6 +6,7 @@ mod code_view;
 mod controls;
 mod diagram;
 mod grid;
+mod heat_canvas;
 mod input_editor;
 mod ledger_view;
 mod plots;

@@ -32,8 +32,9 @@ fn row_points(plan: &Plan, out: &Tensor, channel: usize, sel: &[usize]) -> Vec<(
 pub fn Plots() -> impl IntoView {
     let ctx = use_ctx();
     let canvas = NodeRef::<Canvas>::new();
-    // The chart is drawn just after the frame that shows the change: plotters measures every
-    // label through the DOM, which would otherwise hold up the diagrams' repaint.
+    // The chart is drawn just after the frame that shows the change is painted: plotters
+    // measures every label through the DOM (a forced layout each), which would otherwise
+    // hold up that repaint. `data-drawn` counts the drawings, for the benchmark.
     let drawn = StoredValue::new(0u64);
     Effect::new(move |_| {
         let Some(el) = canvas.get() else { return };
@@ -46,11 +47,15 @@ pub fn Plots() -> impl IntoView {
         let text = (ctx.tr(Key::ProfileAxis)(), ctx.tr(Key::InputSeries)());
         let generation = drawn.get_value() + 1;
         drawn.set_value(generation);
-        set_timeout(move || {
-            if drawn.get_value() == generation {
-                draw(el, &input, &sel, channel, main, compare, labels, text);
-            }
-        }, std::time::Duration::ZERO);
+        // After the next frame is painted (a task queued from the frame's callbacks).
+        request_animation_frame(move || {
+            set_timeout(move || {
+                if drawn.get_value() == generation {
+                    draw(el.clone(), &input, &sel, channel, main, compare, labels, text);
+                    let _ = el.set_attribute("data-drawn", &generation.to_string());
+                }
+            }, std::time::Duration::ZERO)
+        });
     });
     view! {
         <section class="plots">

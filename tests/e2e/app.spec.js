@@ -117,3 +117,24 @@ test('dark theme and Chinese interface', async ({ browser }) => {
   expect(problems).toEqual([]);
   await zh.close();
 });
+
+test('a 32×32 → 64×64 scene draws densely and stays interactive', async ({ page }) => {
+  const ramp = Array.from({ length: 32 * 32 }, (_, k) => ((k * 37) % 101) / 10).join(',');
+  const problems = await open(page, `?input=1x1x32x32:${ramp}&mode=bilinear&scale_factor=2`);
+  // One canvas per heatmap and one path for 4096 sample points, instead of a node each.
+  const grid = page.getByTestId('output-grid').getByTestId('heat-canvas');
+  await expect(grid).toBeVisible();
+  await expect(grid).toHaveAttribute('width', '320');
+  await expect(page.getByTestId('diff-grid').getByTestId('heat-canvas-diff')).toBeVisible();
+  const dots = page.getByTestId('diagram').locator('path.dots-dense');
+  expect(((await dots.getAttribute('d')) ?? '').split('M').length - 1).toBe(64 * 64);
+  await expect(page.getByTestId('output-grid').locator('td')).toHaveCount(0);
+  // Clicking the heatmap's cell (row 10, column 40) pins it and the ledger explains it.
+  const box = await grid.boundingBox();
+  await grid.click({ position: { x: (40.5 / 64) * box.width, y: (10.5 / 64) * box.height } });
+  await expect(page).toHaveURL(/sel=10(%2C|,)40/);
+  await expect(page.getByTestId('ledger')).toContainText('0, 0, 10, 40');
+  await expect(page.locator('canvas.profile[data-drawn]')).toHaveCount(1);
+  await page.screenshot({ path: SHOTS + 'large-scene.png', fullPage: true });
+  expect(problems).toEqual([]);
+});
