@@ -15,7 +15,7 @@ pub fn axis(in_len: usize, out_len: usize, user_scale: Option<f64>, align_corner
         // The kernel still weighs two taps, (i, 1) and (i, 0).
         return identity_axis(in_len, scale, explain, [1.0, 0.0]);
     }
-    let last = in_len - 1;
+    let last = in_len.saturating_sub(1);
     // (source before clamp, after clamp, left tap, its fraction λ)
     let at = |i: usize| {
         let raw = source_index(scale, i, align_corners, rounding);

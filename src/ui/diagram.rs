@@ -210,6 +210,7 @@ fn Svg(plan: Memo<Option<Plan>>, which: Which) -> impl IntoView {
     // effects, not by a reactive closure per node (which would make every change quadratic).
     let tag = if which == Which::Main { "main" } else { "compare" };
     let dense = out_w * out_h > DENSE_CELLS || in_w * in_h > DENSE_CELLS;
+    // Dense diagrams have none of these nodes (see the dense layers below).
     Effect::new(move |_| {
         if dense {
             return;

@@ -93,9 +93,7 @@ fn HeatTable(title: Key, tensor: Signal<Option<Tensor>>, scale: Memo<Scale>, tes
         let _built = shape.get();
         let (values, scale) = (values.get(), scale.get());
         let spatial = shape.with(|s| s.as_ref().map(|s| s[2..].to_vec())).unwrap_or_default();
-        let n = spatial.len();
         let sel_k = selected_in_plane(ctx, &spatial).unwrap_or(usize::MAX);
-        let _ = n;
         let Some(table) = document().get_element_by_id(&format!("heat-{testid}")) else { return };
         let Ok(cells) = table.query_selector_all("tbody td") else { return };
         for (k, &v) in values.iter().enumerate() {
