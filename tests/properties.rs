@@ -189,3 +189,43 @@ fn any_arguments_give_a_result_or_an_error_never_a_panic() {
         }
     }
 }
+
+/// Long fixed-width axes of run-only plans compute their taps per chunk instead of storing
+/// them (`TapTable::fixed`); the result must be bit-identical to a plan that stores them,
+/// for every fixed-width mode, on the innermost axis and on an outer one.
+#[test]
+fn computed_taps_on_long_axes_match_stored_taps() {
+    let mut rng = Rng(29);
+    let long = 16000;
+    let cases: [(Mode, Vec<usize>); 6] = [
+        (Mode::Linear, vec![1, 2, long]),
+        (Mode::Nearest, vec![1, 2, long]),
+        (Mode::NearestExact, vec![1, 1, 3, long]),
+        (Mode::Bicubic, vec![1, 1, 3, long]),
+        (Mode::Bilinear, vec![1, 1, long, 3]),
+        (Mode::Trilinear, vec![1, 1, 2, long, 2]),
+    ];
+    for (mode, shape) in cases {
+        for &(scale, align_corners) in &[(2.3, Some(false)), (1.7, Some(true)), (0.55, None)] {
+            let data = (0..shape.iter().product::<usize>()).map(|_| (rng.unit() * 20.0 - 10.0) as f32).collect();
+            let x = Tensor::new(shape.clone(), data).unwrap();
+            let interpolating = !matches!(mode, Mode::Nearest | Mode::NearestExact);
+            let call = Call {
+                form: CallForm::Interpolate,
+                mode,
+                size: None,
+                scale_factor: Some(ScaleArg::Float(scale)),
+                align_corners: if interpolating { align_corners } else { None },
+                recompute_scale_factor: None,
+                antialias: false,
+            };
+            let computed = interpolate(&x, &call, &Limits::default()).unwrap();
+            let explained = plan(&x.shape, &call, &Limits::default()).unwrap();
+            assert!(explained.axes.iter().any(|a| a.out_len > 8192), "{mode:?} {shape:?}: no long axis");
+            let stored = explained.run(&x);
+            assert_eq!(computed.shape, stored.shape);
+            let differ = computed.data.iter().zip(&stored.data).filter(|(a, b)| a.to_bits() != b.to_bits()).count();
+            assert_eq!(differ, 0, "{mode:?} {shape:?} ×{scale}: {differ} elements differ");
+        }
+    }
+}

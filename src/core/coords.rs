@@ -65,7 +65,7 @@ pub fn index_and_fraction(src: f32, in_len: usize) -> (i64, f32) {
 /// whatever the scale (pytorch/pytorch#70559): output `i` reads input `i` with `W` weights
 /// (the kernel still runs all its taps, all on input `i`).
 pub fn identity_axis<const W: usize>(len: usize, scale: f32, explain: bool, weights: [f32; W]) -> AxisPlan {
-    let taps = TapTable::fixed(len, len, |i| weights.map(|w| (i, w)));
+    let taps = TapTable::fixed(len, len, !explain, move |i| weights.map(|w| (i, w)));
     AxisPlan::new(len, scale, true, taps, explain, |i| (i as f32, i as f32, format!("out = in, so this axis is copied: {i}")))
 }
 

@@ -10,12 +10,12 @@ use super::AxisPlan;
 pub fn axis(in_len: usize, out_len: usize, user_scale: Option<f64>, align_corners: bool, explain: bool) -> AxisPlan {
     let scale = area_scale(user_scale, in_len, out_len, align_corners);
     let last = in_len as i64 - 1;
-    let at = |i: usize| {
+    let at = move |i: usize| {
         let src = source_index(scale, i, align_corners, HalfPixel::Fused);
         let (idx, t) = index_and_fraction(src, in_len);
         (src, idx, t)
     };
-    let taps = TapTable::fixed::<4>(in_len, out_len, |i| {
+    let taps = TapTable::fixed::<4>(in_len, out_len, !explain, move |i| {
         let (_, idx, t) = at(i);
         let w = cubic_weights(t);
         std::array::from_fn(|k| ((idx - 1 + k as i64).clamp(0, last) as usize, w[k]))

@@ -17,13 +17,13 @@ pub fn axis(in_len: usize, out_len: usize, user_scale: Option<f64>, align_corner
     }
     let last = in_len.saturating_sub(1);
     // (source before clamp, after clamp, left tap, its fraction λ)
-    let at = |i: usize| {
+    let at = move |i: usize| {
         let raw = source_index(scale, i, align_corners, rounding);
         let src = if raw < 0.0 { 0.0 } else { raw };
         let (i0, lambda1) = index_and_fraction(src, in_len);
         (raw, src, i0.max(0) as usize, lambda1)
     };
-    let taps = TapTable::fixed(in_len, out_len, |i| {
+    let taps = TapTable::fixed(in_len, out_len, !explain, move |i| {
         let (_, _, i0, lambda1) = at(i);
         [(i0, 1.0 - lambda1), ((i0 + 1).min(last), lambda1)]
     });

@@ -26,7 +26,7 @@ pub fn axis(in_len: usize, out_len: usize, user_scale: Option<f64>, exact: bool,
     let copy = path == NearestPath::ChannelsLast && out_len == in_len;
     let halve = path == NearestPath::ChannelsLast && out_len == 2 * in_len;
     // (source before clamp, after clamp, chosen index, the value floored)
-    let at = |i: usize| -> (f32, f32, i64, f32) {
+    let at = move |i: usize| -> (f32, f32, i64, f32) {
         let (raw, src, index, floored) = match (exact, path) {
             (false, _) if copy => (i as f32, i as f32, i as i64, i as f32),
             (false, _) if halve => (i as f32 * 0.5, i as f32 * 0.5, (i >> 1) as i64, i as f32 * 0.5),
@@ -46,7 +46,7 @@ pub fn axis(in_len: usize, out_len: usize, user_scale: Option<f64>, exact: bool,
         };
         (raw, src, index.clamp(0, last), floored)
     };
-    let taps = TapTable::fixed(in_len, out_len, |i| [(at(i).2 as usize, 1.0)]);
+    let taps = TapTable::fixed(in_len, out_len, !explain, move |i| [(at(i).2 as usize, 1.0)]);
     AxisPlan::new(in_len, scale, false, taps, explain, |i| {
         let (raw, src, index, floored) = at(i);
         let formula = match (exact, path) {

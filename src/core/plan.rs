@@ -3,7 +3,7 @@
 
 use super::arith::{bilinear_cl_scalar, bilinear_cl_simd};
 use super::separable::{resample_axis, Combine};
-use super::taps::TapTable;
+use super::taps::{Scratch, TapTable};
 use super::call::ModeName;
 use super::coords::HalfPixel;
 use super::nearest::NearestPath;
@@ -204,9 +204,11 @@ impl Plan {
     /// summed in the order of the channel's recipe (SIMD body or scalar tail).
     fn run_bilinear_channels_last(&self, input: &Tensor) -> Vec<f32> {
         let [n, c, h_in, w_in] = [self.in_shape[0], self.in_shape[1], self.in_shape[2], self.in_shape[3]];
-        let (hs, ws) = (&self.axes[0].taps, &self.axes[1].taps);
+        let (mut h_scratch, mut w_scratch) = (Scratch::default(), Scratch::default());
+        let hs = self.axes[0].taps.chunk(0..self.axes[0].out_len, &mut h_scratch);
+        let ws = self.axes[1].taps.chunk(0..self.axes[1].out_len, &mut w_scratch);
         let simd_channels = 8 * (c / 8);
-        let mut out = Vec::with_capacity(n * c * hs.outputs() * ws.outputs());
+        let mut out = Vec::with_capacity(n * c * self.axes[0].out_len * self.axes[1].out_len);
         for plane in 0..n * c {
             let x = &input.data[plane * h_in * w_in..][..h_in * w_in];
             let recipe = if plane % c < simd_channels { bilinear_cl_simd } else { bilinear_cl_scalar };

@@ -6,7 +6,7 @@
 //! the operations, and so the bits, are the same either way.
 
 use super::arith::{aa_dot, cubic4, fma, linear2};
-use super::taps::TapTable;
+use super::taps::{Scratch, TapChunk, TapTable};
 use super::AxisPlan;
 
 /// How a pass combines its taps.
@@ -59,15 +59,21 @@ const LANES: usize = 8;
 #[inline(always)]
 fn pass(src: &[f32], dst: &mut [f32], outer: usize, n_in: usize, inner: usize, taps: &TapTable, combine: Combine) {
     let n_out = taps.outputs();
+    let mut scratch = Scratch::default();
+    let chunks = (0..n_out).step_by(CHUNK).map(|start| start..(start + CHUNK).min(n_out));
     if inner > 1 {
-        for (block, out_block) in src.chunks_exact(n_in * inner).zip(dst.chunks_exact_mut(n_out * inner)).take(outer) {
-            across_rows(block, out_block, inner, taps, combine);
+        for outputs in chunks {
+            let c = taps.chunk(outputs.clone(), &mut scratch);
+            for (block, out_block) in src.chunks_exact(n_in * inner).zip(dst.chunks_exact_mut(n_out * inner)).take(outer) {
+                across_rows(block, &mut out_block[outputs.start * inner..outputs.end * inner], inner, &c, combine);
+            }
         }
         return;
     }
     if combine == Combine::Antialias {
         // Groups of rows transposed, so the tap loop runs across rows as on outer axes,
         // with the same operations per element as `aa_dot`.
+        let c = taps.chunk(0..n_out, &mut scratch);
         let full = outer / LANES * LANES;
         let mut x_t = vec![0.0f32; n_in * LANES];
         let mut y_t = vec![0.0f32; n_out * LANES];
@@ -78,7 +84,7 @@ fn pass(src: &[f32], dst: &mut [f32], outer: usize, n_in: usize, inner: usize, t
                     x_t[k * LANES + l] = v;
                 }
             }
-            across_rows(&x_t, &mut y_t, LANES, taps, combine);
+            across_rows(&x_t, &mut y_t, LANES, &c, combine);
             for (l, row) in dst[rows.start * n_out..rows.end * n_out].chunks_exact_mut(n_out).enumerate() {
                 for (o, y) in row.iter_mut().enumerate() {
                     *y = y_t[o * LANES + l];
@@ -86,24 +92,23 @@ fn pass(src: &[f32], dst: &mut [f32], outer: usize, n_in: usize, inner: usize, t
             }
         }
         for (x, y) in src.chunks_exact(n_in).zip(dst.chunks_exact_mut(n_out)).take(outer).skip(full) {
-            along_rows(x, y, 0..n_out, taps, combine);
+            along_rows(x, y, &c, combine);
         }
         return;
     }
-    for start in (0..n_out).step_by(CHUNK) {
-        let outputs = start..(start + CHUNK).min(n_out);
+    for outputs in chunks {
+        let c = taps.chunk(outputs.clone(), &mut scratch);
         for (x, y) in src.chunks_exact(n_in).zip(dst.chunks_exact_mut(n_out)).take(outer) {
-            along_rows(x, &mut y[outputs.clone()], outputs.clone(), taps, combine);
+            along_rows(x, &mut y[outputs.clone()], &c, combine);
         }
     }
 }
 
-/// The innermost axis: each output in `outputs` (written to `out`) is a dot product of a
-/// few neighbouring elements of the row `x`.
+/// The innermost axis: each output of the chunk `taps` (written to `out`) is a dot product
+/// of a few neighbouring elements of the row `x`.
 #[inline(always)]
-fn along_rows(x: &[f32], out: &mut [f32], outputs: std::ops::Range<usize>, taps: &TapTable, combine: Combine) {
-    let (first, last) = (taps.range(outputs.start).start, taps.range(outputs.end - 1).end);
-    let (i, w) = (&taps.index[first..last], &taps.weight[first..last]);
+fn along_rows(x: &[f32], out: &mut [f32], taps: &TapChunk, combine: Combine) {
+    let (i, w) = (taps.index, taps.weight);
     match combine {
         Combine::Copy => {
             for (y, &i) in out.iter_mut().zip(i) {
@@ -121,17 +126,18 @@ fn along_rows(x: &[f32], out: &mut [f32], outputs: std::ops::Range<usize>, taps:
             }
         }
         Combine::Antialias => {
-            for (o, y) in outputs.zip(out.iter_mut()) {
-                let (i, w) = taps.of(o);
+            for (k, y) in out.iter_mut().enumerate() {
+                let (i, w) = taps.of(k);
                 *y = aa_dot(i.len(), |k| x[i[k] as usize], w);
             }
         }
     }
 }
 
-/// An outer axis: each output row is a weighted sum of whole input rows, element by element.
+/// An outer axis: each output row of the chunk `taps` (written to `out`) is a weighted sum
+/// of whole input rows, element by element.
 #[inline(always)]
-fn across_rows(x: &[f32], out: &mut [f32], inner: usize, taps: &TapTable, combine: Combine) {
+fn across_rows(x: &[f32], out: &mut [f32], inner: usize, taps: &TapChunk, combine: Combine) {
     let row = |k: u32| &x[k as usize * inner..(k as usize + 1) * inner];
     for (o, y) in out.chunks_exact_mut(inner).enumerate() {
         let (i, w) = taps.of(o);
