@@ -105,3 +105,80 @@ async fn malformed_parameters_are_named_in_the_notice() {
     assert!(notice.contains("mode (bogus)") && notice.contains("scale_factor (abc)"), "{notice}");
     assert!(text("torch-repr").starts_with("tensor("));
 }
+
+/// The segments of an SVG path made of `M x y L x y` pairs.
+fn segments(d: &str) -> Vec<[f64; 4]> {
+    d.split('M')
+        .filter(|s| !s.is_empty())
+        .map(|s| {
+            let v: Vec<f64> = s.split(|c: char| c == 'L' || c == ' ').filter(|t| !t.is_empty()).map(|t| t.parse().unwrap()).collect();
+            [v[0], v[1], v[2], v[3]]
+        })
+        .collect()
+}
+
+fn link_path(testid: &str) -> String {
+    let path = document().query_selector(&format!("[data-testid='{testid}'] path.links")).unwrap().unwrap();
+    path.get_attribute("d").unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn the_strip_draws_vertical_half_pixel_lines_and_fanning_corner_lines() {
+    let _app = mount_with_query(fresh_root(), "?preset=seed&mode=bilinear&align_corners=false&scale_factor=2&sel=3,2");
+    leptos::task::tick().await;
+    // align_corners=False: every output samples straight above its centre.
+    let main = segments(&link_path("strip"));
+    assert_eq!(main.len(), 8);
+    assert!(main.iter().all(|s| (s[0] - s[2]).abs() < 0.11), "{main:?}");
+    // The compared align_corners=True: the outer outputs lean in to the corner centres.
+    let compare = segments(&link_path("strip-compare"));
+    assert_eq!(compare.len(), 8);
+    assert!(compare[0][2] > compare[0][0] + 5.0 && compare[7][2] < compare[7][0] - 5.0, "{compare:?}");
+    // The selected output (W = 2) reads input pixels 0 and 1 of input row 1.
+    let tapped = document().query_selector_all("[data-testid='strip'] rect.tapped").unwrap().length();
+    assert_eq!(tapped, 2);
+    assert!(document().query_selector("[data-testid='strip'] text.row-name").unwrap().unwrap().text_content().unwrap().contains("x[0, 0, 1, :]"));
+    // Choosing the H axis redraws the strip along the columns (4 → 8 again).
+    select("strip-axis", "1");
+    leptos::task::tick().await;
+    assert!(document().query_selector("[data-testid='strip'] text.row-name").unwrap().unwrap().text_content().unwrap().contains("x[0, 0, :, 1]"));
+}
+
+#[wasm_bindgen_test]
+async fn the_kernel_and_every_mode_legends_follow_the_state() {
+    let _app = mount_with_query(fresh_root(), "?preset=seed&mode=bicubic&align_corners=false&scale_factor=2");
+    leptos::task::tick().await;
+    assert_eq!(text("kernel-name"), "Keys cubic, a = −0.75");
+    let items = |id: &str| document().query_selector_all(&format!("[data-testid='{id}'] li")).unwrap().length();
+    // The input and the two calls.
+    assert_eq!(items("profile-legend"), 3);
+    let every: HtmlElement = document().query_selector("[data-testid='every-mode']").unwrap().unwrap().unchecked_into();
+    every.click();
+    leptos::task::tick().await;
+    // The input and seven modes (no antialiased ones when enlarging).
+    assert_eq!(items("profile-legend"), 8);
+    assert!(text("profile-legend").contains("nearest-exact"));
+}
+
+#[wasm_bindgen_test]
+async fn antialias_stretches_the_kernel_and_3d_inputs_get_a_depth_slider() {
+    let _app = mount_with_query(fresh_root(), "?preset=stripes&mode=bilinear&antialias=true&scale_factor=0.5");
+    leptos::task::tick().await;
+    assert_eq!(text("kernel-name"), "triangle (linear), stretched by antialias ×2");
+    assert!(document().query_selector("[data-testid='depth-slice']").unwrap().is_none());
+    drop(_app);
+    let _app = mount_with_query(fresh_root(), "?preset=ramp&dims=3&mode=trilinear&scale_factor=2&sel=3,1,2");
+    leptos::task::tick().await;
+    assert_eq!(text("depth-value"), "d = 3 / 5");
+    assert_eq!(text("depth-reads"), "1 (×0.75), 2 (×0.25)");
+    let slider: leptos::web_sys::HtmlInputElement = document().query_selector("[data-testid='depth-slice']").unwrap().unwrap().unchecked_into();
+    slider.set_value("0");
+    let init = EventInit::new();
+    init.set_bubbles(true);
+    slider.dispatch_event(&Event::new_with_event_init_dict("input", &init).unwrap()).unwrap();
+    leptos::task::tick().await;
+    assert_eq!(text("depth-value"), "d = 0 / 5");
+    assert_eq!(text("depth-reads"), "0 (×1)");
+    // The ledger follows the slice.
+    assert!(text("ledger").contains("y[0, 0, 0, 1, 2]"), "{}", text("ledger"));
+}

@@ -129,6 +129,28 @@ texts! {
     PathSeparable => "separable antialias kernel (width pass, then height)", "可分离抗锯齿内核（先宽后高）";
     PathPool => "adaptive average pooling", "自适应平均池化";
     PathMean => "mean (1×1 adaptive pool)", "均值（1×1 自适应池化）";
+    Strip => "One axis on its own", "单独看一个轴";
+    StripLegend => "top: input pixels · bottom: output pixels · lines: the coordinate each output pixel samples",
+                   "上：输入像素 · 下：输出像素 · 连线：每个输出像素采样的坐标";
+    StripAxis => "axis shown", "显示的轴";
+    AxisW => "W (width)", "W（宽）";
+    AxisH => "H (height)", "H（高）";
+    AxisD => "D (depth)", "D（深）";
+    StripRow => "input row read", "读取的输入行";
+    StripAlso => "Along the other axes, each output in this row also mixes several input rows:", "沿其他轴，这一行的每个输出还混合了多行输入：";
+    EveryMode => "every mode on this row", "在这一行上比较所有模式";
+    RowOf => "input row", "输入行";
+    KernelAxis => "distance from the source coordinate to an input pixel centre (input pixels)", "输入像素中心到源坐标的距离（输入像素）";
+    KernelTaps => "taps of the selected output", "所选输出的抽头";
+    KernelStretched => "stretched by antialias ×", "被抗锯齿拉伸 ×";
+    ShapeFloor => "nearest: weight 1 on ⌊x⌋", "nearest：⌊x⌋ 处权重为 1";
+    ShapeRound => "nearest-exact: weight 1 on the nearest centre", "nearest-exact：最近的中心权重为 1";
+    ShapeTriangle => "triangle (linear)", "三角核（线性）";
+    ShapeKeys075 => "Keys cubic, a = −0.75", "Keys 三次核，a = −0.75";
+    ShapeKeys05 => "Keys cubic, a = −0.5 (antialias)", "Keys 三次核，a = −0.5（抗锯齿）";
+    ShapeLanczos => "Lanczos-3", "Lanczos-3 核";
+    ShapeBox => "box (area window mean)", "方框核（区域均值）";
+    DepthReads => "reads input depths", "读取的输入深度";
     Footer => "Numbers are computed in your browser by a Rust port of PyTorch's CPU kernels and checked against fixtures written by real PyTorch.",
               "数字由 PyTorch CPU 内核的 Rust 移植在浏览器中计算，并与真实 PyTorch 生成的基准数据逐位核对。";
 }

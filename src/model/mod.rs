@@ -5,7 +5,9 @@
 pub mod colour;
 pub mod geometry;
 pub mod i18n;
+pub mod modes;
 pub mod paste;
 pub mod presets;
 pub mod raster;
 pub mod state;
+pub mod strip;

@@ -66,6 +66,10 @@ pub struct State {
     /// Selected output cell (spatial index), pinned by the user.
     pub sel: Option<Vec<usize>>,
     pub compare: Compare,
+    /// The spatial axis the 1-D strip shows, counted from the last (0 = W, 1 = H, 2 = D).
+    pub strip_axis: usize,
+    /// The profile chart shows every mode on the row instead of the two calls.
+    pub every_mode: bool,
     pub lang: Option<Lang>,
     pub theme: Theme,
 }
@@ -86,6 +90,8 @@ impl Default for State {
             input: Input::Preset(Preset::Seed, 2),
             sel: None,
             compare: Compare::Auto,
+            strip_axis: 0,
+            every_mode: false,
             lang: None,
             theme: Theme::Auto,
         }
@@ -299,6 +305,14 @@ impl State {
                 }
                 .map(|c| s.compare = c)
                 .is_some(),
+                "strip" => ["w", "h", "d"].iter().position(|a| a == value).map(|a| s.strip_axis = a).is_some(),
+                "profile" => match value.as_str() {
+                    "modes" => Some(true),
+                    "calls" => Some(false),
+                    _ => None,
+                }
+                .map(|v| s.every_mode = v)
+                .is_some(),
                 "lang" => Lang::parse(value).map(|l| s.lang = Some(l)).is_some(),
                 "theme" => match value.as_str() {
                     "auto" => Some(Theme::Auto),
@@ -359,6 +373,12 @@ impl State {
             Compare::Auto => {}
             Compare::Off => q.push("compare=off".into()),
             Compare::Mode(m) => q.push(format!("compare={}", m.name())),
+        }
+        if self.strip_axis > 0 {
+            q.push(format!("strip={}", ["w", "h", "d"][self.strip_axis.min(2)]));
+        }
+        if self.every_mode {
+            q.push("profile=modes".into());
         }
         if let Some(l) = self.lang {
             q.push(format!("lang={}", if l == Lang::Zh { "zh" } else { "en" }));
@@ -443,6 +463,8 @@ mod tests {
         s.recompute_scale_factor = Some(false);
         s.sel = Some(vec![3, 5]);
         s.compare = Compare::Mode(Mode::Nearest);
+        s.strip_axis = 1;
+        s.every_mode = true;
         s.lang = Some(Lang::Zh);
         s.theme = Theme::Dark;
         s.input = Input::Custom(Tensor::new(vec![1, 1, 2, 2], vec![1.0, 2.5, -3.0, 4.0]).unwrap());
@@ -453,11 +475,11 @@ mod tests {
 
     #[test]
     fn malformed_parameters_fall_back_and_are_named() {
-        let (s, ignored) = State::from_query("mode=bogus&scale_factor=abc&preset=seed&size=-3&input=9x9:zz&what=1&sel=%ff");
+        let (s, ignored) = State::from_query("mode=bogus&scale_factor=abc&preset=seed&size=-3&input=9x9:zz&what=1&sel=%ff&strip=x&profile=all");
         assert_eq!(s.mode, Mode::Bilinear);
         assert_eq!(s.call().scale_factor, Some(ScaleArg::Float(2.0)));
         let names: Vec<&str> = ignored.iter().map(|i| i.split(' ').next().unwrap()).collect();
-        assert_eq!(names, ["mode", "scale_factor", "size", "input", "what", "sel"]);
+        assert_eq!(names, ["mode", "scale_factor", "size", "input", "what", "sel", "strip", "profile"]);
     }
 
     #[test]

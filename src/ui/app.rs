@@ -13,6 +13,7 @@ use super::grid::Grids;
 use super::input_editor::InputEditor;
 use super::ledger_view::LedgerView;
 use super::plots::Plots;
+use super::strip::Strips;
 
 /// Everything the views share. All derived values are memos, computed once per change.
 #[derive(Clone, Copy)]
@@ -216,6 +217,7 @@ pub fn App() -> impl IntoView {
                 </aside>
                 <main class="stage">
                     <Diagrams/>
+                    <Strips/>
                     <div class="pair">
                         <LedgerView/>
                         <Grids/>

@@ -4,6 +4,7 @@
 //! the selected output to the input pixels it reads, labelled with their weights.
 
 use super::app::{use_ctx, Ctx};
+use super::ledger_view::format_weight;
 use crate::core::{explain, Mode, Plan, Tensor};
 use crate::model::colour::Scale;
 use crate::model::geometry::{output_extent, ticks, Frame};
@@ -28,6 +29,18 @@ impl Which {
             Which::Main => Some(ctx.main.get()),
             Which::Compare => ctx.compare.get(),
         }
+    }
+
+    pub fn call(self, ctx: Ctx) -> Option<crate::core::Call> {
+        match self {
+            Which::Main => Some(ctx.main_call.get()),
+            Which::Compare => ctx.compare_call.get(),
+        }
+    }
+
+    /// The call as Python, `F.interpolate(x, …)`.
+    pub fn call_text(self, ctx: Ctx) -> String {
+        self.call(ctx).map(|c| crate::core::python_call(&c, "x")).unwrap_or_default()
     }
 
     pub fn output(self, ctx: Ctx) -> Option<Tensor> {
@@ -72,6 +85,7 @@ pub fn Diagrams() -> impl IntoView {
         <section class="diagrams" aria-labelledby="diagram-title">
             <h2 id="diagram-title">{ctx.tr(Key::Diagram)}</h2>
             <p class="legend">{ctx.tr(Key::Legend)}</p>
+            <DepthSlice/>
             <div class="diagram-row">
                 <Diagram which=Which::Main/>
                 <Show when=has_compare>
@@ -82,16 +96,47 @@ pub fn Diagrams() -> impl IntoView {
     }
 }
 
+/// For 3-D inputs: which output depth the diagrams, grids and ledger show, and which input
+/// depths (with weights) that slice reads; the diagrams draw the input slice read most.
+#[component]
+fn DepthSlice() -> impl IntoView {
+    let ctx = use_ctx();
+    let depth = Memo::new(move |_| ctx.main.with(|p| p.as_ref().ok().filter(|p| p.axes.len() == 3).map(|p| p.axes[0].out_len)));
+    let current = move || ctx.selected.with(|s| s.first().copied().unwrap_or(0));
+    let reads = move || {
+        let d = current();
+        ctx.main.with(|p| {
+            let Ok(p) = p else { return String::new() };
+            let Some(s) = p.axes.first().and_then(|a| a.samples.get(d)) else { return String::new() };
+            s.taps.iter().filter(|t| t.weight != 0.0).map(|t| format!("{} (×{})", t.index, format_weight(t.weight))).collect::<Vec<_>>().join(", ")
+        })
+    };
+    move || {
+        depth.get().map(|n| {
+            view! {
+                <div class="depth">
+                    <label for="depth-slice">{ctx.tr(Key::Depth)}</label>
+                    <input id="depth-slice" type="range" data-testid="depth-slice" min="0" max=(n - 1).to_string()
+                        prop:value=move || current().to_string()
+                        on:input=move |ev| {
+                            ctx.touch();
+                            ctx.pinned.set(true);
+                            if let Ok(d) = event_target_value(&ev).parse::<usize>() {
+                                ctx.selected.update(|s| if let Some(first) = s.first_mut() { *first = d.min(n - 1) });
+                            }
+                        }/>
+                    <output data-testid="depth-value">{move || format!("d = {} / {}", current(), n - 1)}</output>
+                    <span>{ctx.tr(Key::DepthReads)}": "<code data-testid="depth-reads">{reads}</code></span>
+                </div>
+            }
+        })
+    }
+}
+
 #[component]
 fn Diagram(which: Which) -> impl IntoView {
     let ctx = use_ctx();
-    let call_text = move || {
-        let call = match which {
-            Which::Main => Some(ctx.main_call.get()),
-            Which::Compare => ctx.compare_call.get(),
-        };
-        call.map(|c| crate::core::python_call(&c, "x")).unwrap_or_default()
-    };
+    let call_text = move || which.call_text(ctx);
     let error = Memo::new(move |_| which.plan(ctx).and_then(|p| p.err()).map(|e| e.to_string()));
     let plan = Memo::new(move |_| which.plan(ctx).and_then(Result::ok));
     // The SVG is built again only when the shapes change; otherwise its nodes stay and

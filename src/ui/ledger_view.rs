@@ -101,7 +101,7 @@ pub fn LedgerView() -> impl IntoView {
 }
 
 /// A weight with as many digits as it needs (0.25, 0.5625, 0.3333333).
-fn format_weight(w: f32) -> String {
+pub fn format_weight(w: f32) -> String {
     let s = format!("{w}");
     if s.len() > 9 { format!("{w:.6}") } else { s }
 }

@@ -10,6 +10,7 @@ mod heat_canvas;
 mod input_editor;
 mod ledger_view;
 mod plots;
+mod strip;
 
 pub use app::App;
 

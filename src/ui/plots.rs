@@ -1,146 +1,325 @@
-//! A real chart with axes (plotters on a canvas): the profile through the selected row —
-//! input samples at their centres, and both calls' outputs at their own pixel centres in
-//! the input frame — so over- and undershoot and the half-pixel shift are visible.
+//! Real charts with axes (plotters on canvases), drawn just after the frame that shows a
+//! change is painted:
+//! - the profile through the selected row: the input samples at their centres, and either
+//!   both calls' outputs or every mode's output on that row, each at its own pixel centres
+//!   in the input frame, so over- and undershoot and the half-pixel shift are visible;
+//! - the kernel along the strip's axis: weight against distance from the source
+//!   coordinate, stretched when antialias widens it, with the selected output's taps on it.
 
-use super::app::use_ctx;
-use super::grid::plane_of;
-use crate::core::{Mode, Plan, Tensor};
+use super::app::{use_ctx, Ctx};
+use crate::core::{Kernel, KernelShape, Mode, Plan, Tensor};
 use crate::model::geometry::output_extent;
-use crate::model::i18n::Key;
+use crate::model::i18n::{t, Key, Lang};
+use crate::model::modes::{every_mode, Series};
+use crate::model::strip::{line_offsets, read_cell};
 use leptos::html::Canvas;
 use leptos::prelude::*;
+use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
 
-/// (x in input coordinates, value) for the selected row of an output.
-fn row_points(plan: &Plan, out: &Tensor, channel: usize, sel: &[usize]) -> Vec<(f64, f64)> {
-    let (_, w, values) = plane_of(out, channel, sel);
-    let n = plan.axes.len();
-    let row = if n >= 2 { sel.get(n - 2).copied().unwrap_or(0) } else { 0 };
-    let axis = &plan.axes[n - 1];
-    let align = plan.align_corners && matches!(plan.mode, Mode::Linear | Mode::Bilinear | Mode::Bicubic | Mode::Trilinear);
-    (0..w)
-        .map(|i| {
-            let (lo, hi) = output_extent(i, axis.in_len, axis.out_len, align);
-            ((lo + hi) / 2.0, values.get(row * w + i).copied().unwrap_or(0.0) as f64)
-        })
-        .filter(|(_, v)| v.is_finite())
-        .collect()
-}
+/// Okabe–Ito, colour-blind safe, in the order series take them.
+const PALETTE: [RGBColor; 7] = [
+    RGBColor(0, 114, 178),
+    RGBColor(230, 159, 0),
+    RGBColor(0, 158, 115),
+    RGBColor(213, 94, 0),
+    RGBColor(86, 180, 233),
+    RGBColor(204, 121, 167),
+    RGBColor(90, 90, 90),
+];
+const INK: RGBColor = RGBColor(40, 40, 40);
+const CSS_SIZE: (f64, f64) = (640.0, 260.0);
 
 #[component]
 pub fn Plots() -> impl IntoView {
     let ctx = use_ctx();
-    let canvas = NodeRef::<Canvas>::new();
-    // The chart is drawn just after the frame that shows the change is painted: plotters
-    // measures every label through the DOM (a forced layout each), which would otherwise
-    // hold up that repaint. `data-drawn` counts the drawings, for the benchmark.
-    let drawn = StoredValue::new(0u64);
-    Effect::new(move |_| {
-        let Some(el) = canvas.get() else { return };
-        let sel = ctx.selected.get();
-        let channel = ctx.channel.get();
-        let input = ctx.input.get();
-        let main = ctx.main.get().ok().zip(ctx.main_out.get());
-        let compare = ctx.compare.get().and_then(|p| p.ok()).zip(ctx.compare_out.get());
-        let labels = (ctx.main_call.get(), ctx.compare_call.get());
-        let text = (ctx.tr(Key::ProfileAxis)(), ctx.tr(Key::InputSeries)());
-        let generation = drawn.get_value() + 1;
-        drawn.set_value(generation);
-        // After the next frame is painted (a task queued from the frame's callbacks).
-        request_animation_frame(move || {
-            set_timeout(move || {
-                if drawn.get_value() == generation {
-                    draw(el.clone(), &input, &sel, channel, main, compare, labels, text);
-                    let _ = el.set_attribute("data-drawn", &generation.to_string());
-                }
-            }, std::time::Duration::ZERO)
-        });
+    let profile_canvas = NodeRef::<Canvas>::new();
+    let kernel_canvas = NodeRef::<Canvas>::new();
+    let profile = Memo::new(move |_| {
+        let every = ctx.state.with(|s| s.every_mode);
+        ctx.input.with(|x| profile_series(ctx, x, every))
     });
+    let kernels = Memo::new(move |_| kernel_series(ctx));
+    after_paint(profile_canvas, move || {
+        let series = profile.get();
+        let lang = ctx.lang.get();
+        move |el| draw_profile(el, &series, lang)
+    });
+    after_paint(kernel_canvas, move || {
+        let kernels = kernels.get();
+        let lang = ctx.lang.get();
+        move |el| draw_kernel(el, &kernels, lang)
+    });
+    let kernel_name = move || kernels.with(|k| k.first().map(|k| kernel_caption(&k.0, ctx.lang.get())).unwrap_or_default());
+    // Legends are HTML under the charts: they never cover the data, and tests can read them.
+    let profile_legend = move || {
+        profile.with(|series| {
+            series
+                .iter()
+                .enumerate()
+                .map(|(k, s)| legend_item(if k == 0 { INK } else { PALETTE[(k - 1) % PALETTE.len()] }, k == 0, s.label.clone()))
+                .collect_view()
+        })
+    };
+    let kernel_legend = move || {
+        let lang = ctx.lang.get();
+        kernels.with(|ks| {
+            ks.iter()
+                .enumerate()
+                .map(|(k, (kernel, _, label))| legend_item(PALETTE[k % PALETTE.len()], false, format!("{label}: {}", kernel_caption(kernel, lang))))
+                .collect_view()
+        })
+    };
     view! {
         <section class="plots">
-            <h2>{ctx.tr(Key::Profile)}</h2>
-            <canvas node_ref=canvas class="profile" role="img" aria-label=move || ctx.tr(Key::Profile)()></canvas>
+            <div class="section-head">
+                <h2>{ctx.tr(Key::Profile)}</h2>
+                <label class="inline">
+                    <input type="checkbox" data-testid="every-mode" prop:checked=move || ctx.state.with(|s| s.every_mode)
+                        on:change=move |ev| { ctx.touch(); ctx.state.update(|s| s.every_mode = event_target_checked(&ev)); }/>
+                    {ctx.tr(Key::EveryMode)}
+                </label>
+            </div>
+            <div class="charts">
+                <figure class="chart">
+                    <canvas node_ref=profile_canvas class="profile" data-testid="profile" role="img" aria-label=move || ctx.tr(Key::Profile)()></canvas>
+                    <ul class="chart-legend" data-testid="profile-legend">{profile_legend}</ul>
+                </figure>
+                <figure class="chart">
+                    <figcaption><strong>{ctx.tr(Key::Kernel)}</strong>": "<span data-testid="kernel-name">{kernel_name}</span></figcaption>
+                    <canvas node_ref=kernel_canvas class="kernel" data-testid="kernel" role="img" aria-label=move || ctx.tr(Key::Kernel)()></canvas>
+                    <ul class="chart-legend" data-testid="kernel-legend">
+                        {kernel_legend}
+                        <li><span class="swatch dot"></span>{ctx.tr(Key::KernelTaps)}</li>
+                    </ul>
+                </figure>
+            </div>
         </section>
     }
 }
 
-type Drawn = Option<(Plan, Tensor)>;
+fn legend_item(colour: RGBColor, ring: bool, label: String) -> impl IntoView {
+    let RGBColor(r, g, b) = colour;
+    let style = if ring { format!("border: 2px solid rgb({r},{g},{b})") } else { format!("background: rgb({r},{g},{b})") };
+    view! { <li><span class="swatch" class:ring=ring style=style></span>{label}</li> }
+}
 
-/// Draws the profile chart onto `el`.
-#[allow(clippy::too_many_arguments)]
-fn draw(
-    el: leptos::web_sys::HtmlCanvasElement,
-    input: &Tensor,
-    sel: &[usize],
-    channel: usize,
-    main: Drawn,
-    compare: Drawn,
-    labels: (crate::core::Call, Option<crate::core::Call>),
-    (axis_text, input_text): (&'static str, &'static str),
-) {
-        let dpr = window().device_pixel_ratio().max(1.0);
-        let (css_w, css_h) = (640.0, 260.0);
-        el.set_width((css_w * dpr) as u32);
-        el.set_height((css_h * dpr) as u32);
-        let Some(backend) = CanvasBackend::with_canvas_object(el) else { return };
-        let root = backend.into_drawing_area();
-        let _ = root.fill(&WHITE);
-        let n = input.shape.len() - 2;
-        let (_, w, in_values) = plane_of(input, channel, sel);
-        let row = if n >= 2 { main.as_ref().and_then(|(p, _)| p.axes[n - 2].samples.get(sel.get(n - 2).copied().unwrap_or(0))).and_then(|s| s.taps.first()).map(|t| t.index).unwrap_or(0) } else { 0 };
-        let inputs: Vec<(f64, f64)> = (0..w).map(|k| (k as f64, in_values.get(row * w + k).copied().unwrap_or(0.0) as f64)).filter(|p| p.1.is_finite()).collect();
-        let a = main.as_ref().map(|(p, o)| row_points(p, o, channel, &sel)).unwrap_or_default();
-        let b = compare.as_ref().map(|(p, o)| row_points(p, o, channel, &sel)).unwrap_or_default();
-        let all = inputs.iter().chain(&a).chain(&b).map(|p| p.1);
-        let (lo, hi) = all.fold((f64::INFINITY, f64::NEG_INFINITY), |(l, h), v| (l.min(v), h.max(v)));
-        let (lo, hi) = if lo < hi { (lo - 0.1 * (hi - lo), hi + 0.1 * (hi - lo)) } else { (lo - 1.0, hi + 1.0) };
-        if !lo.is_finite() {
-            return;
+/// Draws on `canvas` whenever what `prepare` reads changes, after the next paint: plotters
+/// measures every label through the DOM (a forced layout each), which would otherwise hold
+/// up the repaint that shows the change. `data-drawn` counts the drawings (for tests and
+/// the benchmark).
+fn after_paint<D: FnOnce(leptos::web_sys::HtmlCanvasElement) + 'static>(canvas: NodeRef<Canvas>, prepare: impl Fn() -> D + 'static) {
+    let drawn = StoredValue::new(0u64);
+    Effect::new(move |_| {
+        let Some(el) = canvas.get() else { return };
+        let draw = prepare();
+        let generation = drawn.get_value() + 1;
+        drawn.set_value(generation);
+        request_animation_frame(move || {
+            set_timeout(
+                move || {
+                    if drawn.get_value() == generation {
+                        draw(el.clone());
+                        let _ = el.set_attribute("data-drawn", &generation.to_string());
+                    }
+                },
+                std::time::Duration::ZERO,
+            )
+        });
+    });
+}
+
+/// The profile's series: the input row first, then the calls' (or every mode's) rows.
+fn profile_series(ctx: Ctx, input: &Tensor, every: bool) -> Vec<Series> {
+    let Some(main) = ctx.main.get().ok() else { return Vec::new() };
+    let sel = ctx.selected.get();
+    let channel = ctx.channel.get();
+    let last = main.axes.len() - 1;
+    let at = read_cell(&main, &sel);
+    let row: Vec<f32> = line_offsets(&input.shape, channel, last, &at).iter().map(|&k| input.data[k]).collect();
+    let row_name = at.iter().enumerate().map(|(d, i)| if d == last { ":".into() } else { i.to_string() }).collect::<Vec<_>>().join(", ");
+    let input_series = Series {
+        label: format!("{} x[0, {channel}, {row_name}]", t(ctx.lang.get(), Key::InputSeries)),
+        points: row.iter().enumerate().map(|(k, &v)| (k as f64, v as f64)).filter(|p| p.1.is_finite()).collect(),
+    };
+    let mut series = vec![input_series];
+    if every {
+        series.extend(every_mode(&row, &main.call));
+        return series;
+    }
+    let calls = [(Some(main), ctx.main_out.get()), (ctx.compare.get().and_then(Result::ok), ctx.compare_out.get())];
+    for (plan, out) in calls {
+        if let (Some(p), Some(o)) = (plan, out) {
+            series.push(Series { label: call_label(&p), points: output_row(&p, &o, channel, &sel) });
         }
-        let font = (13.0 * dpr) as u32;
-        let Ok(mut chart) = ChartBuilder::on(&root)
-            .margin((10.0 * dpr) as u32)
-            .x_label_area_size((28.0 * dpr) as u32)
-            .y_label_area_size((44.0 * dpr) as u32)
-            .build_cartesian_2d(-0.5..(w as f64 - 0.5), lo..hi)
-        else {
-            return;
-        };
-        let _ = chart
-            .configure_mesh()
-            .x_labels(8)
-            .y_labels(6)
-            .x_desc(axis_text)
-            .label_style(("sans-serif", font))
-            .axis_desc_style(("sans-serif", font))
-            .light_line_style(RGBColor(235, 235, 235))
-            .draw();
-        let blue = RGBColor(0, 114, 178);
-        let orange = RGBColor(230, 159, 0);
-        let ink = RGBColor(40, 40, 40);
-        let call_label = |c: &crate::core::Call| {
-            let ac = c.align_corners.map(|v| if v { ", align_corners=True" } else { ", align_corners=False" }).unwrap_or("");
-            format!("{}{ac}", c.mode.name())
-        };
-        if let Ok(s) = chart.draw_series(LineSeries::new(a.clone(), blue.stroke_width((2.0 * dpr) as u32))) {
-            s.label(call_label(&labels.0)).legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 16, y)], blue));
+    }
+    series
+}
+
+fn call_label(p: &Plan) -> String {
+    let mut s = p.mode.name().to_string();
+    if let Some(a) = p.call.align_corners {
+        s += if a { ", align_corners=True" } else { ", align_corners=False" };
+    }
+    if p.antialias && p.mode != Mode::Lanczos {
+        s += ", antialias=True";
+    }
+    s
+}
+
+/// (x in input coordinates, value) along the last axis of `out` through the selected cell.
+fn output_row(plan: &Plan, out: &Tensor, channel: usize, sel: &[usize]) -> Vec<(f64, f64)> {
+    let last = plan.axes.len() - 1;
+    let axis = &plan.axes[last];
+    let align = plan.align_corners && matches!(plan.mode, Mode::Linear | Mode::Bilinear | Mode::Bicubic | Mode::Trilinear);
+    line_offsets(&out.shape, channel, last, sel)
+        .iter()
+        .enumerate()
+        .map(|(i, &k)| {
+            let (lo, hi) = output_extent(i, axis.in_len, axis.out_len, align);
+            ((lo + hi) / 2.0, out.data[k] as f64)
+        })
+        .filter(|p| p.1.is_finite())
+        .collect()
+}
+
+/// For each call (main first): its kernel along the strip's axis, and the selected
+/// output's taps as (distance, weight).
+fn kernel_series(ctx: Ctx) -> Vec<KernelSeries> {
+    let sel = ctx.selected.get();
+    let from_last = ctx.state.with(|s| s.strip_axis);
+    let plans = [ctx.main.get().ok(), ctx.compare.get().and_then(Result::ok)];
+    plans
+        .into_iter()
+        .flatten()
+        .map(|p| {
+            let n = p.axes.len();
+            let d = n - 1 - from_last.min(n - 1);
+            let a = &p.axes[d];
+            let i = sel.get(d).copied().unwrap_or(0).min(a.out_len.saturating_sub(1));
+            let kernel = Kernel::of(&p, a);
+            let taps = a.samples.get(i).map(|s| kernel.tap_distances(s, a.in_len).into_iter().zip(s.taps.iter().map(|t| t.weight as f64)).collect()).unwrap_or_default();
+            (kernel, taps, call_label(&p))
+        })
+        .collect()
+}
+
+fn shape_key(shape: KernelShape) -> Key {
+    match shape {
+        KernelShape::Floor => Key::ShapeFloor,
+        KernelShape::Round => Key::ShapeRound,
+        KernelShape::Triangle => Key::ShapeTriangle,
+        KernelShape::KeysA075 => Key::ShapeKeys075,
+        KernelShape::KeysA05 => Key::ShapeKeys05,
+        KernelShape::Lanczos3 => Key::ShapeLanczos,
+        KernelShape::Box => Key::ShapeBox,
+    }
+}
+
+/// "triangle (linear), stretched by antialias ×2".
+fn kernel_caption(k: &Kernel, lang: Lang) -> String {
+    let name = t(lang, shape_key(k.shape));
+    if k.stretch != 1.0 && k.shape != KernelShape::Box {
+        format!("{name}, {}{}", t(lang, Key::KernelStretched), k.stretch)
+    } else {
+        name.to_string()
+    }
+}
+
+/// A chart area sized for the device, cleared; `None` if the canvas cannot be drawn on.
+fn area(el: leptos::web_sys::HtmlCanvasElement) -> Option<(DrawingArea<CanvasBackend, Shift>, f64)> {
+    let dpr = window().device_pixel_ratio().max(1.0);
+    el.set_width((CSS_SIZE.0 * dpr) as u32);
+    el.set_height((CSS_SIZE.1 * dpr) as u32);
+    let root = CanvasBackend::with_canvas_object(el)?.into_drawing_area();
+    root.fill(&WHITE).ok()?;
+    Some((root, dpr))
+}
+
+/// The value range of some points, padded by a tenth (or ±1 when flat).
+fn padded_range(values: impl Iterator<Item = f64>) -> Option<(f64, f64)> {
+    let (lo, hi) = values.fold((f64::INFINITY, f64::NEG_INFINITY), |(l, h), v| (l.min(v), h.max(v)));
+    if !lo.is_finite() {
+        return None;
+    }
+    Some(if lo < hi { (lo - 0.1 * (hi - lo), hi + 0.1 * (hi - lo)) } else { (lo - 1.0, hi + 1.0) })
+}
+
+fn draw_profile(el: leptos::web_sys::HtmlCanvasElement, series: &[Series], lang: Lang) {
+    let Some(input) = series.first() else { return };
+    let Some((root, dpr)) = area(el) else { return };
+    let Some((lo, hi)) = padded_range(series.iter().flat_map(|s| s.points.iter().map(|p| p.1))) else { return };
+    let w = input.points.len().max(1) as f64;
+    let font = (13.0 * dpr) as u32;
+    let Ok(mut chart) = ChartBuilder::on(&root)
+        .margin((10.0 * dpr) as u32)
+        .x_label_area_size((40.0 * dpr) as u32)
+        .y_label_area_size((44.0 * dpr) as u32)
+        .build_cartesian_2d(-0.5..(w - 0.5), lo..hi)
+    else {
+        return;
+    };
+    let _ = chart
+        .configure_mesh()
+        .x_labels(8)
+        .y_labels(6)
+        .x_desc(t(lang, Key::ProfileAxis))
+        .label_style(("sans-serif", font))
+        .axis_desc_style(("sans-serif", font))
+        .light_line_style(RGBColor(235, 235, 235))
+        .draw();
+    let px = |v: f64| (v * dpr) as u32;
+    for (k, s) in series.iter().enumerate().skip(1) {
+        let colour = PALETTE[(k - 1) % PALETTE.len()];
+        let _ = chart.draw_series(LineSeries::new(s.points.clone(), colour.stroke_width(px(2.0))));
+        if k % 2 == 1 {
+            let _ = chart.draw_series(s.points.iter().map(|&p| Circle::new(p, px(3.0), colour.filled())));
+        } else {
+            let _ = chart.draw_series(s.points.iter().map(|&p| TriangleMarker::new(p, px(4.0), colour.filled())));
         }
-        let _ = chart.draw_series(a.iter().map(|&p| Circle::new(p, (3.0 * dpr) as u32, blue.filled())));
-        if let Some(c) = &labels.1 {
-            if let Ok(s) = chart.draw_series(LineSeries::new(b.clone(), orange.stroke_width((2.0 * dpr) as u32))) {
-                s.label(call_label(c)).legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 16, y)], orange));
-            }
-            let _ = chart.draw_series(b.iter().map(|&p| TriangleMarker::new(p, (4.0 * dpr) as u32, orange.filled())));
+    }
+    let _ = chart.draw_series(input.points.iter().map(|&p| Circle::new(p, px(6.0), INK.stroke_width(px(2.0)))));
+    let _ = root.present();
+}
+
+/// For each call: its kernel, the selected output's taps as (distance, weight), its label.
+type KernelSeries = (Kernel, Vec<(f64, f64)>, String);
+
+fn draw_kernel(el: leptos::web_sys::HtmlCanvasElement, kernels: &[KernelSeries], lang: Lang) {
+    let Some((root, dpr)) = area(el) else { return };
+    let reach = kernels.iter().map(|k| k.0.support()).fold(1.0, f64::max) + 0.5;
+    let curves: Vec<Vec<(f64, f64)>> = kernels.iter().map(|k| k.0.curve(241)).collect();
+    let values = curves.iter().flatten().map(|p| p.1).chain(kernels.iter().flat_map(|k| k.1.iter().map(|p| p.1)));
+    let Some((lo, hi)) = padded_range(values.chain([0.0])) else { return };
+    let font = (13.0 * dpr) as u32;
+    let px = |v: f64| (v * dpr) as u32;
+    let Ok(mut chart) = ChartBuilder::on(&root)
+        .margin((10.0 * dpr) as u32)
+        .x_label_area_size((40.0 * dpr) as u32)
+        .y_label_area_size((44.0 * dpr) as u32)
+        .build_cartesian_2d(-reach..reach, lo..hi)
+    else {
+        return;
+    };
+    let _ = chart
+        .configure_mesh()
+        .x_labels(9)
+        .y_labels(6)
+        .x_desc(t(lang, Key::KernelAxis))
+        .label_style(("sans-serif", font))
+        .axis_desc_style(("sans-serif", font))
+        .light_line_style(RGBColor(235, 235, 235))
+        .draw();
+    let _ = chart.draw_series(LineSeries::new([(-reach, 0.0), (reach, 0.0)], RGBColor(160, 160, 160).stroke_width(1)));
+    for (k, ((kernel, taps, _), curve)) in kernels.iter().zip(&curves).enumerate() {
+        let colour = PALETTE[k % PALETTE.len()];
+        // A second call with the same kernel only adds its taps.
+        if k == 0 || kernels[0].0 != *kernel {
+            let _ = chart.draw_series(LineSeries::new(curve.clone(), colour.stroke_width(px(2.0))));
         }
-        if let Ok(s) = chart.draw_series(inputs.iter().map(|&p| Circle::new(p, (6.0 * dpr) as u32, ink.stroke_width((2.0 * dpr) as u32)))) {
-            s.label(input_text).legend(move |(x, y)| Circle::new((x + 8, y), (4.0 * dpr) as u32, ink));
-        }
-        let _ = chart
-            .configure_series_labels()
-            .label_font(("sans-serif", font))
-            .background_style(WHITE.mix(0.85))
-            .border_style(RGBColor(200, 200, 200))
-            .draw();
-        let _ = root.present();
+        let _ = chart.draw_series(taps.iter().map(|&(d, w)| PathElement::new(vec![(d, 0.0), (d, w)], colour.stroke_width(px(2.0)))));
+        let _ = chart.draw_series(taps.iter().map(|&p| Circle::new(p, px(4.5), colour.filled())));
+    }
+    let _ = root.present();
 }
