@@ -261,27 +261,30 @@ fn Svg(plan: Memo<Option<Plan>>, which: Which) -> impl IntoView {
             return;
         }
         let d = dots.get();
-        let selected = sel_flat();
-        let doc = document();
-        if let Some(g) = doc.get_element_by_id(&format!("dots-{tag}")) {
-            let nodes = g.children();
-            for (k, dot) in d.iter().enumerate() {
-                if let Some(el) = nodes.item(k as u32) {
-                    let _ = el.set_attribute("style", &format!("transform: translate({:.2}px, {:.2}px)", dot.x, dot.y));
-                    let _ = el.class_list().toggle_with_force("selected", k == selected);
-                }
+        let Some(g) = document().get_element_by_id(&format!("dots-{tag}")) else { return };
+        let nodes = g.children();
+        for (k, dot) in d.iter().enumerate() {
+            if let Some(el) = nodes.item(k as u32) {
+                let _ = el.set_attribute("style", &format!("transform: translate({:.2}px, {:.2}px)", dot.x, dot.y));
             }
         }
-        if let Some(g) = doc.get_element_by_id(&format!("arrows-{tag}")) {
-            let nodes = g.children();
-            for (k, dot) in d.iter().enumerate() {
-                if let Some(el) = nodes.item(k as u32) {
-                    for (name, v) in [("x1", dot.raw_x), ("y1", dot.raw_y), ("x2", dot.x), ("y2", dot.y)] {
-                        let _ = el.set_attribute(name, &format!("{v:.2}"));
-                    }
-                }
-            }
+    });
+    // The selection moves the class from one dot to another, touching only those two.
+    let marked = StoredValue::new(None::<u32>);
+    Effect::new(move |_| {
+        let selected = sel_flat() as u32;
+        if dense || marked.get_value() == Some(selected) {
+            return;
         }
+        let Some(g) = document().get_element_by_id(&format!("dots-{tag}")) else { return };
+        let nodes = g.children();
+        if let Some(el) = marked.get_value().and_then(|k| nodes.item(k)) {
+            let _ = el.class_list().remove_1("selected");
+        }
+        if let Some(el) = nodes.item(selected) {
+            let _ = el.class_list().add_1("selected");
+        }
+        marked.set_value(Some(selected));
     });
     Effect::new(move |_| {
         if dense {
@@ -421,10 +424,9 @@ fn Svg(plan: Memo<Option<Plan>>, which: Which) -> impl IntoView {
                     <text x=x + 4.0 y=y - 6.0 class="weight">{format!("{w:.4}")}</text>
                 }).collect_view()}
             </g>
+            // The clamps: from where a coordinate fell to where PyTorch clamped it, as one path.
+            <path class="clamp-arrows" d=move || dots.with(|d| segments_path(d.iter().filter(|p| (p.x, p.y) != (p.raw_x, p.raw_y)).map(|p| ((p.raw_x, p.raw_y), (p.x, p.y)))))/>
             // Output sample points; each keeps its node so changes animate.
-            <g class="arrows" id=format!("arrows-{tag}")>
-                {(0..if dense { 0 } else { out_w * out_h }).map(|_| view! { <line class="clamp-arrow"/> }).collect_view()}
-            </g>
             <g class="dots" id=format!("dots-{tag}")>
                 {(0..if dense { 0 } else { out_w * out_h }).map(|k| view! {
                     <g class="dot"
@@ -435,7 +437,6 @@ fn Svg(plan: Memo<Option<Plan>>, which: Which) -> impl IntoView {
                 }).collect_view()}
             </g>
             {dense.then(|| view! {
-                <path class="arrows-dense" d=move || dots.with(|d| segments_path(d.iter().filter(|p| (p.x, p.y) != (p.raw_x, p.raw_y)).map(|p| ((p.raw_x, p.raw_y), (p.x, p.y)))))/>
                 <path class="dots-dense" stroke-width=2.0 * dot_r d=move || dots.with(|d| dots_path(d.iter().map(|p| (p.x, p.y))))/>
                 <circle class="dot-selected" r=dot_r * 1.8
                     cx=move || dots.with(|d| d.get(sel_flat()).map(|p| p.x).unwrap_or(-99.0))

@@ -88,21 +88,44 @@ fn HeatTable(title: Key, tensor: Signal<Option<Tensor>>, scale: Memo<Scale>, tes
     let ctx = use_ctx();
     let shape = Memo::new(move |_| tensor.with(|t| t.as_ref().map(|t| t.shape.clone())));
     let values = Memo::new(move |_| tensor.with(|t| t.as_ref().map(|t| plane_of(t, ctx.channel.get(), &ctx.selected.get()).2)).unwrap_or_default());
-    // One effect writes every cell (see the diagram's effects for why).
+    // One effect writes every cell (see the diagram's effects for why); another moves the
+    // selection mark, touching only the two cells it leaves and reaches.
+    let cells = move || {
+        let table = document().get_element_by_id(&format!("heat-{testid}"))?;
+        table.query_selector_all("tbody td").ok()
+    };
     Effect::new(move |_| {
         let _built = shape.get();
         let (values, scale) = (values.get(), scale.get());
-        let spatial = shape.with(|s| s.as_ref().map(|s| s[2..].to_vec())).unwrap_or_default();
-        let sel_k = selected_in_plane(ctx, &spatial).unwrap_or(usize::MAX);
-        let Some(table) = document().get_element_by_id(&format!("heat-{testid}")) else { return };
-        let Ok(cells) = table.query_selector_all("tbody td") else { return };
+        let Some(cells) = cells() else { return };
         for (k, &v) in values.iter().enumerate() {
             let Some(td) = cells.item(k as u32) else { break };
             let Ok(td) = td.dyn_into::<leptos::web_sys::Element>() else { continue };
             let _ = td.set_attribute("style", &format!("background:{};color:{}", scale.fill(v), scale.ink(v)));
-            let _ = td.class_list().toggle_with_force("sel", interactive && k == sel_k);
             td.set_text_content(Some(&format_value(v)));
         }
+    });
+    let marked = StoredValue::new(None::<(Option<Vec<usize>>, u32)>);
+    Effect::new(move |_| {
+        let built = shape.get();
+        let spatial = built.as_ref().map(|s| s[2..].to_vec()).unwrap_or_default();
+        let sel_k = selected_in_plane(ctx, &spatial).filter(|_| interactive).map(|k| k as u32);
+        let Some(cells) = cells() else { return };
+        let mark = |k: u32, on: bool| {
+            if let Some(td) = cells.item(k).and_then(|td| td.dyn_into::<leptos::web_sys::Element>().ok()) {
+                let _ = td.class_list().toggle_with_force("sel", on);
+            }
+        };
+        // Cells of a rebuilt table start unmarked.
+        if let Some((shape_then, k)) = marked.get_value() {
+            if shape_then == built {
+                mark(k, false);
+            }
+        }
+        if let Some(k) = sel_k {
+            mark(k, true);
+        }
+        marked.set_value(sel_k.map(|k| (built, k)));
     });
     let body = move || {
         let full = shape.get()?;

@@ -131,53 +131,20 @@ fn StripView(which: Which) -> impl IntoView {
         sel[axis] = i;
         ctx.selected.set(sel);
     };
-    let body = move || {
-        let Some(d) = data.get() else { return ().into_any() };
-        let s = &d.strip;
-        let (n_in, n_out) = (d.in_values.len(), d.out_values.len());
-        let labelled_in = n_in <= LABELLED;
-        let labelled_out = n_out <= LABELLED;
-        let inputs = d.in_values.iter().enumerate().map(|(k, &v)| {
-            let x = s.input.px(k as f64 - 0.5);
-            let tapped = d.taps.iter().any(|t| t.0 == k);
-            view! {
-                <rect class="cell" class:tapped=tapped x=x y=y_in width=s.input.cell height=ROW fill=d.scale.fill(v)/>
-                {labelled_in.then(|| view! { <text x=x + s.input.cell / 2.0 y=y_in + ROW / 2.0 + 4.0 style=format!("fill:{}", d.scale.ink(v))>{format_value(v)}</text> })}
-            }
-        }).collect_view();
-        let outputs = d.out_values.iter().enumerate().map(|(i, &v)| {
-            let x = s.out_left(i);
-            view! {
-                <rect class="cell" class:selected=i == d.selected x=x y=y_out width=s.out_cell height=ROW fill=d.scale.fill(v)
-                    on:mouseenter=move |_| { ctx.touch(); if !ctx.pinned.get_untracked() { select(i); } }
-                    on:click=move |_| { ctx.touch(); select(i); ctx.pinned.set(true); }/>
-                {labelled_out.then(|| view! { <text x=x + s.out_cell / 2.0 y=y_out + ROW / 2.0 + 4.0 style=format!("fill:{}", d.scale.ink(v))>{format_value(v)}</text> })}
-            }
-        }).collect_view();
-        // Every link as one path; the clamps as another; the selected link on its own.
-        let links: String = s.links.iter().map(|l| format!("M{:.1} {:.1}L{:.1} {:.1}", l.out_x, y_out, l.raw_x, y_in + ROW)).collect();
-        let clamps: String = s.links.iter().filter(|l| l.raw_x != l.src_x).map(|l| format!("M{:.1} {:.1}L{:.1} {:.1}", l.raw_x, y_in + ROW + 3.0, l.src_x, y_in + ROW + 3.0)).collect();
-        let marks: String = s.links.iter().map(|l| format!("M{:.1} {:.1}v-6", l.src_x, y_in + ROW)).collect();
-        let chosen = s.links.get(d.selected).copied();
-        let tap_lines = chosen.map(|l| {
-            d.taps.iter().map(|&(k, w)| view! {
-                <line class="tap" x1=l.src_x y1=y_in + ROW x2=s.input.px(k as f64) y2=y_in + ROW / 2.0 stroke-width=(0.8 + 2.5 * w.abs() as f64).min(3.5)/>
-            }).collect_view()
-        });
-        view! {
-            <g class="rows">{inputs}{outputs}</g>
-            <path class="links" d=links/>
-            <path class="clamps" d=clamps/>
-            <path class="marks" d=marks/>
-            {chosen.map(|l| view! {
-                <line class="link-selected" x1=l.out_x y1=y_out x2=l.raw_x y2=y_in + ROW/>
-                <circle class="src-selected" cx=l.src_x cy=y_in + ROW r=4.0/>
-            })}
-            {tap_lines}
-            <text class="row-name" x=MARGIN y=y_in - 6.0>{d.rows.0.clone()}</text>
-            <text class="row-name" x=MARGIN y=y_out + ROW + 14.0>{d.rows.1.clone()}</text>
+    // The rows and lines are written as one piece of SVG markup per change (no node per
+    // cell in the view tree); the pointer is followed by delegation on the `<svg>`.
+    let markup = move || data.with(|d| d.as_ref().map(|d| markup(d, y_in, y_out)).unwrap_or_default());
+    let pick = move |ev: &leptos::ev::MouseEvent, clicked: bool| {
+        use leptos::wasm_bindgen::JsCast;
+        let Some(el) = ev.target().and_then(|t| t.dyn_into::<leptos::web_sys::Element>().ok()) else { return };
+        let Some(i) = el.get_attribute("data-out").and_then(|v| v.parse::<usize>().ok()) else { return };
+        ctx.touch();
+        if clicked || !ctx.pinned.get_untracked() {
+            select(i);
         }
-        .into_any()
+        if clicked {
+            ctx.pinned.set(true);
+        }
     };
     let also = move || {
         data.with(|d| d.as_ref().filter(|d| !d.also.is_empty()).map(|d| d.also.clone()))
@@ -187,10 +154,55 @@ fn StripView(which: Which) -> impl IntoView {
         <figure class="strip">
             <figcaption><code class="call">{move || which.call_text(ctx)}</code></figcaption>
             <svg data-testid=testid viewBox=format!("0 0 {} {height}", SPAN + 2.0 * MARGIN) role="img"
-                aria-label=move || ctx.tr(Key::Strip)()>
-                {body}
+                aria-label=move || ctx.tr(Key::Strip)() inner_html=markup
+                on:mouseover=move |ev| pick(&ev, false) on:click=move |ev| pick(&ev, true)>
             </svg>
             {also}
         </figure>
     }
+}
+
+/// The strip as SVG markup: the two rows of cells (values written when they fit), every
+/// link as one path, the clamps and source marks as two more, and the selected output's
+/// link and taps on top. Output cells carry `data-out` for the pointer.
+fn markup(d: &Drawn, y_in: f64, y_out: f64) -> String {
+    use std::fmt::Write;
+    let s = &d.strip;
+    let mut m = String::with_capacity(256 * (d.in_values.len() + d.out_values.len()) + 1024);
+    let cell = |m: &mut String, x: f64, y: f64, w: f64, v: f32, class: &str, extra: &str, label: bool| {
+        let _ = write!(m, r#"<rect class="cell{class}" x="{x:.1}" y="{y:.1}" width="{w:.1}" height="{ROW}" fill="{}"{extra}/>"#, d.scale.fill(v));
+        if label {
+            let _ = write!(m, r#"<text x="{:.1}" y="{:.1}" style="fill:{}">{}</text>"#, x + w / 2.0, y + ROW / 2.0 + 4.0, d.scale.ink(v), format_value(v));
+        }
+    };
+    for (k, &v) in d.in_values.iter().enumerate() {
+        let class = if d.taps.iter().any(|t| t.0 == k) { " tapped" } else { "" };
+        cell(&mut m, s.input.px(k as f64 - 0.5), y_in, s.input.cell, v, class, "", d.in_values.len() <= LABELLED);
+    }
+    for (i, &v) in d.out_values.iter().enumerate() {
+        let class = if i == d.selected { " selected" } else { "" };
+        cell(&mut m, s.out_left(i), y_out, s.out_cell, v, class, &format!(r#" data-out="{i}""#), d.out_values.len() <= LABELLED);
+    }
+    let path = |m: &mut String, class: &str, segments: &mut dyn Iterator<Item = (f64, f64, f64, f64)>| {
+        let _ = write!(m, r#"<path class="{class}" d=""#);
+        for (x1, y1, x2, y2) in segments {
+            let _ = write!(m, "M{x1:.1} {y1:.1}L{x2:.1} {y2:.1}");
+        }
+        m.push_str(r#""/>"#);
+    };
+    let bottom = y_in + ROW;
+    path(&mut m, "links", &mut s.links.iter().map(|l| (l.out_x, y_out, l.raw_x, bottom)));
+    path(&mut m, "clamps", &mut s.links.iter().filter(|l| l.raw_x != l.src_x).map(|l| (l.raw_x, bottom + 3.0, l.src_x, bottom + 3.0)));
+    path(&mut m, "marks", &mut s.links.iter().map(|l| (l.src_x, bottom, l.src_x, bottom - 6.0)));
+    if let Some(l) = s.links.get(d.selected) {
+        let _ = write!(m, r#"<line class="link-selected" x1="{:.1}" y1="{y_out:.1}" x2="{:.1}" y2="{bottom:.1}"/>"#, l.out_x, l.raw_x);
+        for &(k, w) in &d.taps {
+            let width = (0.8 + 2.5 * w.abs() as f64).min(3.5);
+            let _ = write!(m, r#"<line class="tap" x1="{:.1}" y1="{bottom:.1}" x2="{:.1}" y2="{:.1}" stroke-width="{width:.2}"/>"#, l.src_x, s.input.px(k as f64), y_in + ROW / 2.0);
+        }
+        let _ = write!(m, r#"<circle class="src-selected" cx="{:.1}" cy="{bottom:.1}" r="4"/>"#, l.src_x);
+    }
+    let _ = write!(m, r#"<text class="row-name" x="{MARGIN}" y="{:.1}">{}</text>"#, y_in - 6.0, d.rows.0);
+    let _ = write!(m, r#"<text class="row-name" x="{MARGIN}" y="{:.1}">{}</text>"#, y_out + ROW + 14.0, d.rows.1);
+    m
 }

@@ -138,3 +138,29 @@ test('a 32×32 → 64×64 scene draws densely and stays interactive', async ({ p
   await page.screenshot({ path: SHOTS + 'large-scene.png', fullPage: true });
   expect(problems).toEqual([]);
 });
+
+test('the strip, the kernel and every mode on the row follow the pointer and the controls', async ({ page }) => {
+  const problems = await open(page, '?preset=seed&mode=bicubic&align_corners=false&scale_factor=2&sel=3,2');
+  const strip = page.getByTestId('strip');
+  // Clicking output cell 5 of the strip pins it: the ledger and the kernel's taps follow.
+  await strip.locator('rect[data-out="5"]').click();
+  await expect(page.getByTestId('ledger')).toContainText('y[0, 0, 3, 5]');
+  await expect(strip.locator('rect.cell.selected')).toHaveAttribute('data-out', '5');
+  await expect(page.getByTestId('kernel-name')).toHaveText('Keys cubic, a = −0.75');
+  await expect(page.locator('canvas.kernel[data-drawn]')).toHaveCount(1);
+  // Every mode on the row: the legend lists the input and seven modes, in the URL too.
+  await page.getByTestId('every-mode').check();
+  await expect(page.getByTestId('profile-legend').locator('li')).toHaveCount(8);
+  await expect(page).toHaveURL(/profile=modes/);
+  await page.locator('section.plots').screenshot({ path: SHOTS + 'charts-every-mode.png' });
+  await page.locator('section.strips').screenshot({ path: SHOTS + 'strip-bicubic.png' });
+  // 3-D: the depth slider picks the output depth the views show.
+  await page.goto('?preset=ramp&dims=3&mode=trilinear&scale_factor=2&sel=3,1,2');
+  await page.locator('[data-app-ready]').waitFor();
+  await expect(page.getByTestId('depth-reads')).toHaveText('1 (×0.75), 2 (×0.25)');
+  await page.getByTestId('depth-slice').fill('5');
+  await expect(page.getByTestId('depth-value')).toHaveText('d = 5 / 5');
+  await expect(page.getByTestId('ledger')).toContainText('y[0, 0, 5, 1, 2]');
+  await page.locator('section.diagrams').screenshot({ path: SHOTS + 'depth-slice.png' });
+  expect(problems).toEqual([]);
+});

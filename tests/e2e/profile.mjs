@@ -52,6 +52,21 @@ try {
   profile.samples.forEach((id, i) => { const n = idToNode.get(id); const k = n.callFrame.functionName || n.callFrame.url.split('/').pop() || '(anon)'; self[k] = (self[k] || 0) + (dt[i] || 0) / 1000; });
   console.log('top self time (ms):');
   for (const [k, v] of Object.entries(self).sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`  ${v.toFixed(1)}  ${k}`);
+  // With WHO=<function name>: the call chains its self time came from.
+  if (process.env.WHO) {
+    const parent = new Map();
+    for (const n of profile.nodes) for (const c of n.children || []) parent.set(c, n.id);
+    const chains = {};
+    profile.samples.forEach((id, i) => {
+      if (idToNode.get(id).callFrame.functionName !== process.env.WHO) return;
+      const names = [];
+      for (let p = parent.get(id); p !== undefined && names.length < 6; p = parent.get(p)) names.push(idToNode.get(p).callFrame.functionName.slice(0, 90));
+      const k = names.join(' < ');
+      chains[k] = (chains[k] || 0) + (dt[i] || 0) / 1000;
+    });
+    console.log(`callers of ${process.env.WHO}:`);
+    for (const [k, v] of Object.entries(chains).sort((a, b) => b[1] - a[1]).slice(0, 8)) console.log(`  ${v.toFixed(1)}  ${k}`);
+  }
 } finally {
   await browser.close();
   server.kill();
