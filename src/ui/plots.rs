@@ -14,6 +14,7 @@ use crate::model::modes::{every_mode, Series};
 use crate::model::strip::{line_offsets, read_cell};
 use leptos::html::Canvas;
 use leptos::prelude::*;
+use plotters::coord::types::RangedCoordf64;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
@@ -246,29 +247,37 @@ fn padded_range(values: impl Iterator<Item = f64>) -> Option<(f64, f64)> {
     Some(if lo < hi { (lo - 0.1 * (hi - lo), hi + 0.1 * (hi - lo)) } else { (lo - 1.0, hi + 1.0) })
 }
 
+type Chart<'a> = ChartContext<'a, CanvasBackend, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
+
+/// A chart on `root` with both axes and a light grid drawn: `x` is the range and how many
+/// labels it gets, `x_desc` its caption.
+fn axes<'a>(root: &'a DrawingArea<CanvasBackend, Shift>, dpr: f64, x: (std::ops::Range<f64>, usize), y: std::ops::Range<f64>, x_desc: &str) -> Option<Chart<'a>> {
+    let font = (13.0 * dpr) as u32;
+    let mut chart = ChartBuilder::on(root)
+        .margin((10.0 * dpr) as u32)
+        .x_label_area_size((40.0 * dpr) as u32)
+        .y_label_area_size((44.0 * dpr) as u32)
+        .build_cartesian_2d(x.0, y)
+        .ok()?;
+    chart
+        .configure_mesh()
+        .x_labels(x.1)
+        .y_labels(6)
+        .x_desc(x_desc)
+        .label_style(("sans-serif", font))
+        .axis_desc_style(("sans-serif", font))
+        .light_line_style(RGBColor(235, 235, 235))
+        .draw()
+        .ok()?;
+    Some(chart)
+}
+
 fn draw_profile(el: leptos::web_sys::HtmlCanvasElement, series: &[Series], lang: Lang) {
     let Some(input) = series.first() else { return };
     let Some((root, dpr)) = area(el) else { return };
     let Some((lo, hi)) = padded_range(series.iter().flat_map(|s| s.points.iter().map(|p| p.1))) else { return };
     let w = input.points.len().max(1) as f64;
-    let font = (13.0 * dpr) as u32;
-    let Ok(mut chart) = ChartBuilder::on(&root)
-        .margin((10.0 * dpr) as u32)
-        .x_label_area_size((40.0 * dpr) as u32)
-        .y_label_area_size((44.0 * dpr) as u32)
-        .build_cartesian_2d(-0.5..(w - 0.5), lo..hi)
-    else {
-        return;
-    };
-    let _ = chart
-        .configure_mesh()
-        .x_labels(8)
-        .y_labels(6)
-        .x_desc(t(lang, Key::ProfileAxis))
-        .label_style(("sans-serif", font))
-        .axis_desc_style(("sans-serif", font))
-        .light_line_style(RGBColor(235, 235, 235))
-        .draw();
+    let Some(mut chart) = axes(&root, dpr, (-0.5..(w - 0.5), 8), lo..hi, t(lang, Key::ProfileAxis)) else { return };
     let px = |v: f64| (v * dpr) as u32;
     for (k, s) in series.iter().enumerate().skip(1) {
         let colour = PALETTE[(k - 1) % PALETTE.len()];
@@ -292,25 +301,8 @@ fn draw_kernel(el: leptos::web_sys::HtmlCanvasElement, kernels: &[KernelSeries],
     let curves: Vec<Vec<(f64, f64)>> = kernels.iter().map(|k| k.0.curve(241)).collect();
     let values = curves.iter().flatten().map(|p| p.1).chain(kernels.iter().flat_map(|k| k.1.iter().map(|p| p.1)));
     let Some((lo, hi)) = padded_range(values.chain([0.0])) else { return };
-    let font = (13.0 * dpr) as u32;
     let px = |v: f64| (v * dpr) as u32;
-    let Ok(mut chart) = ChartBuilder::on(&root)
-        .margin((10.0 * dpr) as u32)
-        .x_label_area_size((40.0 * dpr) as u32)
-        .y_label_area_size((44.0 * dpr) as u32)
-        .build_cartesian_2d(-reach..reach, lo..hi)
-    else {
-        return;
-    };
-    let _ = chart
-        .configure_mesh()
-        .x_labels(9)
-        .y_labels(6)
-        .x_desc(t(lang, Key::KernelAxis))
-        .label_style(("sans-serif", font))
-        .axis_desc_style(("sans-serif", font))
-        .light_line_style(RGBColor(235, 235, 235))
-        .draw();
+    let Some(mut chart) = axes(&root, dpr, (-reach..reach, 9), lo..hi, t(lang, Key::KernelAxis)) else { return };
     let _ = chart.draw_series(LineSeries::new([(-reach, 0.0), (reach, 0.0)], RGBColor(160, 160, 160).stroke_width(1)));
     for (k, ((kernel, taps, _), curve)) in kernels.iter().zip(&curves).enumerate() {
         let colour = PALETTE[k % PALETTE.len()];
