@@ -46,7 +46,8 @@ fn last_axis_arg(call: &Call) -> (Option<i64>, Option<f64>) {
 }
 
 /// Every mode's series for `row`, resized as `call` resizes its last axis. Modes PyTorch
-/// rejects for these arguments are left out.
+/// rejects for these arguments are left out, and modes that agree on every point share one
+/// series, labelled `nearest = nearest-exact = area` (one line would hide the others).
 pub fn every_mode(row: &[f32], call: &Call) -> Vec<Series> {
     let w = row.len();
     let (size, scale) = last_axis_arg(call);
@@ -71,7 +72,11 @@ pub fn every_mode(row: &[f32], call: &Call) -> Vec<Series> {
             })
             .filter(|p| p.1.is_finite())
             .collect();
-        series.push(Series { label: label(mode, align_corners, antialias), points });
+        let label = label(mode, align_corners, antialias);
+        match series.iter_mut().find(|s: &&mut Series| s.points == points) {
+            Some(same) => same.label = format!("{} = {label}", same.label),
+            None => series.push(Series { label, points }),
+        }
     }
     series
 }
@@ -122,29 +127,29 @@ mod tests {
         let row = [2.0, 6.0, 4.0, 3.0];
         let s = every_mode(&row, &call(2.0));
         let labels: Vec<&str> = s.iter().map(|s| s.label.as_str()).collect();
+        // ×2: nearest, nearest-exact and area all repeat each value, so they share a line.
         assert_eq!(labels, [
-            "nearest",
-            "nearest-exact",
-            "area",
+            "nearest = nearest-exact = area",
             "linear, align_corners=False",
             "linear, align_corners=True",
             "bicubic, align_corners=False",
             "bicubic, align_corners=True",
         ]);
         assert!(s.iter().all(|s| s.points.len() == 8));
-        // nearest ×2 repeats each value; align_corners=True keeps the ends at the corner centres.
         assert_eq!(s[0].points.iter().map(|p| p.1).collect::<Vec<_>>(), [2.0, 2.0, 6.0, 6.0, 4.0, 4.0, 3.0, 3.0]);
-        assert_eq!((s[4].points[0], s[4].points[7]), ((0.0, 2.0), (3.0, 3.0)));
+        // align_corners=True keeps the ends at the corner centres.
+        assert_eq!((s[2].points[0], s[2].points[7]), ((0.0, 2.0), (3.0, 3.0)));
         // PyTorch's linear ×2 at output 2: 0.75·6 + 0.25·2.
-        assert_eq!(s[3].points[2].1, 5.0);
+        assert_eq!(s[1].points[2].1, 5.0);
     }
 
     #[test]
     fn shrinking_adds_the_antialiased_modes() {
         let row: Vec<f32> = (0..8).map(|i| i as f32).collect();
         let s = every_mode(&row, &call(0.5));
-        assert_eq!(s.len(), 10);
         assert!(s.iter().all(|s| s.points.len() == 4));
-        assert_eq!(s[9].label, "lanczos");
+        let labels: Vec<&str> = s.iter().map(|s| s.label.as_str()).collect();
+        assert!(labels.contains(&"bilinear, align_corners=False, antialias=True"), "{labels:?}");
+        assert_eq!(labels.last(), Some(&"lanczos"));
     }
 }

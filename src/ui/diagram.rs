@@ -429,11 +429,9 @@ fn Svg(plan: Memo<Option<Plan>>, which: Which) -> impl IntoView {
             // Output sample points; each keeps its node so changes animate.
             <g class="dots" id=format!("dots-{tag}")>
                 {(0..if dense { 0 } else { out_w * out_h }).map(|k| view! {
-                    <g class="dot"
+                    <circle class="dot" r=dot_r
                         on:mouseenter=move |_| { ctx.touch(); if !ctx.pinned.get_untracked() { select(k); } }
-                        on:click=move |_| { ctx.touch(); select(k); ctx.pinned.set(true); }>
-                        <circle r=dot_r/>
-                    </g>
+                        on:click=move |_| { ctx.touch(); select(k); ctx.pinned.set(true); }/>
                 }).collect_view()}
             </g>
             {dense.then(|| view! {

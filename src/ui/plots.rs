@@ -102,7 +102,8 @@ pub fn Plots() -> impl IntoView {
 
 fn legend_item(colour: RGBColor, ring: bool, label: String) -> impl IntoView {
     let RGBColor(r, g, b) = colour;
-    let style = if ring { format!("border: 2px solid rgb({r},{g},{b})") } else { format!("background: rgb({r},{g},{b})") };
+    // The input's ring takes the page's ink, so it shows in both themes.
+    let style = if ring { String::new() } else { format!("background: rgb({r},{g},{b})") };
     view! { <li><span class="swatch" class:ring=ring style=style></span>{label}</li> }
 }
 
