@@ -46,16 +46,18 @@ impl Strip {
     }
 }
 
-/// Per spatial axis, the input index the selected output reads with the largest weight:
-/// the input cell whose row or column the views show beside the output's.
+/// Per spatial axis, the input index the selected output reads with the largest weight
+/// (of equal weights, as in an `area` window, the one nearest the source coordinate): the
+/// input cell whose row or column the views show beside the output's.
 pub fn read_cell(plan: &Plan, sel: &[usize]) -> Vec<usize> {
     plan.axes
         .iter()
         .enumerate()
         .map(|(d, a)| {
             let i = sel.get(d).copied().unwrap_or(0).min(a.out_len.saturating_sub(1));
-            let taps = a.samples.get(i).map(|s| s.taps.as_slice()).unwrap_or(&[]);
-            taps.iter().max_by(|x, y| x.weight.abs().total_cmp(&y.weight.abs())).map(|t| t.index).unwrap_or(0)
+            let Some(s) = a.samples.get(i) else { return 0 };
+            let rank = |t: &crate::core::Tap| (t.weight.abs(), -(t.index as f32 - s.src).abs());
+            s.taps.iter().max_by(|x, y| rank(x).partial_cmp(&rank(y)).unwrap_or(std::cmp::Ordering::Equal)).map(|t| t.index).unwrap_or(0)
         })
         .collect()
 }
@@ -113,6 +115,17 @@ mod tests {
         assert_eq!(s.links[1].src_x, s.input.px(0.5));
         assert_eq!(s.links[7].src_x, s.input.px(3.5));
         assert_eq!(s.out_left(8), s.input.px(3.5));
+    }
+
+    #[test]
+    fn the_row_read_is_the_heaviest_tap_or_the_one_nearest_the_coordinate() {
+        let call = |mode| Call { form: CallForm::Interpolate, mode, size: Some(crate::core::SizeArg::Int(2)), ..Call::default() };
+        // area 6 → 2: output 1 averages [3, 6) equally, centred on 4.
+        let p = plan(&[1, 1, 6], &call(Mode::Area), &Limits::default()).unwrap();
+        assert_eq!(read_cell(&p, &[1]), [4]);
+        // linear 6 → 2: output 0 samples 1.0 → (1, weight 1), (2, weight 0).
+        let p = plan(&[1, 1, 6], &call(Mode::Linear), &Limits::default()).unwrap();
+        assert_eq!(read_cell(&p, &[0]), [1]);
     }
 
     #[test]

@@ -8,6 +8,7 @@ use super::ledger_view::format_weight;
 use crate::core::{explain, Mode, Plan, Tensor};
 use crate::model::colour::Scale;
 use crate::model::geometry::{output_extent, ticks, Frame};
+use crate::model::strip::read_cell;
 use crate::model::raster::{cells_rgba, dots_path, nearest, segments_path, DENSE_CELLS};
 use leptos::wasm_bindgen::{Clamped, JsCast};
 use crate::model::i18n::Key;
@@ -183,15 +184,9 @@ fn Svg(plan: Memo<Option<Plan>>, which: Which) -> impl IntoView {
     // output reads most from.
     let plane = move || {
         plan.with_value(|p| {
-            let sel = ctx.selected.get();
-            let outer: Vec<usize> = (0..p.axes.len().saturating_sub(2))
-                .map(|a| {
-                    let i = sel.get(a).copied().unwrap_or(0).min(p.axes[a].out_len - 1);
-                    let taps = &p.axes[a].samples[i].taps;
-                    taps.iter().max_by(|x, y| x.weight.total_cmp(&y.weight)).map(|t| t.index).unwrap_or(0)
-                })
-                .collect();
-            outer
+            let mut cell = read_cell(p, &ctx.selected.get());
+            cell.truncate(p.axes.len().saturating_sub(2));
+            cell
         })
     };
     let input_values = move || {

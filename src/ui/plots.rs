@@ -19,8 +19,9 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
 
-/// Okabe–Ito, colour-blind safe, in the order series take them.
-const PALETTE: [RGBColor; 7] = [
+/// Okabe–Ito (colour-blind safe) in the order series take them, then two darker tones for
+/// the tenth and eleventh modes of a shrinking row.
+const PALETTE: [RGBColor; 9] = [
     RGBColor(0, 114, 178),
     RGBColor(230, 159, 0),
     RGBColor(0, 158, 115),
@@ -28,6 +29,8 @@ const PALETTE: [RGBColor; 7] = [
     RGBColor(86, 180, 233),
     RGBColor(204, 121, 167),
     RGBColor(90, 90, 90),
+    RGBColor(200, 180, 40),
+    RGBColor(120, 60, 20),
 ];
 const INK: RGBColor = RGBColor(40, 40, 40);
 const CSS_SIZE: (f64, f64) = (640.0, 260.0);
@@ -223,7 +226,8 @@ fn shape_key(shape: KernelShape) -> Key {
 fn kernel_caption(k: &Kernel, lang: Lang) -> String {
     let name = t(lang, shape_key(k.shape));
     if k.stretch != 1.0 && k.shape != KernelShape::Box {
-        format!("{name}, {}{}", t(lang, Key::KernelStretched), k.stretch)
+        let stretch = format!("{:.4}", k.stretch);
+        format!("{name}, {}{}", t(lang, Key::KernelStretched), stretch.trim_end_matches('0').trim_end_matches('.'))
     } else {
         name.to_string()
     }
