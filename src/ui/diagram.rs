@@ -246,41 +246,12 @@ fn Svg(plan: Memo<Option<Plan>>, which: Which) -> impl IntoView {
         ctx.selected.set(sel);
     };
 
-    // Many nodes, one subscription each: positions, colours and labels are written by these
-    // effects, not by a reactive closure per node (which would make every change quadratic).
+    // Many nodes, one subscription each: the input pixels' colours and labels are written by
+    // this effect, not by a reactive closure per node (which would make every change
+    // quadratic). The sample points need no nodes of their own: they are one path, whose
+    // `d` the browser interpolates when they move (one animation instead of one per point).
     let tag = if which == Which::Main { "main" } else { "compare" };
     let dense = out_w * out_h > DENSE_CELLS || in_w * in_h > DENSE_CELLS;
-    // Dense diagrams have none of these nodes (see the dense layers below).
-    Effect::new(move |_| {
-        if dense {
-            return;
-        }
-        let d = dots.get();
-        let Some(g) = document().get_element_by_id(&format!("dots-{tag}")) else { return };
-        let nodes = g.children();
-        for (k, dot) in d.iter().enumerate() {
-            if let Some(el) = nodes.item(k as u32) {
-                let _ = el.set_attribute("style", &format!("transform: translate({:.2}px, {:.2}px)", dot.x, dot.y));
-            }
-        }
-    });
-    // The selection moves the class from one dot to another, touching only those two.
-    let marked = StoredValue::new(None::<u32>);
-    Effect::new(move |_| {
-        let selected = sel_flat() as u32;
-        if dense || marked.get_value() == Some(selected) {
-            return;
-        }
-        let Some(g) = document().get_element_by_id(&format!("dots-{tag}")) else { return };
-        let nodes = g.children();
-        if let Some(el) = marked.get_value().and_then(|k| nodes.item(k)) {
-            let _ = el.class_list().remove_1("selected");
-        }
-        if let Some(el) = nodes.item(selected) {
-            let _ = el.class_list().add_1("selected");
-        }
-        marked.set_value(Some(selected));
-    });
     Effect::new(move |_| {
         if dense {
             return;
@@ -299,8 +270,8 @@ fn Svg(plan: Memo<Option<Plan>>, which: Which) -> impl IntoView {
         }
     });
 
-    // Dense diagrams have no node per dot: the pointer picks the nearest sample point.
-    let pick_dense = move |ev: &leptos::ev::MouseEvent, clicked: bool| {
+    // The pointer picks the nearest sample point.
+    let pick = move |ev: &leptos::ev::MouseEvent, clicked: bool| {
         if !clicked && ctx.pinned.get_untracked() {
             return;
         }
@@ -361,8 +332,8 @@ fn Svg(plan: Memo<Option<Plan>>, which: Which) -> impl IntoView {
 
     view! {
         <svg class="map" viewBox=format!("0 0 {width} {height}") role="img"
-            on:mousemove=move |ev| if dense { pick_dense(&ev, false) }
-            on:click=move |ev| if dense { pick_dense(&ev, true) }
+            on:mousemove=move |ev| pick(&ev, false)
+            on:click=move |ev| pick(&ev, true)
             aria-label=move || format!("{}", ctx.tr(Key::Diagram)())>
             // Rulers in input pixel units: long ticks at pixel edges, labels at centres.
             <g class="ruler">
@@ -421,20 +392,15 @@ fn Svg(plan: Memo<Option<Plan>>, which: Which) -> impl IntoView {
             </g>
             // The clamps: from where a coordinate fell to where PyTorch clamped it, as one path.
             <path class="clamp-arrows" d=move || dots.with(|d| segments_path(d.iter().filter(|p| (p.x, p.y) != (p.raw_x, p.raw_y)).map(|p| ((p.raw_x, p.raw_y), (p.x, p.y)))))/>
-            // Output sample points; each keeps its node so changes animate.
-            <g class="dots" id=format!("dots-{tag}")>
-                {(0..if dense { 0 } else { out_w * out_h }).map(|k| view! {
-                    <circle class="dot" r=dot_r
-                        on:mouseenter=move |_| { ctx.touch(); if !ctx.pinned.get_untracked() { select(k); } }
-                        on:click=move |_| { ctx.touch(); select(k); ctx.pinned.set(true); }/>
-                }).collect_view()}
-            </g>
-            {dense.then(|| view! {
+            // Output sample points: an outline, then the points, both one path (animated when
+            // small), and the selected point on top.
+            <g class="dots" class:animated=!dense data-count=out_w * out_h>
+                {(!dense).then(|| view! { <path class="dots-outline" stroke-width=2.0 * dot_r + 2.4 d=move || dots.with(|d| dots_path(d.iter().map(|p| (p.x, p.y))))/> })}
                 <path class="dots-dense" stroke-width=2.0 * dot_r d=move || dots.with(|d| dots_path(d.iter().map(|p| (p.x, p.y))))/>
-                <circle class="dot-selected" r=dot_r * 1.8
+                <circle class="dot-selected" r=if dense { dot_r * 1.8 } else { dot_r * 1.5 }
                     cx=move || dots.with(|d| d.get(sel_flat()).map(|p| p.x).unwrap_or(-99.0))
                     cy=move || dots.with(|d| d.get(sel_flat()).map(|p| p.y).unwrap_or(-99.0))/>
-            })}
+            </g>
         </svg>
         <p class="caption">{move || ctx.tr(plan.with_value(caption))()}</p>
     }
