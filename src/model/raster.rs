@@ -36,6 +36,15 @@ pub fn dots_path(points: impl IntoIterator<Item = (f64, f64)>) -> String {
     d
 }
 
+/// An SVG path of rectangle outlines, each `(x, y, width, height)`.
+pub fn rects_path(rects: impl IntoIterator<Item = (f64, f64, f64, f64)>) -> String {
+    let mut d = String::new();
+    for (x, y, w, h) in rects {
+        d.push_str(&format!("M{x:.2} {y:.2}h{w:.2}v{h:.2}h{:.2}z", -w));
+    }
+    d
+}
+
 /// An SVG path of straight segments.
 pub fn segments_path(segments: impl IntoIterator<Item = ((f64, f64), (f64, f64))>) -> String {
     let mut d = String::new();
@@ -67,6 +76,7 @@ mod tests {
     fn paths_and_nearest() {
         assert_eq!(dots_path([(1.0, 2.0), (3.5, 4.25)]), "M1.00 2.00h0M3.50 4.25h0");
         assert_eq!(segments_path([((0.0, 0.0), (1.0, 1.0))]), "M0.00 0.00L1.00 1.00");
+        assert_eq!(rects_path([(1.0, 2.0, 3.0, 4.0)]), "M1.00 2.00h3.00v4.00h-3.00z");
         assert_eq!(nearest(&[0.0, 10.0, 20.0], 14.0), 1);
         assert_eq!(nearest(&[0.0, 10.0, 20.0], 16.0), 2);
         assert_eq!(nearest(&[], 3.0), 0);

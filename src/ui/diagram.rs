@@ -9,7 +9,7 @@ use crate::core::{explain, Mode, Plan, Tensor};
 use crate::model::colour::Scale;
 use crate::model::geometry::{output_extent, ticks, Frame};
 use crate::model::strip::read_cell;
-use crate::model::raster::{cells_rgba, dots_path, nearest, segments_path, DENSE_CELLS};
+use crate::model::raster::{cells_rgba, dots_path, nearest, rects_path, segments_path, DENSE_CELLS};
 use leptos::wasm_bindgen::{Clamped, JsCast};
 use crate::model::i18n::Key;
 use leptos::prelude::*;
@@ -377,13 +377,11 @@ fn Svg(plan: Memo<Option<Plan>>, which: Which) -> impl IntoView {
                     }
                 }).collect_view()}
             </g>
-            // Output pixels' outlines in the input frame.
-            <g class="outlines">
-                {move || outlines().into_iter().map(|((x0, x1), (y0, y1))| {
-                    let (y0, y1) = if h_axis.is_some() { (y0, y1) } else { (-0.5, 0.5) };
-                    view! { <rect x=fx.px(x0) y=fy.px(y0) width=(fx.px(x1) - fx.px(x0)).max(0.5) height=(fy.px(y1) - fy.px(y0)).max(0.5)/> }
-                }).collect_view()}
-            </g>
+            // Output pixels' outlines in the input frame, as one path.
+            <path class="outlines" d=move || rects_path(outlines().into_iter().map(|((x0, x1), (y0, y1))| {
+                let (y0, y1) = if h_axis.is_some() { (y0, y1) } else { (-0.5, 0.5) };
+                (fx.px(x0), fy.px(y0), (fx.px(x1) - fx.px(x0)).max(0.5), (fy.px(y1) - fy.px(y0)).max(0.5))
+            }))/>
             <g class="taps">
                 {move || taps().into_iter().map(|(d, x, y, w)| view! {
                     <line x1=d.x y1=d.y x2=x y2=y stroke-width=(0.8 + 3.0 * w.abs() as f64).min(4.0)/>
