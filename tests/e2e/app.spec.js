@@ -165,3 +165,32 @@ test('the strip, the kernel and every mode on the row follow the pointer and the
   await page.locator('section.diagrams').screenshot({ path: SHOTS + 'depth-slice.png' });
   expect(problems).toEqual([]);
 });
+
+test('toggling align_corners moves the sample points smoothly, unless motion is reduced', async ({ browser }) => {
+  // The computed `d` of the points' path, a moment after the toggle, against its new value.
+  const midway = async (page) => {
+    await page.locator('[data-app-ready]').waitFor();
+    const dots = page.getByTestId('diagram').locator('path.dots-dense');
+    await page.waitForTimeout(300);
+    const before = await dots.evaluate((p) => getComputedStyle(p).d);
+    await page.locator('#align_corners').selectOption('true');
+    await page.waitForTimeout(120);
+    const [now, target] = await dots.evaluate((p) => [getComputedStyle(p).d, p.getAttribute('d')]);
+    // The points' coordinates: the numbers after each M (the computed form writes `M x y H x`).
+    const numbers = (s) => [...s.matchAll(/M\s*(-?[\d.]+)[ ,]+(-?[\d.]+)/g)].flatMap((m) => [Number(m[1]), Number(m[2])]);
+    const [b, n, t] = [numbers(before), numbers(now), numbers(target)];
+    expect(n.length).toBe(t.length);
+    // The largest distance still to go, as a share of the whole move.
+    const left = Math.max(...t.map((v, k) => Math.abs(v - n[k]) / Math.max(1e-9, Math.abs(v - b[k])) * (Math.abs(v - b[k]) > 1 ? 1 : 0)));
+    return left;
+  };
+  const query = '?preset=seed&mode=bilinear&align_corners=false&scale_factor=2&sel=0,0';
+  const moving = await browser.newPage();
+  await moving.goto(query);
+  const left = await midway(moving);
+  expect(left).toBeGreaterThan(0.05);
+  expect(left).toBeLessThan(0.95);
+  const still = await browser.newPage({ reducedMotion: 'reduce' });
+  await still.goto(query);
+  expect(await midway(still)).toBeLessThan(0.01);
+});
