@@ -124,7 +124,7 @@ fn StripView(which: Which) -> impl IntoView {
     let (y_in, y_out) = (TOP, TOP + ROW + GAP);
     let testid = if which == Which::Main { "strip" } else { "strip-compare" };
     let select = move |i: usize| {
-        let n = ctx.input.with(|x| x.shape.len().saturating_sub(2));
+        let n = ctx.input.with_untracked(|x| x.shape.len().saturating_sub(2));
         let axis = n.saturating_sub(1 + ctx.state.with_untracked(|s| s.strip_axis).min(n.saturating_sub(1)));
         let mut sel = ctx.selected.get_untracked();
         sel.resize(n, 0);
