@@ -4,6 +4,7 @@
 
 use super::antialias;
 use super::arith::cubic_weights;
+use super::coords::index_and_fraction;
 use super::{AxisPlan, AxisSample, Mode, Plan};
 
 /// The shape of a kernel at scale 1.
@@ -92,12 +93,13 @@ impl Kernel {
     /// (`index_and_fraction`), so their distances say where the weight came from.
     pub fn tap_distances(&self, sample: &AxisSample, in_len: usize) -> Vec<f64> {
         let src = sample.src as f64;
-        let first = (src.floor()).min(in_len as f64 - 1.0);
-        match self.shape {
-            Shape::Triangle => (0..sample.taps.len()).map(|k| first + k as f64 - src).collect(),
-            Shape::KeysA075 => (0..sample.taps.len()).map(|k| first - 1.0 + k as f64 - src).collect(),
-            _ => sample.taps.iter().map(|t| t.index as f64 - src).collect(),
-        }
+        let (left, _) = index_and_fraction(sample.src, in_len);
+        let first = match self.shape {
+            Shape::Triangle => left,
+            Shape::KeysA075 => left - 1,
+            _ => return sample.taps.iter().map(|t| t.index as f64 - src).collect(),
+        };
+        (0..sample.taps.len()).map(|k| (first + k as i64) as f64 - src).collect()
     }
 
     /// `(d, weight)` at `n` evenly spaced distances across the support (and a little beyond),

@@ -48,9 +48,9 @@ unsafe fn pass_fma(src: &[f32], dst: &mut [f32], outer: usize, n_in: usize, inne
     pass(src, dst, outer, n_in, inner, taps, combine)
 }
 
-/// Outputs per chunk of the innermost axis: every row is resampled one chunk at a time, so
-/// the chunk's taps stay in cache while all rows use them (a long 1-D axis has a tap table
-/// as large as its output).
+/// Outputs per chunk: every row is resampled one chunk of outputs at a time, so the chunk's
+/// taps (read from the table, or computed for a long axis that keeps none) stay in cache
+/// while all rows use them.
 const CHUNK: usize = 1024;
 
 /// Rows the antialiased innermost pass transposes and resamples together.
@@ -146,11 +146,11 @@ fn across_rows(x: &[f32], out: &mut [f32], inner: usize, taps: &TapChunk, combin
             Combine::Antialias => {
                 // Row by row in tap order: the same operations as `aa_dot` per element.
                 let n = i.len();
-                let unfused = if n == 0 { 0 } else { 1 + 4 * ((n - 1) / 4) };
                 if n == 0 {
                     y.fill(0.0);
                     continue;
                 }
+                let unfused = 1 + 4 * ((n - 1) / 4);
                 for (y, &a) in y.iter_mut().zip(row(i[0])) {
                     *y = a * w[0];
                 }

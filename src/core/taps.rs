@@ -126,15 +126,6 @@ impl TapTable {
         }
     }
 
-    /// Every output's taps, in order.
-    pub fn each(&self) -> impl Iterator<Item = (Vec<u32>, Vec<f32>)> + '_ {
-        let mut scratch = Scratch::default();
-        (0..self.outputs).map(move |o| {
-            let c = self.chunk(o..o + 1, &mut scratch);
-            (c.index.to_vec(), c.weight.to_vec())
-        })
-    }
-
     /// The same table with every output taking the taps of output 0 (PyTorch 2.15's
     /// antialias height pass with an output width of 1; see `Ledger::intended`).
     pub fn all_as_first(&self) -> TapTable {
@@ -172,7 +163,12 @@ impl std::fmt::Debug for TapTable {
 /// Tables are equal when every output has the same taps, stored or computed.
 impl PartialEq for TapTable {
     fn eq(&self, other: &Self) -> bool {
-        self.outputs == other.outputs && self.each().eq(other.each())
+        if self.outputs != other.outputs {
+            return false;
+        }
+        let (mut sa, mut sb) = (Scratch::default(), Scratch::default());
+        let (a, b) = (self.chunk(0..self.outputs, &mut sa), other.chunk(0..other.outputs, &mut sb));
+        a.index == b.index && a.weight == b.weight && (0..self.outputs).all(|o| a.of(o).0.len() == b.of(o).0.len())
     }
 }
 
@@ -183,11 +179,13 @@ impl AxisPlan {
     /// the interpolation).
     pub fn new(in_len: usize, scale: f32, identity: bool, taps: TapTable, explain: bool, describe: impl Fn(usize) -> (f32, f32, String)) -> AxisPlan {
         let samples = if explain {
-            taps.each()
-                .enumerate()
-                .map(|(o, (i, w))| {
+            let mut scratch = Scratch::default();
+            let all = taps.chunk(0..taps.outputs(), &mut scratch);
+            (0..taps.outputs())
+                .map(|o| {
                     let (src_raw, src, formula) = describe(o);
-                    let taps = i.iter().zip(&w).map(|(&index, &weight)| Tap { index: index as usize, weight }).collect();
+                    let (i, w) = all.of(o);
+                    let taps = i.iter().zip(w).map(|(&index, &weight)| Tap { index: index as usize, weight }).collect();
                     AxisSample { out_index: o, src_raw, src, formula, taps }
                 })
                 .collect()

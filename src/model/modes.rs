@@ -72,7 +72,7 @@ pub fn every_mode(row: &[f32], call: &Call) -> Vec<Series> {
             })
             .filter(|p| p.1.is_finite())
             .collect();
-        let label = label(mode, align_corners, antialias);
+        let label = series_label(mode, align_corners, antialias);
         match series.iter_mut().find(|s: &&mut Series| s.points == points) {
             Some(same) => same.label = format!("{} = {label}", same.label),
             None => series.push(Series { label, points }),
@@ -95,7 +95,9 @@ fn one_axis(call: &Call, mode: Mode, align_corners: Option<bool>, antialias: boo
     }
 }
 
-fn label(mode: Mode, align_corners: Option<bool>, antialias: bool) -> String {
+/// The arguments that tell a series apart, as Python writes them:
+/// `bilinear, align_corners=False, antialias=True` (lanczos implies antialias).
+pub fn series_label(mode: Mode, align_corners: Option<bool>, antialias: bool) -> String {
     let mut s = mode.name().to_string();
     if let Some(a) = align_corners {
         s += if a { ", align_corners=True" } else { ", align_corners=False" };

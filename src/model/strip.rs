@@ -62,6 +62,13 @@ pub fn read_cell(plan: &Plan, sel: &[usize]) -> Vec<usize> {
         .collect()
 }
 
+/// How Python indexes that line: `x[0, 1, 2, :]` for `name` `x`, channel 1, `at` = (2, _)
+/// along the last of two spatial axes.
+pub fn row_name(name: &str, channel: usize, axis: usize, at: &[usize]) -> String {
+    let idx: Vec<String> = (0..at.len()).map(|d| if d == axis { ":".to_string() } else { at[d].to_string() }).collect();
+    format!("{name}[0, {channel}, {}]", idx.join(", "))
+}
+
 /// Flat offsets of the elements along spatial `axis` of a tensor of `shape` (batch 0,
 /// channel `channel`), the other spatial indices taken from `at` (clamped to the shape).
 pub fn line_offsets(shape: &[usize], channel: usize, axis: usize, at: &[usize]) -> Vec<usize> {
@@ -134,5 +141,6 @@ mod tests {
         assert_eq!(line_offsets(&[1, 2, 3, 4], 1, 1, &[2, 9]), [20, 21, 22, 23]);
         assert_eq!(line_offsets(&[1, 2, 3, 4], 0, 0, &[0, 3]), [3, 7, 11]);
         assert_eq!(line_offsets(&[1, 1, 5], 0, 1, &[0]), Vec::<usize>::new());
+        assert_eq!(row_name("x", 1, 1, &[2, 9]), "x[0, 1, 2, :]");
     }
 }

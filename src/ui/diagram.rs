@@ -4,7 +4,7 @@
 //! the selected output to the input pixels it reads, labelled with their weights.
 
 use super::app::{use_ctx, Ctx};
-use super::ledger_view::format_weight;
+use super::ledger_view::taps_text;
 use crate::core::{explain, Mode, Plan, Tensor};
 use crate::model::colour::Scale;
 use crate::model::geometry::{output_extent, ticks, Frame};
@@ -109,7 +109,7 @@ fn DepthSlice() -> impl IntoView {
         ctx.main.with(|p| {
             let Ok(p) = p else { return String::new() };
             let Some(s) = p.axes.first().and_then(|a| a.samples.get(d)) else { return String::new() };
-            s.taps.iter().filter(|t| t.weight != 0.0).map(|t| format!("{} (×{})", t.index, format_weight(t.weight))).collect::<Vec<_>>().join(", ")
+            taps_text(&s.taps)
         })
     };
     move || {
@@ -226,6 +226,8 @@ fn Svg(plan: Memo<Option<Plan>>, which: Which) -> impl IntoView {
             v
         })
     });
+    // The points as one path, drawn twice (outline and fill).
+    let dots_d = Memo::new(move |_| dots.with(|d| dots_path(d.iter().map(|p| (p.x, p.y)))));
     let (out_w, out_h) = plan.1.with_value(|p| (p.axes[w_axis].out_len, h_axis.map(|a| p.axes[a].out_len).unwrap_or(1)));
     let sel_flat = move || {
         let sel = ctx.selected.get();
@@ -393,8 +395,8 @@ fn Svg(plan: Memo<Option<Plan>>, which: Which) -> impl IntoView {
             // Output sample points: an outline, then the points, both one path (animated when
             // small), and the selected point on top.
             <g class="dots" class:animated=!dense data-count=out_w * out_h>
-                {(!dense).then(|| view! { <path class="dots-outline" stroke-width=2.0 * dot_r + 2.4 d=move || dots.with(|d| dots_path(d.iter().map(|p| (p.x, p.y))))/> })}
-                <path class="dots-dense" stroke-width=2.0 * dot_r d=move || dots.with(|d| dots_path(d.iter().map(|p| (p.x, p.y))))/>
+                {(!dense).then(|| view! { <path class="dots-outline" stroke-width=2.0 * dot_r + 2.4 d=dots_d/> })}
+                <path class="dots-dense" stroke-width=2.0 * dot_r d=dots_d/>
                 <circle class="dot-selected" r=if dense { dot_r * 1.8 } else { dot_r * 1.5 }
                     cx=move || dots.with(|d| d.get(sel_flat()).map(|p| p.x).unwrap_or(-99.0))
                     cy=move || dots.with(|d| d.get(sel_flat()).map(|p| p.y).unwrap_or(-99.0))/>

@@ -100,6 +100,11 @@ pub fn LedgerView() -> impl IntoView {
     }
 }
 
+/// The taps that carry weight, as `1 (×0.75), 2 (×0.25)`.
+pub fn taps_text(taps: &[crate::core::Tap]) -> String {
+    taps.iter().filter(|t| t.weight != 0.0).map(|t| format!("{} (×{})", t.index, format_weight(t.weight))).collect::<Vec<_>>().join(", ")
+}
+
 /// A weight with as many digits as it needs (0.25, 0.5625, 0.3333333).
 pub fn format_weight(w: f32) -> String {
     let s = format!("{w}");

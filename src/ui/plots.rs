@@ -10,8 +10,8 @@ use super::app::{use_ctx, Ctx};
 use crate::core::{Kernel, KernelShape, Mode, Plan, Tensor};
 use crate::model::geometry::output_extent;
 use crate::model::i18n::{t, Key, Lang};
-use crate::model::modes::{every_mode, Series};
-use crate::model::strip::{line_offsets, read_cell};
+use crate::model::modes::{every_mode, series_label, Series};
+use crate::model::strip::{line_offsets, read_cell, row_name};
 use leptos::html::Canvas;
 use leptos::prelude::*;
 use plotters::coord::types::RangedCoordf64;
@@ -32,6 +32,11 @@ const PALETTE: [RGBColor; 9] = [
     RGBColor(200, 180, 40),
     RGBColor(120, 60, 20),
 ];
+/// The colour of the `k`-th series of a chart (the same in its canvas and its legend).
+fn colour(k: usize) -> RGBColor {
+    PALETTE[k % PALETTE.len()]
+}
+
 const INK: RGBColor = RGBColor(40, 40, 40);
 const CSS_SIZE: (f64, f64) = (640.0, 260.0);
 
@@ -62,7 +67,7 @@ pub fn Plots() -> impl IntoView {
             series
                 .iter()
                 .enumerate()
-                .map(|(k, s)| legend_item(if k == 0 { INK } else { PALETTE[(k - 1) % PALETTE.len()] }, k == 0, s.label.clone()))
+                .map(|(k, s)| legend_item(if k == 0 { INK } else { colour(k - 1) }, k == 0, s.label.clone()))
                 .collect_view()
         })
     };
@@ -71,7 +76,7 @@ pub fn Plots() -> impl IntoView {
         kernels.with(|ks| {
             ks.iter()
                 .enumerate()
-                .map(|(k, (kernel, _, label))| legend_item(PALETTE[k % PALETTE.len()], false, format!("{label}: {}", kernel_caption(kernel, lang))))
+                .map(|(k, (kernel, _, label))| legend_item(colour(k), false, format!("{label}: {}", kernel_caption(kernel, lang))))
                 .collect_view()
         })
     };
@@ -143,9 +148,8 @@ fn profile_series(ctx: Ctx, input: &Tensor, every: bool) -> Vec<Series> {
     let last = main.axes.len() - 1;
     let at = read_cell(&main, &sel);
     let row: Vec<f32> = line_offsets(&input.shape, channel, last, &at).iter().map(|&k| input.data[k]).collect();
-    let row_name = at.iter().enumerate().map(|(d, i)| if d == last { ":".into() } else { i.to_string() }).collect::<Vec<_>>().join(", ");
     let input_series = Series {
-        label: format!("{} x[0, {channel}, {row_name}]", t(ctx.lang.get(), Key::InputSeries)),
+        label: format!("{} {}", t(ctx.lang.get(), Key::InputSeries), row_name("x", channel, last, &at)),
         points: row.iter().enumerate().map(|(k, &v)| (k as f64, v as f64)).filter(|p| p.1.is_finite()).collect(),
     };
     let mut series = vec![input_series];
@@ -163,14 +167,7 @@ fn profile_series(ctx: Ctx, input: &Tensor, every: bool) -> Vec<Series> {
 }
 
 fn call_label(p: &Plan) -> String {
-    let mut s = p.mode.name().to_string();
-    if let Some(a) = p.call.align_corners {
-        s += if a { ", align_corners=True" } else { ", align_corners=False" };
-    }
-    if p.antialias && p.mode != Mode::Lanczos {
-        s += ", antialias=True";
-    }
-    s
+    series_label(p.mode, p.call.align_corners, p.antialias)
 }
 
 /// (x in input coordinates, value) along the last axis of `out` through the selected cell.
@@ -285,7 +282,7 @@ fn draw_profile(el: leptos::web_sys::HtmlCanvasElement, series: &[Series], lang:
     let Some(mut chart) = axes(&root, dpr, (-0.5..(w - 0.5), 8), lo..hi, t(lang, Key::ProfileAxis)) else { return };
     let px = |v: f64| (v * dpr) as u32;
     for (k, s) in series.iter().enumerate().skip(1) {
-        let colour = PALETTE[(k - 1) % PALETTE.len()];
+        let colour = colour(k - 1);
         let _ = chart.draw_series(LineSeries::new(s.points.clone(), colour.stroke_width(px(2.0))));
         if k % 2 == 1 {
             let _ = chart.draw_series(s.points.iter().map(|&p| Circle::new(p, px(3.0), colour.filled())));
@@ -310,7 +307,7 @@ fn draw_kernel(el: leptos::web_sys::HtmlCanvasElement, kernels: &[KernelSeries],
     let Some(mut chart) = axes(&root, dpr, (-reach..reach, 9), lo..hi, t(lang, Key::KernelAxis)) else { return };
     let _ = chart.draw_series(LineSeries::new([(-reach, 0.0), (reach, 0.0)], RGBColor(160, 160, 160).stroke_width(1)));
     for (k, ((kernel, taps, _), curve)) in kernels.iter().zip(&curves).enumerate() {
-        let colour = PALETTE[k % PALETTE.len()];
+        let colour = colour(k);
         // A second call with the same kernel only adds its taps.
         if k == 0 || kernels[0].0 != *kernel {
             let _ = chart.draw_series(LineSeries::new(curve.clone(), colour.stroke_width(px(2.0))));

@@ -4,11 +4,11 @@
 
 use super::app::use_ctx;
 use super::diagram::{format_value, Which};
-use super::ledger_view::format_weight;
+use super::ledger_view::taps_text;
 use crate::core::{Plan, Tensor};
 use crate::model::colour::Scale;
 use crate::model::i18n::Key;
-use crate::model::strip::{line_offsets, read_cell, Strip};
+use crate::model::strip::{line_offsets, read_cell, row_name, Strip};
 use leptos::prelude::*;
 
 const SPAN: f64 = 600.0;
@@ -80,11 +80,6 @@ struct Drawn {
     also: String,
 }
 
-fn row_name(name: &str, channel: usize, axis: usize, at: &[usize]) -> String {
-    let idx: Vec<String> = (0..at.len()).map(|d| if d == axis { ":".to_string() } else { at[d].to_string() }).collect();
-    format!("{name}[0, {channel}, {}]", idx.join(", "))
-}
-
 fn drawn(plan: &Plan, input: &Tensor, output: &Tensor, from_last: usize, sel: &[usize], channel: usize) -> Option<Drawn> {
     let n = plan.axes.len();
     let axis = n.checked_sub(1 + from_last.min(n.saturating_sub(1)))?;
@@ -101,8 +96,8 @@ fn drawn(plan: &Plan, input: &Tensor, output: &Tensor, from_last: usize, sel: &[
     let also = (0..n)
         .filter(|&d| d != axis)
         .filter_map(|d| {
-            let taps: Vec<String> = plan.axes[d].samples.get(sel[d])?.taps.iter().filter(|t| t.weight != 0.0).map(|t| format!("{} (×{})", t.index, format_weight(t.weight))).collect();
-            (taps.len() > 1).then(|| format!("{}: {}", names[d], taps.join(", ")))
+            let taps = &plan.axes[d].samples.get(sel[d])?.taps;
+            (taps.iter().filter(|t| t.weight != 0.0).count() > 1).then(|| format!("{}: {}", names[d], taps_text(taps)))
         })
         .collect::<Vec<_>>()
         .join("; ");
