@@ -27,7 +27,8 @@ fn lerp(stops: &[(u8, u8, u8)], t: f64) -> (u8, u8, u8) {
     (mix(a.0, b.0), mix(a.1, b.1), mix(a.2, b.2))
 }
 
-fn hex((r, g, b): (u8, u8, u8)) -> String {
+/// `#rrggbb`.
+pub fn hex((r, g, b): (u8, u8, u8)) -> String {
     format!("#{r:02x}{g:02x}{b:02x}")
 }
 

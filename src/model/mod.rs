@@ -4,6 +4,7 @@
 
 pub mod colour;
 pub mod geometry;
+pub mod heat_layout;
 pub mod i18n;
 pub mod modes;
 pub mod paste;

@@ -4,6 +4,7 @@
 //! the selected output to the input pixels it reads, labelled with their weights.
 
 use super::app::{use_ctx, Ctx};
+use super::cell_writer::CellWriter;
 use super::ledger_view::taps_text;
 use crate::core::{explain, Mode, Plan, Tensor};
 use crate::model::colour::Scale;
@@ -254,6 +255,7 @@ fn Svg(plan: Memo<Option<Plan>>, which: Which) -> impl IntoView {
     // `d` the browser interpolates when they move (one animation instead of one per point).
     let tag = if which == Which::Main { "main" } else { "compare" };
     let dense = out_w * out_h > DENSE_CELLS || in_w * in_h > DENSE_CELLS;
+    let (circles, labels) = (StoredValue::new(CellWriter::default()), StoredValue::new(CellWriter::default()));
     Effect::new(move |_| {
         if dense {
             return;
@@ -261,15 +263,18 @@ fn Svg(plan: Memo<Option<Plan>>, which: Which) -> impl IntoView {
         let (values, scale) = pixel_values.get();
         let Some(g) = document().get_element_by_id(&format!("pixels-{tag}")) else { return };
         let nodes = g.children();
-        for (k, &v) in values.iter().enumerate() {
-            if let Some(circle) = nodes.item(3 * k as u32 + 1) {
-                let _ = circle.set_attribute("fill", &scale.fill(v));
+        circles.update_value(|c| labels.update_value(|l| {
+            c.begin(());
+            l.begin(());
+            for (k, &v) in values.iter().enumerate() {
+                if let Some(circle) = nodes.item(3 * k as u32 + 1) {
+                    c.style(k, &circle, "fill", &scale.fill(v));
+                }
+                if let Some(text) = nodes.item(3 * k as u32 + 2) {
+                    l.write(k, &text, ("style", &format!("fill:{}", scale.ink(v))), &format_value(v));
+                }
             }
-            if let Some(text) = nodes.item(3 * k as u32 + 2) {
-                let _ = text.set_attribute("style", &format!("fill:{}", scale.ink(v)));
-                text.set_text_content(Some(&format_value(v)));
-            }
-        }
+        }));
     });
 
     // The pointer picks the nearest sample point.

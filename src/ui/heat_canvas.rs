@@ -1,6 +1,12 @@
-//! A dense heatmap: the whole grid as one canvas image (see `model::raster`), with the
-//! selected cell outlined and the cell under the pointer reported to the caller.
+//! A heatmap drawn on one canvas (geometry in `model::heat_layout`): small grids with
+//! their values written in the cells and row and column indices around them, dense grids
+//! as a few pixels per cell. The selected cell is outlined by an element over the canvas,
+//! so moving the selection never redraws it. Small grids carry their values as a table in
+//! the canvas's fallback content too, which screen readers read as a table.
 
+use super::cell_writer::CellWriter;
+use crate::model::colour::hex;
+use crate::model::heat_layout::HeatLayout;
 use crate::model::raster::cells_rgba;
 use leptos::ev::{KeyboardEvent, MouseEvent};
 use leptos::html::Canvas;
@@ -8,18 +14,20 @@ use leptos::prelude::*;
 use leptos::wasm_bindgen::{Clamped, JsCast};
 use leptos::web_sys::{CanvasRenderingContext2d, ImageData};
 
-/// Screen pixels per cell for a grid of `h × w` cells (about 320 px across, at least 1).
-pub fn cell_px(h: usize, w: usize) -> usize {
-    (320 / h.max(w).max(1)).clamp(1, 12)
+/// What a heatmap shows: every cell's colour and, for labelled layouts, its value and
+/// whether it is written in dark ink (row-major).
+#[derive(Clone, Default, PartialEq)]
+pub struct HeatImage {
+    pub colours: Vec<(u8, u8, u8)>,
+    pub labels: Vec<(String, bool)>,
 }
 
-/// `image`: the colour of every cell (row-major) and the selected cell's index, if any.
 /// `pick(row, column, clicked)` is called on hover and click.
 #[component]
 pub fn HeatCanvas(
-    h: usize,
-    w: usize,
-    image: Signal<(Vec<(u8, u8, u8)>, Option<usize>)>,
+    layout: HeatLayout,
+    image: Signal<HeatImage>,
+    selected: Signal<Option<usize>>,
     pick: impl Fn(usize, usize, bool) + Clone + 'static,
     on_key: impl Fn(KeyboardEvent) + 'static,
     label: Signal<String>,
@@ -27,41 +35,116 @@ pub fn HeatCanvas(
     interactive: bool,
 ) -> impl IntoView {
     let canvas = NodeRef::<Canvas>::new();
-    let k = cell_px(h, w);
+    let HeatLayout { h, w, labelled, .. } = layout;
+    let (css_w, css_h) = layout.size();
+    let dpr = if labelled { window().device_pixel_ratio().clamp(1.0, 3.0) } else { 1.0 };
+    let fallback = NodeRef::<leptos::html::Tbody>::new();
+    let texts = StoredValue::new(CellWriter::default());
     Effect::new(move |_| {
         let Some(el) = canvas.get() else { return };
-        let (colours, selected) = image.get();
-        if colours.len() != h * w {
-            return;
-        }
-        let Ok(Some(ctx)) = el.get_context("2d") else { return };
-        let Ok(ctx) = ctx.dyn_into::<CanvasRenderingContext2d>() else { return };
-        let rgba = cells_rgba(h, w, k, |i| colours[i]);
-        if let Ok(data) = ImageData::new_with_u8_clamped_array_and_sh(Clamped(&rgba), (w * k) as u32, (h * k) as u32) {
-            let _ = ctx.put_image_data(&data, 0.0, 0.0);
-        }
-        if let Some(s) = selected.filter(|_| interactive) {
-            let (r, c) = (s / w, s % w);
-            let kf = k as f64;
-            ctx.set_line_width((kf / 4.0).clamp(1.0, 2.0));
-            ctx.set_stroke_style_str("#ff3d7f");
-            ctx.stroke_rect(c as f64 * kf + 0.5, r as f64 * kf + 0.5, (kf - 1.0).max(1.0), (kf - 1.0).max(1.0));
-        }
+        image.with(|img| {
+            if img.colours.len() != h * w {
+                return;
+            }
+            let Ok(Some(ctx)) = el.get_context("2d") else { return };
+            let Ok(ctx) = ctx.dyn_into::<CanvasRenderingContext2d>() else { return };
+            draw(&ctx, &layout, dpr, img);
+            // The values again, as text, for screen readers.
+            let Some(body) = fallback.get() else { return };
+            let Ok(cells) = body.query_selector_all("td") else { return };
+            texts.update_value(|t| {
+                t.begin(());
+                for (k, (text, _)) in img.labels.iter().enumerate() {
+                    if let Some(td) = cells.item(k as u32).and_then(|n| n.dyn_into::<leptos::web_sys::Element>().ok()) {
+                        t.text(k, &td, text);
+                    }
+                }
+            });
+        });
     });
     let cell_at = move |ev: &MouseEvent| {
         let el = canvas.get_untracked()?;
-        let (cw, ch) = (el.client_width().max(1) as f64, el.client_height().max(1) as f64);
-        let c = ((ev.offset_x() as f64 / cw * w as f64) as usize).min(w - 1);
-        let r = ((ev.offset_y() as f64 / ch * h as f64) as usize).min(h - 1);
-        Some((r, c))
+        Some(layout.cell_at(ev.offset_x() as f64, ev.offset_y() as f64, el.client_width() as f64))
     };
     let pick_on_click = pick.clone();
+    let mark_style = move || {
+        selected.get().filter(|&k| interactive && k < h * w).map(|k| {
+            let (r, c) = (k / w, k % w);
+            format!("left:{}%;top:{}%;width:{}%;height:{}%", 100.0 * c as f64 / w as f64, 100.0 * r as f64 / h as f64, 100.0 / w as f64, 100.0 / h as f64)
+        })
+    };
+    let table = labelled.then(|| {
+        view! {
+            <table aria-label=label>
+                <thead><tr><th></th>{(0..w).map(|c| view! { <th scope="col">{c}</th> }).collect_view()}</tr></thead>
+                <tbody node_ref=fallback>
+                    {(0..h).map(|r| view! { <tr><th scope="row">{r}</th>{(0..w).map(|_| view! { <td></td> }).collect_view()}</tr> }).collect_view()}
+                </tbody>
+            </table>
+        }
+    });
+    let canvas_view = view! {
+        <div class="heat-wrap">
+            <canvas node_ref=canvas class="heat-canvas" class:dense=!labelled data-testid=testid
+                width=(css_w * dpr).round() height=(css_h * dpr).round()
+                style=format!("width:{css_w}px")
+                role=(!labelled).then_some("img") aria-label=move || (!labelled).then(|| label.get())
+                tabindex=if interactive { "0" } else { "-1" }
+                on:keydown=on_key
+                on:mousemove=move |ev| if let Some((r, c)) = cell_at(&ev) { pick(r, c, false) }
+                on:click=move |ev| if let Some((r, c)) = cell_at(&ev) { pick_on_click(r, c, true) }>
+                {table}
+            </canvas>
+            {move || mark_style().map(|s| view! { <div class="heat-sel" style=s></div> })}
+        </div>
+    };
+    if !labelled {
+        return canvas_view.into_any();
+    }
     view! {
-        <canvas node_ref=canvas class="heat-canvas" data-testid=testid width=w * k height=h * k
-            style=format!("width:{}px", w * k)
-            role="img" aria-label=label tabindex=if interactive { "0" } else { "-1" }
-            on:keydown=on_key
-            on:mousemove=move |ev| if let Some((r, c)) = cell_at(&ev) { pick(r, c, false) }
-            on:click=move |ev| if let Some((r, c)) = cell_at(&ev) { pick_on_click(r, c, true) }></canvas>
+        <div class="heat-frame" style=format!("grid-template-columns:auto minmax(0,{css_w}px)")>
+            <span></span>
+            <div class="heat-cols" aria-hidden="true">{(0..w).map(|c| view! { <span>{c}</span> }).collect_view()}</div>
+            <div class="heat-rows" aria-hidden="true">{(0..h).map(|r| view! { <span>{r}</span> }).collect_view()}</div>
+            {canvas_view}
+        </div>
+    }
+    .into_any()
+}
+
+/// Paints every cell (with a one-pixel gap, through which the page shows) and its value:
+/// dark-ink values first, then light, so the fill style changes twice rather than once per
+/// cell. Dense layouts are one image of `k × k`-pixel cells (one call, however many).
+fn draw(ctx: &CanvasRenderingContext2d, layout: &HeatLayout, dpr: f64, img: &HeatImage) {
+    let HeatLayout { h, w, .. } = *layout;
+    if !layout.labelled {
+        let k = layout.cell_w as usize;
+        let rgba = cells_rgba(h, w, k, |i| img.colours[i]);
+        if let Ok(data) = ImageData::new_with_u8_clamped_array_and_sh(Clamped(&rgba), (w * k) as u32, (h * k) as u32) {
+            let _ = ctx.put_image_data(&data, 0.0, 0.0);
+        }
+        return;
+    }
+    let (css_w, css_h) = layout.size();
+    let _ = ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0);
+    ctx.clear_rect(0.0, 0.0, css_w, css_h);
+    let gap = 1.0;
+    for (k, &rgb) in img.colours.iter().enumerate() {
+        let (x, y, cw, ch) = layout.cell_rect(k / w, k % w);
+        ctx.set_fill_style_str(&hex(rgb));
+        ctx.fill_rect(x, y, cw - gap, ch - gap);
+    }
+    if img.labels.is_empty() {
+        return;
+    }
+    ctx.set_font(&format!("{}px system-ui, sans-serif", layout.font_px()));
+    ctx.set_text_align("center");
+    ctx.set_text_baseline("middle");
+    for (dark, ink) in [(true, "#111"), (false, "#fff")] {
+        ctx.set_fill_style_str(ink);
+        for (k, (text, _)) in img.labels.iter().enumerate().filter(|(_, l)| l.1 == dark) {
+            let (x, y, cw, ch) = layout.cell_rect(k / w, k % w);
+            let _ = ctx.fill_text(text, x + (cw - gap) / 2.0, y + (ch - gap) / 2.0 + 0.5);
+        }
     }
 }
