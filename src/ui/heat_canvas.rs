@@ -40,6 +40,7 @@ pub fn HeatCanvas(
     let dpr = if labelled { window().device_pixel_ratio().clamp(1.0, 3.0) } else { 1.0 };
     let fallback = NodeRef::<leptos::html::Tbody>::new();
     let texts = StoredValue::new(CellWriter::default());
+    let styled = StoredValue::new(false);
     Effect::new(move |_| {
         let Some(el) = canvas.get() else { return };
         image.with(|img| {
@@ -48,6 +49,14 @@ pub fn HeatCanvas(
             }
             let Ok(Some(ctx)) = el.get_context("2d") else { return };
             let Ok(ctx) = ctx.dyn_into::<CanvasRenderingContext2d>() else { return };
+            if !styled.get_value() {
+                // Setting a canvas font makes the browser resolve styles first, so it is set
+                // once, not on every draw (where it forced a style pass per canvas).
+                ctx.set_font(&format!("{}px system-ui, sans-serif", layout.font_px()));
+                ctx.set_text_align("center");
+                ctx.set_text_baseline("middle");
+                styled.set_value(true);
+            }
             draw(&ctx, &layout, dpr, img);
             // The values again, as text, for screen readers.
             let Some(body) = fallback.get() else { return };
@@ -137,9 +146,6 @@ fn draw(ctx: &CanvasRenderingContext2d, layout: &HeatLayout, dpr: f64, img: &Hea
     if img.labels.is_empty() {
         return;
     }
-    ctx.set_font(&format!("{}px system-ui, sans-serif", layout.font_px()));
-    ctx.set_text_align("center");
-    ctx.set_text_baseline("middle");
     for (dark, ink) in [(true, "#111"), (false, "#fff")] {
         ctx.set_fill_style_str(ink);
         for (k, (text, _)) in img.labels.iter().enumerate().filter(|(_, l)| l.1 == dark) {

@@ -118,6 +118,47 @@ test('dark theme and Chinese interface', async ({ browser }) => {
   await zh.close();
 });
 
+test('the output heatmaps show PyTorch\'s values, read as tables, and follow the pointer and the keys', async ({ page }) => {
+  const problems = await open(page, '?preset=seed&mode=bilinear&align_corners=false&scale_factor=2');
+  const c = golden.cases.find((c) => c.id === 'seed-bilinear-false');
+  const data = typeof c.expected.data === 'string' ? JSON.parse(c.expected.data) : c.expected.data;
+  const grid = page.getByTestId('output-grid');
+  // The canvas's fallback table carries every value as the grid writes it (4 decimals,
+  // none for integers), for screen readers.
+  const cells = grid.locator('canvas td');
+  await expect(cells).toHaveCount(64);
+  expect(await cells.allTextContents()).toEqual(data.map((v) => (Number.isInteger(v) ? String(v) : v.toFixed(4))));
+  // Chromium's accessibility tree (what a screen reader gets) has the three tables.
+  const cdp = await page.context().newCDPSession(page);
+  const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+  const tables = nodes.filter((n) => n.role?.value === 'table' && !n.ignored).map((n) => n.name?.value);
+  expect(tables).toEqual(expect.arrayContaining(['this call [1, 1, 8, 8]', 'compared call [1, 1, 8, 8]', 'difference (this − compared)']));
+  expect(nodes.filter((n) => n.role?.value === 'cell' && !n.ignored && n.name?.value === '2.7500').length).toBeGreaterThan(0);
+  // Clicking output cell (row 3, column 5) pins it; the arrow keys move it.
+  const canvas = grid.getByTestId('heat-canvas');
+  const box = await canvas.boundingBox();
+  await canvas.click({ position: { x: (5.5 / 8) * box.width, y: (3.5 / 8) * box.height } });
+  await expect(page).toHaveURL(/sel=3(%2C|,)5/);
+  await expect(page.getByTestId('ledger')).toContainText('y[0, 0, 3, 5]');
+  const mark = grid.locator('.heat-sel');
+  await expect(mark).toBeVisible();
+  // The outline sits on that cell (measured after the click, which may have scrolled).
+  const [markBox, now] = [await mark.boundingBox(), await canvas.boundingBox()];
+  expect(Math.abs(markBox.x - (now.x + (5 / 8) * now.width))).toBeLessThan(2);
+  expect(Math.abs(markBox.y - (now.y + (3 / 8) * now.height))).toBeLessThan(2);
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByTestId('ledger')).toContainText('y[0, 0, 4, 6]');
+  await expect(page).toHaveURL(/sel=4(%2C|,)6/);
+  // The compared grid and the difference are not pickers.
+  const other = page.getByTestId('output-grid-compare').getByTestId('heat-canvas');
+  const ob = await other.boundingBox();
+  await other.click({ position: { x: ob.width * 0.1, y: ob.height * 0.1 } });
+  await expect(page).toHaveURL(/sel=4(%2C|,)6/);
+  await page.locator('section.grids').screenshot({ path: SHOTS + 'grids.png' });
+  expect(problems).toEqual([]);
+});
+
 test('a 32×32 → 64×64 scene draws densely and stays interactive', async ({ page }) => {
   const ramp = Array.from({ length: 32 * 32 }, (_, k) => ((k * 37) % 101) / 10).join(',');
   const problems = await open(page, `?input=1x1x32x32:${ramp}&mode=bilinear&scale_factor=2`);
