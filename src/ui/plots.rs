@@ -11,6 +11,7 @@ use crate::core::{Kernel, KernelShape, Mode, Plan, Tensor};
 use crate::model::geometry::output_extent;
 use crate::model::i18n::{t, Key, Lang};
 use crate::model::modes::{every_mode, series_label, Series};
+use crate::model::state::Theme;
 use crate::model::strip::{line_offsets, read_cell, row_name};
 use leptos::html::Canvas;
 use leptos::prelude::*;
@@ -38,6 +39,30 @@ fn colour(k: usize) -> RGBColor {
 }
 
 const INK: RGBColor = RGBColor(40, 40, 40);
+
+/// A chart's own colours for the page's theme (a canvas cannot use the page's CSS colours).
+#[derive(Clone, Copy, PartialEq)]
+struct Paper {
+    background: RGBColor,
+    ink: RGBColor,
+    grid: RGBColor,
+    fine_grid: RGBColor,
+    zero: RGBColor,
+}
+
+const LIGHT_PAPER: Paper = Paper { background: WHITE, ink: INK, grid: RGBColor(205, 205, 205), fine_grid: RGBColor(235, 235, 235), zero: RGBColor(160, 160, 160) };
+/// The page's dark panel (`--panel`) and ink (`--ink`).
+const DARK_PAPER: Paper = Paper { background: RGBColor(31, 32, 36), ink: RGBColor(236, 236, 239), grid: RGBColor(74, 76, 83), fine_grid: RGBColor(45, 47, 52), zero: RGBColor(120, 122, 128) };
+
+/// The paper for the chosen theme; `auto` follows the system's, as the page's CSS does.
+fn paper(theme: Theme) -> Paper {
+    let dark = match theme {
+        Theme::Dark => true,
+        Theme::Light => false,
+        Theme::Auto => window().match_media("(prefers-color-scheme: dark)").ok().flatten().is_some_and(|m| m.matches()),
+    };
+    if dark { DARK_PAPER } else { LIGHT_PAPER }
+}
 const CSS_SIZE: (f64, f64) = (640.0, 260.0);
 
 #[component]
@@ -50,15 +75,18 @@ pub fn Plots() -> impl IntoView {
         ctx.input.with(|x| profile_series(ctx, x, every))
     });
     let kernels = Memo::new(move |_| kernel_series(ctx));
+    let theme = Memo::new(move |_| ctx.state.with(|s| s.theme));
     after_paint(profile_canvas, move || {
         let series = profile.get();
         let lang = ctx.lang.get();
-        move |el| draw_profile(el, &series, lang)
+        let paper = paper(theme.get());
+        move |el| draw_profile(el, &series, lang, paper)
     });
     after_paint(kernel_canvas, move || {
         let kernels = kernels.get();
         let lang = ctx.lang.get();
-        move |el| draw_kernel(el, &kernels, lang)
+        let paper = paper(theme.get());
+        move |el| draw_kernel(el, &kernels, lang, paper)
     });
     let kernel_name = move || kernels.with(|k| k.first().map(|k| kernel_caption(&k.0, ctx.lang.get())).unwrap_or_default());
     // Legends are HTML under the charts: they never cover the data, and tests can read them.
@@ -231,12 +259,12 @@ fn kernel_caption(k: &Kernel, lang: Lang) -> String {
 }
 
 /// A chart area sized for the device, cleared; `None` if the canvas cannot be drawn on.
-fn area(el: leptos::web_sys::HtmlCanvasElement) -> Option<(DrawingArea<CanvasBackend, Shift>, f64)> {
+fn area(el: leptos::web_sys::HtmlCanvasElement, paper: Paper) -> Option<(DrawingArea<CanvasBackend, Shift>, f64)> {
     let dpr = window().device_pixel_ratio().max(1.0);
     el.set_width((CSS_SIZE.0 * dpr) as u32);
     el.set_height((CSS_SIZE.1 * dpr) as u32);
     let root = CanvasBackend::with_canvas_object(el)?.into_drawing_area();
-    root.fill(&WHITE).ok()?;
+    root.fill(&paper.background).ok()?;
     Some((root, dpr))
 }
 
@@ -253,7 +281,7 @@ type Chart<'a> = ChartContext<'a, CanvasBackend, Cartesian2d<RangedCoordf64, Ran
 
 /// A chart on `root` with both axes and a light grid drawn: `x` is the range and how many
 /// labels it gets, `x_desc` its caption.
-fn axes<'a>(root: &'a DrawingArea<CanvasBackend, Shift>, dpr: f64, x: (std::ops::Range<f64>, usize), y: std::ops::Range<f64>, x_desc: &str) -> Option<Chart<'a>> {
+fn axes<'a>(root: &'a DrawingArea<CanvasBackend, Shift>, dpr: f64, x: (std::ops::Range<f64>, usize), y: std::ops::Range<f64>, x_desc: &str, paper: Paper) -> Option<Chart<'a>> {
     let font = (13.0 * dpr) as u32;
     let mut chart = ChartBuilder::on(root)
         .margin((10.0 * dpr) as u32)
@@ -266,20 +294,22 @@ fn axes<'a>(root: &'a DrawingArea<CanvasBackend, Shift>, dpr: f64, x: (std::ops:
         .x_labels(x.1)
         .y_labels(6)
         .x_desc(x_desc)
-        .label_style(("sans-serif", font))
-        .axis_desc_style(("sans-serif", font))
-        .light_line_style(RGBColor(235, 235, 235))
+        .label_style(("sans-serif", font).into_font().color(&paper.ink))
+        .axis_desc_style(("sans-serif", font).into_font().color(&paper.ink))
+        .axis_style(paper.ink)
+        .bold_line_style(paper.grid)
+        .light_line_style(paper.fine_grid)
         .draw()
         .ok()?;
     Some(chart)
 }
 
-fn draw_profile(el: leptos::web_sys::HtmlCanvasElement, series: &[Series], lang: Lang) {
+fn draw_profile(el: leptos::web_sys::HtmlCanvasElement, series: &[Series], lang: Lang, paper: Paper) {
     let Some(input) = series.first() else { return };
-    let Some((root, dpr)) = area(el) else { return };
+    let Some((root, dpr)) = area(el, paper) else { return };
     let Some((lo, hi)) = padded_range(series.iter().flat_map(|s| s.points.iter().map(|p| p.1))) else { return };
     let w = input.points.len().max(1) as f64;
-    let Some(mut chart) = axes(&root, dpr, (-0.5..(w - 0.5), 8), lo..hi, t(lang, Key::ProfileAxis)) else { return };
+    let Some(mut chart) = axes(&root, dpr, (-0.5..(w - 0.5), 8), lo..hi, t(lang, Key::ProfileAxis), paper) else { return };
     let px = |v: f64| (v * dpr) as u32;
     for (k, s) in series.iter().enumerate().skip(1) {
         let colour = colour(k - 1);
@@ -290,22 +320,22 @@ fn draw_profile(el: leptos::web_sys::HtmlCanvasElement, series: &[Series], lang:
             let _ = chart.draw_series(s.points.iter().map(|&p| TriangleMarker::new(p, px(4.0), colour.filled())));
         }
     }
-    let _ = chart.draw_series(input.points.iter().map(|&p| Circle::new(p, px(6.0), INK.stroke_width(px(2.0)))));
+    let _ = chart.draw_series(input.points.iter().map(|&p| Circle::new(p, px(6.0), paper.ink.stroke_width(px(2.0)))));
     let _ = root.present();
 }
 
 /// For each call: its kernel, the selected output's taps as (distance, weight), its label.
 type KernelSeries = (Kernel, Vec<(f64, f64)>, String);
 
-fn draw_kernel(el: leptos::web_sys::HtmlCanvasElement, kernels: &[KernelSeries], lang: Lang) {
-    let Some((root, dpr)) = area(el) else { return };
+fn draw_kernel(el: leptos::web_sys::HtmlCanvasElement, kernels: &[KernelSeries], lang: Lang, paper: Paper) {
+    let Some((root, dpr)) = area(el, paper) else { return };
     let reach = kernels.iter().map(|k| k.0.support()).fold(1.0, f64::max) + 0.5;
     let curves: Vec<Vec<(f64, f64)>> = kernels.iter().map(|k| k.0.curve(241)).collect();
     let values = curves.iter().flatten().map(|p| p.1).chain(kernels.iter().flat_map(|k| k.1.iter().map(|p| p.1)));
     let Some((lo, hi)) = padded_range(values.chain([0.0])) else { return };
     let px = |v: f64| (v * dpr) as u32;
-    let Some(mut chart) = axes(&root, dpr, (-reach..reach, 9), lo..hi, t(lang, Key::KernelAxis)) else { return };
-    let _ = chart.draw_series(LineSeries::new([(-reach, 0.0), (reach, 0.0)], RGBColor(160, 160, 160).stroke_width(1)));
+    let Some(mut chart) = axes(&root, dpr, (-reach..reach, 9), lo..hi, t(lang, Key::KernelAxis), paper) else { return };
+    let _ = chart.draw_series(LineSeries::new([(-reach, 0.0), (reach, 0.0)], paper.zero.stroke_width(1)));
     for (k, ((kernel, taps, _), curve)) in kernels.iter().zip(&curves).enumerate() {
         let colour = colour(k);
         // A second call with the same kernel only adds its taps.
