@@ -138,6 +138,20 @@ async fn the_strip_draws_vertical_half_pixel_lines_and_fanning_corner_lines() {
     let tapped = document().query_selector_all("[data-testid='strip'] rect.tapped").unwrap().length();
     assert_eq!(tapped, 2);
     assert!(document().query_selector("[data-testid='strip'] text.row-name").unwrap().unwrap().text_content().unwrap().contains("x[0, 0, 1, :]"));
+    // The output row's values, as written in its cells.
+    let labels = || {
+        let nodes = document().query_selector_all("[data-testid='strip'] text:not(.row-name)").unwrap();
+        (0..nodes.length()).map(|k| nodes.item(k).unwrap()).collect::<Vec<_>>()
+    };
+    let texts = |nodes: &[leptos::web_sys::Node]| nodes[4..].iter().map(|n| n.text_content().unwrap()).collect::<Vec<_>>();
+    let before = labels();
+    assert_eq!(texts(&before), ["5", "4.2500", "2.7500", "3.2500", "5.7500", "6.6875", "6.0625", "5.7500"]);
+    // Toggling align_corners rewrites the same cells' values (PyTorch's, as in the grid).
+    select("align_corners", "true");
+    leptos::task::tick().await;
+    let after = labels();
+    assert!(after[4].is_same_node(Some(&before[4])), "the strip's cells are kept, not rebuilt");
+    assert_eq!(texts(&after), ["5.1429", "3.9184", "2.6939", "3.6327", "5.6531", "6.8163", "6.2653", "5.7143"]);
     // Choosing the H axis redraws the strip along the columns (4 → 8 again).
     select("strip-axis", "1");
     leptos::task::tick().await;

@@ -10,6 +10,8 @@ use crate::model::colour::Scale;
 use crate::model::i18n::Key;
 use crate::model::strip::{line_offsets, read_cell, row_name, Strip};
 use leptos::prelude::*;
+use leptos::web_sys::Element;
+use super::cell_writer::CellWriter;
 
 const SPAN: f64 = 600.0;
 const MARGIN: f64 = 20.0;
@@ -126,9 +128,22 @@ fn StripView(which: Which) -> impl IntoView {
         sel[axis] = i;
         ctx.selected.set(sel);
     };
-    // The rows and lines are written as one piece of SVG markup per change (no node per
-    // cell in the view tree); the pointer is followed by delegation on the `<svg>`.
-    let markup = move || data.with(|d| d.as_ref().map(|d| markup(d, y_in, y_out)).unwrap_or_default());
+    // The rows and lines are one piece of SVG markup, written when the rows' lengths
+    // change; after that a change only rewrites what differs (colours, values, classes,
+    // the lines' paths), so the browser keeps its nodes and their laid-out text.
+    let svg = NodeRef::<leptos::svg::Svg>::new();
+    let painter = std::rc::Rc::new(std::cell::RefCell::new(Painter::default()));
+    Effect::new(move |_| {
+        let Some(svg) = svg.get() else { return };
+        data.with(|d| {
+            let Some(d) = d else {
+                svg.set_inner_html("");
+                painter.borrow_mut().built = None;
+                return;
+            };
+            painter.borrow_mut().paint(&svg, d, y_in, y_out);
+        });
+    });
     let pick = move |ev: &leptos::ev::MouseEvent, clicked: bool| {
         use leptos::wasm_bindgen::JsCast;
         let Some(el) = ev.target().and_then(|t| t.dyn_into::<leptos::web_sys::Element>().ok()) else { return };
@@ -149,7 +164,7 @@ fn StripView(which: Which) -> impl IntoView {
         <figure class="strip">
             <figcaption><code class="call">{move || which.call_text(ctx)}</code></figcaption>
             <svg data-testid=testid viewBox=format!("0 0 {} {height}", SPAN + 2.0 * MARGIN) role="img"
-                aria-label=move || ctx.tr(Key::Strip)() inner_html=markup
+                aria-label=move || ctx.tr(Key::Strip)() node_ref=svg
                 on:mouseover=move |ev| pick(&ev, false) on:click=move |ev| pick(&ev, true)>
             </svg>
             {also}
@@ -157,38 +172,124 @@ fn StripView(which: Which) -> impl IntoView {
     }
 }
 
-/// The strip as SVG markup: the two rows of cells (values written when they fit), every
-/// link as one path, the clamps and source marks as two more, and the selected output's
-/// link and taps on top. Output cells carry `data-out` for the pointer.
-fn markup(d: &Drawn, y_in: f64, y_out: f64) -> String {
+/// What the strip's SVG was built for: the two rows' lengths and whether their cells
+/// carry values. Anything else is written into the nodes in place.
+type Built = (usize, usize, bool, bool);
+
+/// Keeps the strip's nodes and what was last written to them.
+#[derive(Default)]
+struct Painter {
+    built: Option<Built>,
+    /// Per cell (input row, then output row): its rect and, if labelled, its text.
+    cells: Vec<(Element, Option<Element>)>,
+    /// The three line paths, the selection group and the two row names.
+    tail: Vec<Element>,
+    fills: CellWriter<()>,
+    classes: CellWriter<()>,
+    labels: CellWriter<()>,
+    paths: CellWriter<()>,
+    selection: String,
+}
+
+impl Painter {
+    /// Brings the SVG up to date with `d`: builds the nodes if the rows' lengths changed,
+    /// then writes every attribute and text that differs from what the nodes hold.
+    fn paint(&mut self, svg: &Element, d: &Drawn, y_in: f64, y_out: f64) {
+        let (n_in, n_out) = (d.in_values.len(), d.out_values.len());
+        let key = (n_in, n_out, n_in <= LABELLED, n_out <= LABELLED);
+        if self.built != Some(key) {
+            svg.set_inner_html(&skeleton(d, key, y_in, y_out));
+            let all: Vec<Element> = (0..svg.child_element_count()).filter_map(|k| svg.children().item(k)).collect();
+            let mut it = all.into_iter();
+            self.cells = [(n_in, key.2), (n_out, key.3)]
+                .into_iter()
+                .flat_map(|(n, labelled)| std::iter::repeat_n(labelled, n))
+                .map_while(|labelled| Some((it.next()?, if labelled { it.next() } else { None })))
+                .collect();
+            self.tail = it.collect();
+            *self = Painter { built: Some(key), cells: std::mem::take(&mut self.cells), tail: std::mem::take(&mut self.tail), ..Painter::default() };
+        }
+        let values = d.in_values.iter().map(|&v| (v, false)).chain(d.out_values.iter().map(|&v| (v, true)));
+        for (k, ((v, is_out), (rect, text))) in values.zip(&self.cells).enumerate() {
+            let i = if is_out { k - n_in } else { k };
+            let class = match (is_out, if is_out { i == d.selected } else { d.taps.iter().any(|t| t.0 == i) }) {
+                (_, false) => "cell",
+                (false, true) => "cell tapped",
+                (true, true) => "cell selected",
+            };
+            self.fills.style(k, rect, "fill", &d.scale.fill(v));
+            self.classes.style(k, rect, "class", class);
+            if let Some(text) = text {
+                self.labels.write(k, text, ("style", &format!("fill:{}", d.scale.ink(v))), &format_value(v));
+            }
+        }
+        let [links, clamps, marks, selection, name_in, name_out] = &self.tail[..] else { return };
+        let paths = line_paths(d, y_in, y_out);
+        for (k, (el, path)) in [links, clamps, marks].into_iter().zip(&paths).enumerate() {
+            self.paths.style(k, el, "d", path);
+        }
+        let sel = selection_markup(d, y_in, y_out);
+        if sel != self.selection {
+            selection.set_inner_html(&sel);
+            self.selection = sel;
+        }
+        self.labels.text(n_in + n_out, name_in, &d.rows.0);
+        self.labels.text(n_in + n_out + 1, name_out, &d.rows.1);
+    }
+}
+
+/// The strip's nodes, in the order [`Painter`] reads them: the two rows of cells (a rect
+/// per cell, and a text where the values fit), the line paths (every link, the clamps,
+/// the source marks), a group for the selected output's link and taps, and the two row
+/// names. Output cells carry `data-out` for the pointer.
+fn skeleton(d: &Drawn, (n_in, n_out, label_in, label_out): Built, y_in: f64, y_out: f64) -> String {
     use std::fmt::Write;
     let s = &d.strip;
-    let mut m = String::with_capacity(256 * (d.in_values.len() + d.out_values.len()) + 1024);
-    let cell = |m: &mut String, x: f64, y: f64, w: f64, v: f32, class: &str, extra: &str, label: bool| {
-        let _ = write!(m, r#"<rect class="cell{class}" x="{x:.1}" y="{y:.1}" width="{w:.1}" height="{ROW}" fill="{}"{extra}/>"#, d.scale.fill(v));
+    let mut m = String::with_capacity(160 * (n_in + n_out) + 512);
+    let mut cell = |x: f64, y: f64, w: f64, extra: &str, label: bool| {
+        let _ = write!(m, r#"<rect class="cell" x="{x:.1}" y="{y:.1}" width="{w:.1}" height="{ROW}"{extra}/>"#);
         if label {
-            let _ = write!(m, r#"<text x="{:.1}" y="{:.1}" style="fill:{}">{}</text>"#, x + w / 2.0, y + ROW / 2.0 + 4.0, d.scale.ink(v), format_value(v));
+            let _ = write!(m, r#"<text x="{:.1}" y="{:.1}"></text>"#, x + w / 2.0, y + ROW / 2.0 + 4.0);
         }
     };
-    for (k, &v) in d.in_values.iter().enumerate() {
-        let class = if d.taps.iter().any(|t| t.0 == k) { " tapped" } else { "" };
-        cell(&mut m, s.input.px(k as f64 - 0.5), y_in, s.input.cell, v, class, "", d.in_values.len() <= LABELLED);
+    for k in 0..n_in {
+        cell(s.input.px(k as f64 - 0.5), y_in, s.input.cell, "", label_in);
     }
-    for (i, &v) in d.out_values.iter().enumerate() {
-        let class = if i == d.selected { " selected" } else { "" };
-        cell(&mut m, s.out_left(i), y_out, s.out_cell, v, class, &format!(r#" data-out="{i}""#), d.out_values.len() <= LABELLED);
+    for i in 0..n_out {
+        cell(s.out_left(i), y_out, s.out_cell, &format!(r#" data-out="{i}""#), label_out);
     }
-    let path = |m: &mut String, class: &str, segments: &mut dyn Iterator<Item = (f64, f64, f64, f64)>| {
-        let _ = write!(m, r#"<path class="{class}" d=""#);
-        for (x1, y1, x2, y2) in segments {
-            let _ = write!(m, "M{x1:.1} {y1:.1}L{x2:.1} {y2:.1}");
-        }
-        m.push_str(r#""/>"#);
-    };
+    m.push_str(r#"<path class="links"/><path class="clamps"/><path class="marks"/><g class="selection"></g>"#);
+    let _ = write!(m, r#"<text class="row-name" x="{MARGIN}" y="{:.1}"></text>"#, y_in - 6.0);
+    let _ = write!(m, r#"<text class="row-name" x="{MARGIN}" y="{:.1}"></text>"#, y_out + ROW + 14.0);
+    m
+}
+
+/// The `d` of the three line paths: every link, the clamps, the source marks.
+fn line_paths(d: &Drawn, y_in: f64, y_out: f64) -> [String; 3] {
+    use std::fmt::Write;
+    let s = &d.strip;
     let bottom = y_in + ROW;
-    path(&mut m, "links", &mut s.links.iter().map(|l| (l.out_x, y_out, l.raw_x, bottom)));
-    path(&mut m, "clamps", &mut s.links.iter().filter(|l| l.raw_x != l.src_x).map(|l| (l.raw_x, bottom + 3.0, l.src_x, bottom + 3.0)));
-    path(&mut m, "marks", &mut s.links.iter().map(|l| (l.src_x, bottom, l.src_x, bottom - 6.0)));
+    let path = |segments: &mut dyn Iterator<Item = (f64, f64, f64, f64)>| {
+        let mut p = String::new();
+        for (x1, y1, x2, y2) in segments {
+            let _ = write!(p, "M{x1:.1} {y1:.1}L{x2:.1} {y2:.1}");
+        }
+        p
+    };
+    [
+        path(&mut s.links.iter().map(|l| (l.out_x, y_out, l.raw_x, bottom))),
+        path(&mut s.links.iter().filter(|l| l.raw_x != l.src_x).map(|l| (l.raw_x, bottom + 3.0, l.src_x, bottom + 3.0))),
+        path(&mut s.links.iter().map(|l| (l.src_x, bottom, l.src_x, bottom - 6.0))),
+    ]
+}
+
+/// The selected output's link, its taps (weighted lines to the input cells' centres) and
+/// its source coordinate, as markup.
+fn selection_markup(d: &Drawn, y_in: f64, y_out: f64) -> String {
+    use std::fmt::Write;
+    let s = &d.strip;
+    let bottom = y_in + ROW;
+    let mut m = String::new();
     if let Some(l) = s.links.get(d.selected) {
         let _ = write!(m, r#"<line class="link-selected" x1="{:.1}" y1="{y_out:.1}" x2="{:.1}" y2="{bottom:.1}"/>"#, l.out_x, l.raw_x);
         for &(k, w) in &d.taps {
@@ -197,7 +298,5 @@ fn markup(d: &Drawn, y_in: f64, y_out: f64) -> String {
         }
         let _ = write!(m, r#"<circle class="src-selected" cx="{:.1}" cy="{bottom:.1}" r="4"/>"#, l.src_x);
     }
-    let _ = write!(m, r#"<text class="row-name" x="{MARGIN}" y="{:.1}">{}</text>"#, y_in - 6.0, d.rows.0);
-    let _ = write!(m, r#"<text class="row-name" x="{MARGIN}" y="{:.1}">{}</text>"#, y_out + ROW + 14.0, d.rows.1);
     m
 }

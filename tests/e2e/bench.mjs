@@ -2,12 +2,13 @@
 // release bundle, for each scene. Prints, per scene, median and p90 in ms of:
 //   work     the renderer's main thread busy from the change until the frame showing it is
 //            painted (script, style, layout, paint, commit; from a trace), with its parts.
-//            This is the figure the budgets apply to: a change whose work fits in 16 ms can
-//            be shown in the next frame of a 60 Hz display.
+//            A change whose work fits in 16 ms can be shown in the next frame of a 60 Hz
+//            display. The budgets apply to this and to the random-point latency below.
 //   latency  change → next painted frame, the change made at a random point of the frame
 //            interval (as a person's input arrives), and again just after a frame was
 //            painted (the worst point for a light page: it must wait a whole interval for
-//            the next frame; the bare-page line shows that floor).
+//            the next frame while the page is still producing frames, e.g. during the
+//            sample points' transition from the previous change).
 //   charts   change → the frame after the plotters charts, drawn just after the first
 //            frame, are done.
 // Usage (after `trunk build --release`): node tests/e2e/bench.mjs [runs]
@@ -130,12 +131,16 @@ try {
     await browser.startTracing(page, { categories: (process.env.CATS ?? 'toplevel,blink.user_timing,devtools.timeline').split(',') });
     await toggles(page, RUNS, 'random');
     const w = work(JSON.parse((await browser.stopTracing()).toString()));
-    const verdict = budget ? `  (budget ${budget} ms: ${q(w.busy, 0.5) < budget ? 'met' : 'NOT met'})` : '';
+    // The budget holds when both the work and the latency (at a random point of the frame,
+    // as input arrives) have medians under it.
+    const met = q(w.busy, 0.5) < budget && q(random.first, 0.5) < budget;
+    const verdict = budget ? `  budget ${budget} ms: ${met ? 'met' : 'NOT met'} (work and random-point latency medians)` : '';
     console.log(`${name}:`);
-    console.log(`  work:    median_ms: ${f(q(w.busy, 0.5))}  p90_ms: ${f(q(w.busy, 0.9))}  [style ${f(q(w.style, 0.5))}, layout ${f(q(w.layout, 0.5))}, paint and commit ${f(q(w.paint, 0.5))}; the rest is script]${verdict}`);
+    console.log(`  work:    median_ms: ${f(q(w.busy, 0.5))}  p90_ms: ${f(q(w.busy, 0.9))}  [style ${f(q(w.style, 0.5))}, layout ${f(q(w.layout, 0.5))}, paint and commit ${f(q(w.paint, 0.5))}; the rest is script]`);
     console.log(`  latency: median_ms: ${f(q(random.first, 0.5))}  p90_ms: ${f(q(random.first, 0.9))}  (change at a random point of the frame)`
       + `  |  median_ms: ${f(q(after.first, 0.5))}  p90_ms: ${f(q(after.first, 0.9))}  (change just after a frame)`);
     if (random.charts) console.log(`  charts:  median_ms: ${f(q(random.charts, 0.5))}  p90_ms: ${f(q(random.charts, 0.9))}  (change → frame after the charts are drawn)`);
+    if (verdict) console.log(verdict);
     await page.close();
   }
   console.log(`(${RUNS} align_corners toggles per figure, 1400×1000 viewport)`);
