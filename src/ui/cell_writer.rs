@@ -1,4 +1,4 @@
-//! Rewrites the labels and colours of many cells (heatmap tables, the diagram's input
+//! Rewrites the labels and colours of many cells (the strip, the diagram's input
 //! pixels) in place, touching only what changed. A changed label replaces the data of the
 //! cell's existing text node, so the browser re-lays out one line of text; setting
 //! `textContent` instead would remove and insert a node, which costs a style recalculation
@@ -13,23 +13,14 @@ struct Written {
     text: String,
 }
 
-/// The cells of one view as last written, for the node layout they were written to.
+/// The cells of one view as last written. A view that rebuilds its nodes starts a new
+/// writer for them.
 #[derive(Default)]
-pub struct CellWriter<K: PartialEq> {
-    built_for: Option<K>,
+pub struct CellWriter {
     cells: Vec<Written>,
 }
 
-impl<K: PartialEq> CellWriter<K> {
-    /// Starts a pass over the cells of nodes built for `key` (say, the table's shape):
-    /// cells of newly built nodes are written in full.
-    pub fn begin(&mut self, key: K) {
-        if self.built_for.as_ref() != Some(&key) {
-            self.built_for = Some(key);
-            self.cells.clear();
-        }
-    }
-
+impl CellWriter {
     /// Writes cell `k`: its inline style (to `attr`, `style` or an SVG presentation
     /// attribute) and its text, each only if it differs from what was written before.
     pub fn write(&mut self, k: usize, el: &Element, style: (&str, &str), text: &str) {

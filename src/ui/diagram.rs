@@ -264,8 +264,6 @@ fn Svg(plan: Memo<Option<Plan>>, which: Which) -> impl IntoView {
         let Some(g) = document().get_element_by_id(&format!("pixels-{tag}")) else { return };
         let nodes = g.children();
         circles.update_value(|c| labels.update_value(|l| {
-            c.begin(());
-            l.begin(());
             for (k, &v) in values.iter().enumerate() {
                 if let Some(circle) = nodes.item(3 * k as u32 + 1) {
                     c.style(k, &circle, "fill", &scale.fill(v));

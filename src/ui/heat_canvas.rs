@@ -38,7 +38,6 @@ pub fn HeatCanvas(
     let HeatLayout { h, w, labelled, .. } = layout;
     let (css_w, css_h) = layout.size();
     let dpr = if labelled { window().device_pixel_ratio().clamp(1.0, 3.0) } else { 1.0 };
-    let fallback = NodeRef::<leptos::html::Tbody>::new();
     let texts = StoredValue::new(CellWriter::default());
     let styled = StoredValue::new(false);
     Effect::new(move |_| {
@@ -59,10 +58,8 @@ pub fn HeatCanvas(
             }
             draw(&ctx, &layout, dpr, img);
             // The values again, as text, for screen readers.
-            let Some(body) = fallback.get() else { return };
-            let Ok(cells) = body.query_selector_all("td") else { return };
+            let Ok(cells) = el.query_selector_all("td") else { return };
             texts.update_value(|t| {
-                t.begin(());
                 for (k, (text, _)) in img.labels.iter().enumerate() {
                     if let Some(td) = cells.item(k as u32).and_then(|n| n.dyn_into::<leptos::web_sys::Element>().ok()) {
                         t.text(k, &td, text);
@@ -82,14 +79,12 @@ pub fn HeatCanvas(
             format!("left:{}%;top:{}%;width:{}%;height:{}%", 100.0 * c as f64 / w as f64, 100.0 * r as f64 / h as f64, 100.0 / w as f64, 100.0 / h as f64)
         })
     };
-    let table = labelled.then(|| {
-        view! {
-            <table aria-label=label>
-                <thead><tr><th></th>{(0..w).map(|c| view! { <th scope="col">{c}</th> }).collect_view()}</tr></thead>
-                <tbody node_ref=fallback>
-                    {(0..h).map(|r| view! { <tr><th scope="row">{r}</th>{(0..w).map(|_| view! { <td></td> }).collect_view()}</tr> }).collect_view()}
-                </tbody>
-            </table>
+    // The fallback table and the indices are static markup for the grid's shape.
+    let table = labelled.then(|| table_markup(h, w)).unwrap_or_default();
+    Effect::new(move |_| {
+        let name = label.get();
+        if let Some(t) = canvas.get().and_then(|c| c.query_selector("table").ok().flatten()) {
+            let _ = t.set_attribute("aria-label", &name);
         }
     });
     let canvas_view = view! {
@@ -101,8 +96,8 @@ pub fn HeatCanvas(
                 tabindex=if interactive { "0" } else { "-1" }
                 on:keydown=on_key
                 on:mousemove=move |ev| if let Some((r, c)) = cell_at(&ev) { pick(r, c, false) }
-                on:click=move |ev| if let Some((r, c)) = cell_at(&ev) { pick_on_click(r, c, true) }>
-                {table}
+                on:click=move |ev| if let Some((r, c)) = cell_at(&ev) { pick_on_click(r, c, true) }
+                inner_html=table>
             </canvas>
             {move || mark_style().map(|s| view! { <div class="heat-sel" style=s></div> })}
         </div>
@@ -113,8 +108,8 @@ pub fn HeatCanvas(
     view! {
         <div class="heat-frame" style=format!("grid-template-columns:auto minmax(0,{css_w}px)")>
             <span></span>
-            <div class="heat-cols" aria-hidden="true">{(0..w).map(|c| view! { <span>{c}</span> }).collect_view()}</div>
-            <div class="heat-rows" aria-hidden="true">{(0..h).map(|r| view! { <span>{r}</span> }).collect_view()}</div>
+            <div class="heat-cols" aria-hidden="true" inner_html=spans(w)></div>
+            <div class="heat-rows" aria-hidden="true" inner_html=spans(h)></div>
             {canvas_view}
         </div>
     }
@@ -153,4 +148,16 @@ fn draw(ctx: &CanvasRenderingContext2d, layout: &HeatLayout, dpr: f64, img: &Hea
             let _ = ctx.fill_text(text, x + (cw - gap) / 2.0, y + (ch - gap) / 2.0 + 0.5);
         }
     }
+}
+
+/// `<span>0</span>…<span>{n − 1}</span>`: a row or column of indices.
+fn spans(n: usize) -> String {
+    (0..n).map(|k| format!("<span>{k}</span>")).collect()
+}
+
+/// A table of `h × w` empty cells under row and column indices.
+fn table_markup(h: usize, w: usize) -> String {
+    let head: String = (0..w).map(|c| format!(r#"<th scope="col">{c}</th>"#)).collect();
+    let rows: String = (0..h).map(|r| format!(r#"<tr><th scope="row">{r}</th>{}</tr>"#, "<td></td>".repeat(w))).collect();
+    format!("<table><thead><tr><th></th>{head}</tr></thead><tbody>{rows}</tbody></table>")
 }

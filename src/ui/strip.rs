@@ -184,10 +184,10 @@ struct Painter {
     cells: Vec<(Element, Option<Element>)>,
     /// The three line paths, the selection group and the two row names.
     tail: Vec<Element>,
-    fills: CellWriter<()>,
-    classes: CellWriter<()>,
-    labels: CellWriter<()>,
-    paths: CellWriter<()>,
+    fills: CellWriter,
+    classes: CellWriter,
+    labels: CellWriter,
+    paths: CellWriter,
     selection: String,
 }
 
