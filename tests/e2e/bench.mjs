@@ -17,7 +17,7 @@ import { chromium } from '@playwright/test';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-const RUNS = Number(process.argv[2] ?? 40);
+const RUNS = Number(process.argv[2] ?? 60);
 const PORT = 4174;
 const here = fileURLToPath(new URL('.', import.meta.url));
 const server = spawn('node', ['serve.mjs', '../../dist', String(PORT), '/upsample-explainer/'], { cwd: here });
