@@ -339,7 +339,7 @@ fn Svg(plan: Memo<Option<Plan>>, which: Which) -> impl IntoView {
         <svg class="map" viewBox=format!("0 0 {width} {height}") role="img"
             on:mousemove=move |ev| pick(&ev, false)
             on:click=move |ev| pick(&ev, true)
-            aria-label=move || format!("{}", ctx.tr(Key::Diagram)())>
+            aria-label=move || ctx.tr(Key::Diagram)().to_string()>
             // Rulers in input pixel units: long ticks at pixel edges, labels at centres.
             <g class="ruler">
                 <line x1=fx.px(-0.5) x2=fx.px(in_w as f64 - 0.5) y1=MARGIN - 12.0 y2=MARGIN - 12.0/>

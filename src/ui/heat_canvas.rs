@@ -80,7 +80,7 @@ pub fn HeatCanvas(
         })
     };
     // The fallback table and the indices are static markup for the grid's shape.
-    let table = labelled.then(|| table_markup(h, w)).unwrap_or_default();
+    let table = if labelled { table_markup(h, w) } else { String::new() };
     Effect::new(move |_| {
         let name = label.get();
         if let Some(t) = canvas.get().and_then(|c| c.query_selector("table").ok().flatten()) {

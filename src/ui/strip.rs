@@ -199,15 +199,12 @@ impl Painter {
         let key = (n_in, n_out, n_in <= LABELLED, n_out <= LABELLED);
         if self.built != Some(key) {
             svg.set_inner_html(&skeleton(d, key, y_in, y_out));
-            let all: Vec<Element> = (0..svg.child_element_count()).filter_map(|k| svg.children().item(k)).collect();
-            let mut it = all.into_iter();
-            self.cells = [(n_in, key.2), (n_out, key.3)]
-                .into_iter()
-                .flat_map(|(n, labelled)| std::iter::repeat_n(labelled, n))
-                .map_while(|labelled| Some((it.next()?, if labelled { it.next() } else { None })))
-                .collect();
-            self.tail = it.collect();
-            *self = Painter { built: Some(key), cells: std::mem::take(&mut self.cells), tail: std::mem::take(&mut self.tail), ..Painter::default() };
+            let children = svg.children();
+            let mut nodes = (0..children.length()).filter_map(|k| children.item(k));
+            let labelled = std::iter::repeat(key.2).take(n_in).chain(std::iter::repeat(key.3).take(n_out));
+            let cells = labelled.map_while(|l| Some((nodes.next()?, if l { nodes.next() } else { None }))).collect();
+            // New nodes hold nothing yet: fresh writers write everything.
+            *self = Painter { built: Some(key), cells, tail: nodes.collect(), ..Painter::default() };
         }
         let values = d.in_values.iter().map(|&v| (v, false)).chain(d.out_values.iter().map(|&v| (v, true)));
         for (k, ((v, is_out), (rect, text))) in values.zip(&self.cells).enumerate() {
