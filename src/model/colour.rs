@@ -63,7 +63,12 @@ impl Scale {
 
     /// A text colour that reads on `fill(v)`.
     pub fn ink(&self, v: f32) -> &'static str {
-        if v.is_nan() || self.t(v) > 0.62 { "#111" } else { "#fff" }
+        if self.dark_ink(v) { "#111" } else { "#fff" }
+    }
+
+    /// Whether [`Scale::ink`] is the dark one (the light end of the scale).
+    pub fn dark_ink(&self, v: f32) -> bool {
+        v.is_nan() || self.t(v) > 0.62
     }
 }
 

@@ -73,9 +73,9 @@ pub fn Grids() -> impl IntoView {
     });
     view! {
         <section class="grids">
-            <HeatTable title=Key::MainState tensor=Signal::derive(move || ctx.main_out.get()) scale=scale testid="output-grid" interactive=true/>
-            <HeatTable title=Key::ComparedState tensor=Signal::derive(move || ctx.compare_out.get()) scale=scale testid="output-grid-compare" interactive=false/>
-            <DiffTable/>
+            <HeatMap title=Key::MainState tensor=Signal::derive(move || ctx.main_out.get()) scale=scale testid="output-grid" interactive=true/>
+            <HeatMap title=Key::ComparedState tensor=Signal::derive(move || ctx.compare_out.get()) scale=scale testid="output-grid-compare" interactive=false/>
+            <DiffMap/>
         </section>
     }
 }
@@ -83,7 +83,7 @@ pub fn Grids() -> impl IntoView {
 /// One output heatmap: the tensor's plane in the shared colour scale, with its values when
 /// the grid is small (see `model::heat_layout`).
 #[component]
-fn HeatTable(title: Key, tensor: Signal<Option<Tensor>>, scale: Memo<Scale>, testid: &'static str, interactive: bool) -> impl IntoView {
+fn HeatMap(title: Key, tensor: Signal<Option<Tensor>>, scale: Memo<Scale>, testid: &'static str, interactive: bool) -> impl IntoView {
     let ctx = use_ctx();
     let shape = Memo::new(move |_| tensor.with(|t| t.as_ref().map(|t| t.shape.clone())));
     let values = Memo::new(move |_| tensor.with(|t| t.as_ref().map(|t| plane_of(t, ctx.channel.get(), &ctx.selected.get()).2)).unwrap_or_default());
@@ -129,7 +129,7 @@ fn HeatTable(title: Key, tensor: Signal<Option<Tensor>>, scale: Memo<Scale>, tes
             let scale = scale.get();
             values.with(|v| HeatImage {
                 colours: v.iter().map(|&v| scale.rgb(v)).collect(),
-                labels: if layout.labelled { v.iter().map(|&v| (format_value(v), scale.ink(v) == "#111")).collect() } else { Vec::new() },
+                labels: if layout.labelled { v.iter().map(|&v| (format_value(v), scale.dark_ink(v))).collect() } else { Vec::new() },
             })
         });
         let sel_shape = spatial.clone();
@@ -147,7 +147,7 @@ fn HeatTable(title: Key, tensor: Signal<Option<Tensor>>, scale: Memo<Scale>, tes
 
 /// The difference of the two outputs, in a diverging scale, when their shapes agree.
 #[component]
-fn DiffTable() -> impl IntoView {
+fn DiffMap() -> impl IntoView {
     let ctx = use_ctx();
     let diff = Memo::new(move |_| {
         let (a, b) = (ctx.main_out.get()?, ctx.compare_out.get()?);
