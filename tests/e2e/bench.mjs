@@ -9,6 +9,8 @@
 //            painted (the worst point for a light page: it must wait a whole interval for
 //            the next frame while the page is still producing frames, e.g. during the
 //            sample points' transition from the previous change).
+//   idle     the latencies again with the toggles 800 ms apart, so each change meets a page
+//            whose animations have ended (a person toggling and looking).
 //   charts   change → the frame after the plotters charts, drawn just after the first
 //            frame, are done.
 // Usage (after `trunk build --release`): node tests/e2e/bench.mjs [runs]
@@ -31,11 +33,13 @@ const scenes = [
   ['bare page (a lone <select>, for reference)', null, null],
 ];
 
-/// Runs `runs` toggles in the page; `phase` is 'random' or 'after-frame'. Returns, per toggle,
+/// Runs `runs` toggles in the page, `gap` ms apart (30: the previous toggle's transition
+/// is still running; 800: it has ended and the page is idle); `phase` is 'random' or
+/// 'after-frame'. Returns, per toggle,
 /// the latency to the first painted frame and to the frame after the charts (if any).
 /// Marks `t0`/`t1` around each toggle for the trace.
-function toggles(page, runs, phase) {
-  return page.evaluate(async ({ runs, phase }) => {
+function toggles(page, runs, phase, gap = 30) {
+  return page.evaluate(async ({ runs, phase, gap }) => {
     const nextPaint = () => new Promise((resolve) => requestAnimationFrame(() => {
       const ch = new MessageChannel(); ch.port1.onmessage = resolve; ch.port2.postMessage(0);
     }));
@@ -50,7 +54,7 @@ function toggles(page, runs, phase) {
     const first = [];
     const charts = [];
     for (let i = 0; i < runs + 3; i++) {
-      await new Promise((r) => setTimeout(r, 30));
+      await new Promise((r) => setTimeout(r, gap));
       await nextPaint();
       if (phase === 'random') {
         const until = performance.now() + Math.random() * interval;
@@ -69,7 +73,7 @@ function toggles(page, runs, phase) {
       if (!warm) { first.push(t1 - t0); charts.push(performance.now() - t0); }
     }
     return { first, charts: chart ? charts : null };
-  }, { runs, phase });
+  }, { runs, phase, gap });
 }
 
 /// Length of the union of [ts, ts + dur) intervals, clipped to [lo, hi).
@@ -126,8 +130,14 @@ try {
       await page.setContent('<select id="align_corners"><option>true</option><option>false</option></select>');
     }
     await page.waitForTimeout(300);
+    // Warm-up, not counted: the browser compiles the module's hot functions again with its
+    // optimising compiler in the background during the first changes.
+    await toggles(page, 30, 'random');
     const random = await toggles(page, RUNS, 'random');
     const after = await toggles(page, RUNS, 'after-frame');
+    const IDLE_RUNS = Math.ceil(RUNS / 3);
+    const idle = await toggles(page, IDLE_RUNS, 'random', 800);
+    const idleAfter = await toggles(page, IDLE_RUNS, 'after-frame', 800);
     await browser.startTracing(page, { categories: (process.env.CATS ?? 'toplevel,blink.user_timing,devtools.timeline').split(',') });
     await toggles(page, RUNS, 'random');
     const w = work(JSON.parse((await browser.stopTracing()).toString()));
@@ -139,6 +149,8 @@ try {
     console.log(`  work:    median_ms: ${f(q(w.busy, 0.5))}  p90_ms: ${f(q(w.busy, 0.9))}  [style ${f(q(w.style, 0.5))}, layout ${f(q(w.layout, 0.5))}, paint and commit ${f(q(w.paint, 0.5))}; the rest is script]`);
     console.log(`  latency: median_ms: ${f(q(random.first, 0.5))}  p90_ms: ${f(q(random.first, 0.9))}  (change at a random point of the frame)`
       + `  |  median_ms: ${f(q(after.first, 0.5))}  p90_ms: ${f(q(after.first, 0.9))}  (change just after a frame)`);
+    console.log(`  idle:    median_ms: ${f(q(idle.first, 0.5))}  p90_ms: ${f(q(idle.first, 0.9))}  (latency, change at a random point)`
+      + `  |  median_ms: ${f(q(idleAfter.first, 0.5))}  p90_ms: ${f(q(idleAfter.first, 0.9))}  (just after a frame; ${IDLE_RUNS} toggles 800 ms apart)`);
     if (random.charts) console.log(`  charts:  median_ms: ${f(q(random.charts, 0.5))}  p90_ms: ${f(q(random.charts, 0.9))}  (change → frame after the charts are drawn)`);
     if (verdict) console.log(verdict);
     await page.close();
