@@ -1,8 +1,8 @@
-//! Rewrites the labels and colours of many cells (the strip, the diagram's input
-//! pixels) in place, touching only what changed. A changed label replaces the data of the
-//! cell's existing text node, so the browser re-lays out one line of text; setting
-//! `textContent` instead would remove and insert a node, which costs a style recalculation
-//! and a new layout object per cell on every change of arguments.
+//! Rewrites the labels and colours of many cells (the strip, the diagram's input pixels,
+//! the heatmaps' fallback tables) in place, touching only what changed. A changed label
+//! replaces the data of the cell's existing text node, so the browser re-lays out one line;
+//! setting `textContent` instead would remove and insert a node, which costs a style
+//! recalculation and a new layout object per cell on every change of arguments.
 
 use leptos::web_sys::{Element, Node};
 
