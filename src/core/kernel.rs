@@ -31,8 +31,9 @@ pub enum Shape {
 pub struct Kernel {
     pub shape: Shape,
     /// Input pixels per unit of the kernel's argument: 1, or the axis's scale (`in/out`,
-    /// or `(in − 1)/(out − 1)` with `align_corners=True`) when antialiasing a downscale (the filter then covers `stretch` times as many input pixels, with its
-    /// height divided by `stretch` so the area stays 1), or the window length for `area`.
+    /// or `(in − 1)/(out − 1)` with `align_corners=True`) when antialiasing a downscale
+    /// (the filter then covers `stretch` times as many input pixels, with its height
+    /// divided by `stretch` so the area stays 1), or the window length for `area`.
     pub stretch: f64,
 }
 
@@ -59,16 +60,15 @@ impl Kernel {
 
     /// Half the kernel's width in input pixels: it is zero beyond ±`support()`.
     pub fn support(&self) -> f64 {
+        // `nearest` reaches a whole pixel back (it floors); the others are symmetric.
         let half = match self.shape {
-            Shape::Floor | Shape::Round | Shape::Box => 0.5,
+            Shape::Floor => return 1.0,
+            Shape::Round | Shape::Box => 0.5,
             Shape::Triangle => 1.0,
             Shape::KeysA075 | Shape::KeysA05 => 2.0,
             Shape::Lanczos3 => 3.0,
         };
-        match self.shape {
-            Shape::Floor => 1.0,
-            _ => half * self.stretch,
-        }
+        half * self.stretch
     }
 
     /// The weight at distance `d` = (input pixel centre − source coordinate), before the

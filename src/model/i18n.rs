@@ -136,10 +136,8 @@ texts! {
     AxisW => "W (width)", "W（宽）";
     AxisH => "H (height)", "H（高）";
     AxisD => "D (depth)", "D（深）";
-    StripRow => "input row read", "读取的输入行";
     StripAlso => "Along the other axes, each output in this row also mixes several input rows:", "沿其他轴，这一行的每个输出还混合了多行输入：";
     EveryMode => "every mode on this row", "在这一行上比较所有模式";
-    RowOf => "input row", "输入行";
     KernelAxis => "distance from the source coordinate to an input pixel centre (input pixels)", "输入像素中心到源坐标的距离（输入像素）";
     KernelTaps => "taps of the selected output", "所选输出的抽头";
     KernelStretched => "stretched by antialias ×", "被抗锯齿拉伸 ×";

@@ -5,13 +5,14 @@
 
 use super::app::{use_ctx, Ctx};
 use super::cell_writer::CellWriter;
+use super::heat_canvas::put_cells;
 use super::ledger_view::taps_text;
 use crate::core::{explain, Mode, Plan, Tensor};
 use crate::model::colour::Scale;
 use crate::model::geometry::{output_extent, ticks, Frame};
 use crate::model::strip::read_cell;
-use crate::model::raster::{cells_rgba, dots_path, nearest, rects_path, segments_path, DENSE_CELLS};
-use leptos::wasm_bindgen::{Clamped, JsCast};
+use crate::model::raster::{dots_path, nearest, rects_path, segments_path, DENSE_CELLS};
+use leptos::wasm_bindgen::JsCast;
 use crate::model::i18n::Key;
 use leptos::prelude::*;
 
@@ -418,9 +419,7 @@ fn pixels_url(h: usize, w: usize, values: &[f32], scale: Scale) -> String {
         canvas.set_width(w as u32);
         canvas.set_height(h as u32);
         let ctx = canvas.get_context("2d").ok()??.dyn_into::<leptos::web_sys::CanvasRenderingContext2d>().ok()?;
-        let rgba = cells_rgba(h, w, 1, |i| scale.rgb(values.get(i).copied().unwrap_or(f32::NAN)));
-        let data = leptos::web_sys::ImageData::new_with_u8_clamped_array_and_sh(Clamped(&rgba), w as u32, h as u32).ok()?;
-        ctx.put_image_data(&data, 0.0, 0.0).ok()?;
+        put_cells(&ctx, h, w, 1, |i| scale.rgb(values.get(i).copied().unwrap_or(f32::NAN)));
         canvas.to_data_url().ok()
     };
     build().unwrap_or_default()

@@ -122,11 +122,7 @@ pub fn HeatCanvas(
 fn draw(ctx: &CanvasRenderingContext2d, layout: &HeatLayout, dpr: f64, img: &HeatImage) {
     let HeatLayout { h, w, .. } = *layout;
     if !layout.labelled {
-        let k = layout.cell_w as usize;
-        let rgba = cells_rgba(h, w, k, |i| img.colours[i]);
-        if let Ok(data) = ImageData::new_with_u8_clamped_array_and_sh(Clamped(&rgba), (w * k) as u32, (h * k) as u32) {
-            let _ = ctx.put_image_data(&data, 0.0, 0.0);
-        }
+        put_cells(ctx, h, w, layout.cell_w as usize, |i| img.colours[i]);
         return;
     }
     let (css_w, css_h) = layout.size();
@@ -147,6 +143,15 @@ fn draw(ctx: &CanvasRenderingContext2d, layout: &HeatLayout, dpr: f64, img: &Hea
             let (x, y, cw, ch) = layout.cell_rect(k / w, k % w);
             let _ = ctx.fill_text(text, x + (cw - gap) / 2.0, y + (ch - gap) / 2.0 + 0.5);
         }
+    }
+}
+
+/// Puts an `h × w` grid of `k × k`-pixel cells, coloured by `colour` of the row-major cell
+/// index, at the canvas's origin, in one call.
+pub fn put_cells(ctx: &CanvasRenderingContext2d, h: usize, w: usize, k: usize, colour: impl Fn(usize) -> (u8, u8, u8)) {
+    let rgba = cells_rgba(h, w, k, colour);
+    if let Ok(data) = ImageData::new_with_u8_clamped_array_and_sh(Clamped(&rgba), (w * k) as u32, (h * k) as u32) {
+        let _ = ctx.put_image_data(&data, 0.0, 0.0);
     }
 }
 

@@ -106,7 +106,7 @@ pub fn taps_text(taps: &[crate::core::Tap]) -> String {
 }
 
 /// A weight with as many digits as it needs (0.25, 0.5625, 0.3333333).
-pub fn format_weight(w: f32) -> String {
+fn format_weight(w: f32) -> String {
     let s = format!("{w}");
     if s.len() > 9 { format!("{w:.6}") } else { s }
 }

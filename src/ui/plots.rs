@@ -38,7 +38,6 @@ fn colour(k: usize) -> RGBColor {
     PALETTE[k % PALETTE.len()]
 }
 
-const INK: RGBColor = RGBColor(40, 40, 40);
 
 /// A chart's own colours for the page's theme (a canvas cannot use the page's CSS colours).
 #[derive(Clone, Copy, PartialEq)]
@@ -50,7 +49,7 @@ struct Paper {
     zero: RGBColor,
 }
 
-const LIGHT_PAPER: Paper = Paper { background: WHITE, ink: INK, grid: RGBColor(205, 205, 205), fine_grid: RGBColor(235, 235, 235), zero: RGBColor(160, 160, 160) };
+const LIGHT_PAPER: Paper = Paper { background: WHITE, ink: RGBColor(40, 40, 40), grid: RGBColor(205, 205, 205), fine_grid: RGBColor(235, 235, 235), zero: RGBColor(160, 160, 160) };
 /// The page's dark panel (`--panel`) and ink (`--ink`).
 const DARK_PAPER: Paper = Paper { background: RGBColor(31, 32, 36), ink: RGBColor(236, 236, 239), grid: RGBColor(74, 76, 83), fine_grid: RGBColor(45, 47, 52), zero: RGBColor(120, 122, 128) };
 
@@ -95,7 +94,7 @@ pub fn Plots() -> impl IntoView {
             series
                 .iter()
                 .enumerate()
-                .map(|(k, s)| legend_item(if k == 0 { INK } else { colour(k - 1) }, k == 0, s.label.clone()))
+                .map(|(k, s)| legend_item((k > 0).then(|| colour(k - 1)), s.label.clone()))
                 .collect_view()
         })
     };
@@ -104,7 +103,7 @@ pub fn Plots() -> impl IntoView {
         kernels.with(|ks| {
             ks.iter()
                 .enumerate()
-                .map(|(k, (kernel, _, label))| legend_item(colour(k), false, format!("{label}: {}", kernel_caption(kernel, lang))))
+                .map(|(k, (kernel, _, label))| legend_item(Some(colour(k)), format!("{label}: {}", kernel_caption(kernel, lang))))
                 .collect_view()
         })
     };
@@ -136,10 +135,11 @@ pub fn Plots() -> impl IntoView {
     }
 }
 
-fn legend_item(colour: RGBColor, ring: bool, label: String) -> impl IntoView {
-    let RGBColor(r, g, b) = colour;
-    // The input's ring takes the page's ink, so it shows in both themes.
-    let style = if ring { String::new() } else { format!("background: rgb({r},{g},{b})") };
+/// A legend entry: a swatch of the series' colour, or for `None` (the input samples) a
+/// ring in the page's ink, so it shows in both themes.
+fn legend_item(colour: Option<RGBColor>, label: String) -> impl IntoView {
+    let ring = colour.is_none();
+    let style = colour.map(|RGBColor(r, g, b)| format!("background: rgb({r},{g},{b})")).unwrap_or_default();
     view! { <li><span class="swatch" class:ring=ring style=style></span>{label}</li> }
 }
 
