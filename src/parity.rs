@@ -150,9 +150,13 @@ fn run_call(op: &str, input: &Tensor, args: &Value) -> Result<Result<Tensor, Tor
     if let Some(types) = float_size_types {
         // Python rejects non-integer sizes after the checks that come before it.
         return Ok(Err(match call.check(&input.shape) {
-            Err(e) if e.message.starts_with("align_corners option")
-                || e.message.starts_with("only one of")
-                || e.message.starts_with("Input and output must have") => e,
+            Err(e)
+                if e.message.starts_with("align_corners option")
+                    || e.message.starts_with("only one of")
+                    || e.message.starts_with("Input and output must have") =>
+            {
+                e
+            }
             _ => TorchError::new(
                 ErrorKind::TypeError,
                 format!(
@@ -176,9 +180,13 @@ fn size_arg(v: Option<&Value>) -> Result<(Option<SizeArg>, Option<Vec<String>>),
         None | Some(Value::Null) => Ok((None, None)),
         Some(Value::Number(n)) => Ok((Some(SizeArg::Int(n.as_i64().ok_or("size is not an int")?)), None)),
         Some(Value::Array(items)) => {
-            let ints: Vec<i64> = items.iter().map(|i| i.as_i64().or_else(|| i.as_f64().map(|f| f as i64)).unwrap_or(0)).collect();
+            let ints: Vec<i64> =
+                items.iter().map(|i| i.as_i64().or_else(|| i.as_f64().map(|f| f as i64)).unwrap_or(0)).collect();
             let bad = items.iter().any(|i| !i.is_i64());
-            let types = items.iter().map(|i| if i.is_i64() { "<class 'int'>" } else { "<class 'float'>" }.to_string()).collect();
+            let types = items
+                .iter()
+                .map(|i| if i.is_i64() { "<class 'int'>" } else { "<class 'float'>" }.to_string())
+                .collect();
             Ok((Some(SizeArg::Tuple(ints)), bad.then_some(types)))
         }
         Some(other) => Err(format!("unsupported size {other}")),
@@ -216,7 +224,13 @@ pub fn tensor(v: &Value) -> Result<Tensor, String> {
         .iter()
         .map(|d| d.as_u64().map(|d| d as usize).ok_or("bad shape"))
         .collect::<Result<_, _>>()?;
-    let data: Vec<f32> = v.get("data").and_then(Value::as_array).ok_or("no data")?.iter().map(|x| number(x).map(|x| x as f32)).collect::<Result<_, _>>()?;
+    let data: Vec<f32> = v
+        .get("data")
+        .and_then(Value::as_array)
+        .ok_or("no data")?
+        .iter()
+        .map(|x| number(x).map(|x| x as f32))
+        .collect::<Result<_, _>>()?;
     Tensor::new(shape, data).ok_or_else(|| "data length does not match shape".to_string())
 }
 
@@ -230,7 +244,9 @@ pub fn mean_path_cases(text: &str) -> Vec<String> {
         .iter()
         .filter(|c| c.pointer("/args/mode").and_then(Value::as_str) == Some("area"))
         .filter(|c| {
-            c.pointer("/expected/shape").and_then(Value::as_array).is_some_and(|s| s.iter().skip(2).all(|n| n.as_u64() == Some(1)))
+            c.pointer("/expected/shape")
+                .and_then(Value::as_array)
+                .is_some_and(|s| s.iter().skip(2).all(|n| n.as_u64() == Some(1)))
         })
         .filter_map(|c| c.get("id").and_then(Value::as_str).map(str::to_string))
         .collect()

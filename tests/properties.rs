@@ -1,6 +1,8 @@
 //! Properties of the core over random shapes, scales and arguments (seeded, reproducible).
 
-use upsample_explainer::core::{explain, feeds, interpolate, plan, Call, CallForm, Limits, Mode, ScaleArg, SizeArg, Tensor};
+use upsample_explainer::core::{
+    explain, feeds, interpolate, plan, Call, CallForm, Limits, Mode, ScaleArg, SizeArg, Tensor,
+};
 
 /// xorshift64*: a tiny deterministic generator, enough for test inputs.
 struct Rng(u64);
@@ -49,9 +51,18 @@ fn random_case(rng: &mut Rng) -> (Tensor, Call) {
         let smallest = shape[2..].iter().copied().min().unwrap_or(1) as f64;
         (None, Some(ScaleArg::Float(if smallest * s < 1.0 { 1.0 } else { s })))
     };
-    let align_corners = if interpolating && mode != Mode::Lanczos { rng.pick(&[None, Some(false), Some(true)]) } else { None };
+    let align_corners =
+        if interpolating && mode != Mode::Lanczos { rng.pick(&[None, Some(false), Some(true)]) } else { None };
     let recompute = if scale_factor.is_some() { rng.pick(&[None, Some(false), Some(true)]) } else { None };
-    let call = Call { form: CallForm::Interpolate, mode, size, scale_factor, align_corners, recompute_scale_factor: recompute, antialias };
+    let call = Call {
+        form: CallForm::Interpolate,
+        mode,
+        size,
+        scale_factor,
+        align_corners,
+        recompute_scale_factor: recompute,
+        antialias,
+    };
     (Tensor::new(shape, data).unwrap(), call)
 }
 
@@ -87,7 +98,8 @@ fn ledger_sums_reproduce_every_output() {
             assert_eq!(ledger.value.to_bits(), y.data[flat].to_bits(), "{call:?} at {index:?}");
             let sum: f64 = ledger.contributions.iter().map(|c| c.weight as f64 * c.value as f64).sum();
             let target = ledger.intended.unwrap_or(ledger.value) as f64;
-            let scale: f64 = ledger.contributions.iter().map(|c| (c.weight as f64 * c.value as f64).abs()).sum::<f64>().max(1.0);
+            let scale: f64 =
+                ledger.contributions.iter().map(|c| (c.weight as f64 * c.value as f64).abs()).sum::<f64>().max(1.0);
             assert!((sum - target).abs() <= 1e-5 * scale, "{call:?} at {index:?}: sum {sum} vs {target}");
         }
     }
@@ -105,7 +117,9 @@ fn feeds_is_the_reverse_of_the_ledger() {
             full.extend(&feed.out_index);
             let ledger = explain(&p, &x, &full);
             let c = ledger.contributions.iter().find(|c| c.index == input_index);
-            let c = c.unwrap_or_else(|| panic!("{call:?}: {input_index:?} feeds {:?} but is not in its ledger", feed.out_index));
+            let c = c.unwrap_or_else(|| {
+                panic!("{call:?}: {input_index:?} feeds {:?} but is not in its ledger", feed.out_index)
+            });
             assert!((c.weight - feed.weight).abs() <= 1e-6, "{call:?}");
         }
     }
@@ -127,7 +141,8 @@ fn align_corners_true_preserves_corner_values() {
             continue;
         }
         let corner = |t: &Tensor, far: bool| {
-            let index: Vec<usize> = t.shape.iter().enumerate().map(|(d, &n)| if d >= 2 && far { n - 1 } else { 0 }).collect();
+            let index: Vec<usize> =
+                t.shape.iter().enumerate().map(|(d, &n)| if d >= 2 && far { n - 1 } else { 0 }).collect();
             t.data[t.offset(&index)]
         };
         assert_eq!(corner(&y, false), corner(&x, false), "{call:?}");
@@ -163,7 +178,12 @@ fn any_arguments_give_a_result_or_an_error_never_a_panic() {
         let x = Tensor::new(shape.clone(), vec![1.0; shape.iter().product()]).unwrap();
         let n = rng.below(4) as usize;
         let call = Call {
-            form: rng.pick(&[CallForm::Interpolate, CallForm::Upsample, CallForm::UpsamplingNearest2d, CallForm::UpsamplingBilinear2d]),
+            form: rng.pick(&[
+                CallForm::Interpolate,
+                CallForm::Upsample,
+                CallForm::UpsamplingNearest2d,
+                CallForm::UpsamplingBilinear2d,
+            ]),
             mode: rng.pick(&Mode::ALL),
             size: match rng.below(3) {
                 0 => None,

@@ -16,7 +16,8 @@ fn value(v: &Value) -> f32 {
 }
 
 fn case_tensor(case: &Value) -> Tensor {
-    let shape: Vec<usize> = case["shape"].as_array().expect("shape").iter().map(|d| d.as_u64().expect("dim") as usize).collect();
+    let shape: Vec<usize> =
+        case["shape"].as_array().expect("shape").iter().map(|d| d.as_u64().expect("dim") as usize).collect();
     let data: Vec<f32> = case["data"].as_array().expect("data").iter().map(value).collect();
     Tensor::new(shape, data).unwrap_or_else(|| panic!("case {}: data length does not match shape", case["id"]))
 }

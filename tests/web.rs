@@ -73,7 +73,11 @@ async fn options_pytorch_rejects_are_disabled_with_its_message() {
         let o: HtmlOptionElement = options.item(k).unwrap().unchecked_into();
         if o.value() != "none" {
             assert!(o.disabled(), "{} should be disabled for nearest", o.value());
-            assert!(o.title().contains("ValueError: align_corners option can only be set with the interpolating modes"), "{}", o.title());
+            assert!(
+                o.title().contains("ValueError: align_corners option can only be set with the interpolating modes"),
+                "{}",
+                o.title()
+            );
             disabled += 1;
         }
     }
@@ -111,7 +115,8 @@ fn segments(d: &str) -> Vec<[f64; 4]> {
     d.split('M')
         .filter(|s| !s.is_empty())
         .map(|s| {
-            let v: Vec<f64> = s.split(|c: char| c == 'L' || c == ' ').filter(|t| !t.is_empty()).map(|t| t.parse().unwrap()).collect();
+            let v: Vec<f64> =
+                s.split(|c: char| c == 'L' || c == ' ').filter(|t| !t.is_empty()).map(|t| t.parse().unwrap()).collect();
             [v[0], v[1], v[2], v[3]]
         })
         .collect()
@@ -137,13 +142,20 @@ async fn the_strip_draws_vertical_half_pixel_lines_and_fanning_corner_lines() {
     // The selected output (W = 2) reads input pixels 0 and 1 of input row 1.
     let tapped = document().query_selector_all("[data-testid='strip'] rect.tapped").unwrap().length();
     assert_eq!(tapped, 2);
-    assert!(document().query_selector("[data-testid='strip'] text.row-name").unwrap().unwrap().text_content().unwrap().contains("x[0, 0, 1, :]"));
+    assert!(document()
+        .query_selector("[data-testid='strip'] text.row-name")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap()
+        .contains("x[0, 0, 1, :]"));
     // The output row's values, as written in its cells.
     let labels = || {
         let nodes = document().query_selector_all("[data-testid='strip'] text:not(.row-name)").unwrap();
         (0..nodes.length()).map(|k| nodes.item(k).unwrap()).collect::<Vec<_>>()
     };
-    let texts = |nodes: &[leptos::web_sys::Node]| nodes[4..].iter().map(|n| n.text_content().unwrap()).collect::<Vec<_>>();
+    let texts =
+        |nodes: &[leptos::web_sys::Node]| nodes[4..].iter().map(|n| n.text_content().unwrap()).collect::<Vec<_>>();
     let before = labels();
     assert_eq!(texts(&before), ["5", "4.2500", "2.7500", "3.2500", "5.7500", "6.6875", "6.0625", "5.7500"]);
     // Toggling align_corners rewrites the same cells' values (PyTorch's, as in the grid).
@@ -155,7 +167,13 @@ async fn the_strip_draws_vertical_half_pixel_lines_and_fanning_corner_lines() {
     // Choosing the H axis redraws the strip along the columns (4 → 8 again).
     select("strip-axis", "1");
     leptos::task::tick().await;
-    assert!(document().query_selector("[data-testid='strip'] text.row-name").unwrap().unwrap().text_content().unwrap().contains("x[0, 0, :, 1]"));
+    assert!(document()
+        .query_selector("[data-testid='strip'] text.row-name")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap()
+        .contains("x[0, 0, :, 1]"));
 }
 
 #[wasm_bindgen_test]
@@ -186,7 +204,8 @@ async fn antialias_stretches_the_kernel_and_3d_inputs_get_a_depth_slider() {
     leptos::task::tick().await;
     assert_eq!(text("depth-value"), "d = 3 / 5");
     assert_eq!(text("depth-reads"), "1 (×0.75), 2 (×0.25)");
-    let slider: leptos::web_sys::HtmlInputElement = document().query_selector("[data-testid='depth-slice']").unwrap().unwrap().unchecked_into();
+    let slider: leptos::web_sys::HtmlInputElement =
+        document().query_selector("[data-testid='depth-slice']").unwrap().unwrap().unchecked_into();
     slider.set_value("0");
     let init = EventInit::new();
     init.set_bubbles(true);

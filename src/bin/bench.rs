@@ -22,7 +22,11 @@ fn parse(args: Vec<String>) -> Result<(Vec<usize>, Call, usize), String> {
     let mut it = args.into_iter();
     while let Some(flag) = it.next() {
         let value = it.next().ok_or_else(|| format!("{flag} needs a value"))?;
-        let list = |v: &str| v.split(',').map(|s| s.trim().parse::<f64>().map_err(|_| format!("{flag}: not a number: {s}"))).collect::<Result<Vec<_>, _>>();
+        let list = |v: &str| {
+            v.split(',')
+                .map(|s| s.trim().parse::<f64>().map_err(|_| format!("{flag}: not a number: {s}")))
+                .collect::<Result<Vec<_>, _>>()
+        };
         let bool_arg = |v: &str| match v {
             "true" | "True" => Ok(true),
             "false" | "False" => Ok(false),

@@ -18,7 +18,14 @@ pub fn filter(mode: Mode) -> (fn(f32) -> f32, f32) {
 }
 
 /// One axis. An axis whose size does not change is skipped by PyTorch (a copy).
-pub fn axis(mode: Mode, in_len: usize, out_len: usize, user_scale: Option<f64>, align_corners: bool, explain: bool) -> AxisPlan {
+pub fn axis(
+    mode: Mode,
+    in_len: usize,
+    out_len: usize,
+    user_scale: Option<f64>,
+    align_corners: bool,
+    explain: bool,
+) -> AxisPlan {
     let scale = area_scale(user_scale, in_len, out_len, align_corners);
     if in_len == out_len {
         return identity_axis(in_len, scale, explain, [1.0]);
@@ -36,7 +43,9 @@ pub fn axis(mode: Mode, in_len: usize, out_len: usize, user_scale: Option<f64>, 
     let taps = TapTable::varying(in_len, out_len, |i, sink| {
         let (center, xmin, xsize) = window(i);
         // The filter argument is formed in double: (f32(j + xmin) − centre) + 0.5, × invscale.
-        sink.extend((0..xsize).map(|j| ((xmin + j) as usize, filter(((((j + xmin) as f32 - center) as f64 + 0.5) * invscale as f64) as f32))));
+        sink.extend((0..xsize).map(|j| {
+            ((xmin + j) as usize, filter(((((j + xmin) as f32 - center) as f64 + 0.5) * invscale as f64) as f32))
+        }));
         let total: f32 = sink.iter().fold(0.0, |acc, t| acc + t.1);
         if total != 0.0 {
             sink.iter_mut().for_each(|t| t.1 /= total);
@@ -44,7 +53,13 @@ pub fn axis(mode: Mode, in_len: usize, out_len: usize, user_scale: Option<f64>, 
     });
     AxisPlan::new(in_len, scale, false, taps, explain, |i| {
         let (center, xmin, xsize) = window(i);
-        let formula = format!("centre = {} × ({i} + 0.5) = {}; support ±{}; taps [{xmin}, {})", num(scale), num(center), num(support), xmin + xsize);
+        let formula = format!(
+            "centre = {} × ({i} + 0.5) = {}; support ±{}; taps [{xmin}, {})",
+            num(scale),
+            num(center),
+            num(support),
+            xmin + xsize
+        );
         (center - 0.5, center - 0.5, formula)
     })
 }

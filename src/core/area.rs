@@ -20,7 +20,11 @@ pub fn axis(in_len: usize, out_len: usize, explain: bool) -> AxisPlan {
     AxisPlan::new(in_len, scale, false, taps, explain, |i| {
         let (start, end) = window(i, in_len, out_len);
         let centre = (start + end - 1) as f32 / 2.0;
-        let formula = format!("window [{start}, {end}) = [⌊{i}·{in_len}/{out_len}⌋, ⌈{}·{in_len}/{out_len}⌉), mean of {}", i + 1, end - start);
+        let formula = format!(
+            "window [{start}, {end}) = [⌊{i}·{in_len}/{out_len}⌋, ⌈{}·{in_len}/{out_len}⌉), mean of {}",
+            i + 1,
+            end - start
+        );
         (centre, centre, formula)
     })
 }

@@ -78,7 +78,11 @@ pub fn aa_cubic_filter(x: f32) -> f32 {
 /// The triangle filter of antialiased bilinear (`HelperInterpLinear::aa_filter`).
 pub fn aa_triangle_filter(x: f32) -> f32 {
     let x = x.abs();
-    if x < 1.0 { 1.0 - x } else { 0.0 }
+    if x < 1.0 {
+        1.0 - x
+    } else {
+        0.0
+    }
 }
 
 /// Lanczos-3 (`HelperInterpLanczos::aa_filter`, from Pillow's `Resample.c`). The first
@@ -88,8 +92,22 @@ pub fn aa_lanczos_filter(x: f32) -> f32 {
     if x >= 3.0 {
         return 0.0;
     }
-    let sinc32 = |x: f32| if x == 0.0 { 1.0 } else { let y = x * std::f32::consts::PI; y.sin() / y };
-    let sinc64 = |x: f64| if x == 0.0 { 1.0 } else { let y = x * std::f64::consts::PI; y.sin() / y };
+    let sinc32 = |x: f32| {
+        if x == 0.0 {
+            1.0
+        } else {
+            let y = x * std::f32::consts::PI;
+            y.sin() / y
+        }
+    };
+    let sinc64 = |x: f64| {
+        if x == 0.0 {
+            1.0
+        } else {
+            let y = x * std::f64::consts::PI;
+            y.sin() / y
+        }
+    };
     (sinc32(x) as f64 * sinc64(x as f64 / 3.0)) as f32
 }
 

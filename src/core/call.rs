@@ -133,7 +133,11 @@ pub fn py_float(v: f64) -> String {
         return format!("{mantissa}e{sign}{:02}", e.abs());
     }
     let s = format!("{v:?}");
-    if s.contains('.') || s.contains('e') { s } else { format!("{s}.0") }
+    if s.contains('.') || s.contains('e') {
+        s
+    } else {
+        format!("{s}.0")
+    }
 }
 
 /// Python's `repr()` of a tuple: `(3,)`, `(3, 4)`.
@@ -292,7 +296,9 @@ impl Call {
         // ATen: sizes from scales are int64(double(in) * s) (`upsample::compute_output_size`).
         let out: Vec<i64> = match (sizes, &scales) {
             (Some(s), _) => s,
-            (None, Some(sc)) => sc.iter().zip(&spatial).map(|(s, &n)| aten_int(n as f64 * s)).collect::<Result<_, _>>()?,
+            (None, Some(sc)) => {
+                sc.iter().zip(&spatial).map(|(s, &n)| aten_int(n as f64 * s)).collect::<Result<_, _>>()?
+            }
             (None, None) => return Err(value_error("either size or scale_factor should be defined")),
         };
         if mode == Mode::Area {
@@ -357,7 +363,10 @@ fn python_int(x: f64) -> Result<i64, TorchError> {
 /// ATen's `static_cast<int64_t>` through `c10::checked_convert`.
 fn aten_int(x: f64) -> Result<i64, TorchError> {
     if !x.is_finite() || x >= 9.223_372_036_854_776e18 || x < -9.223_372_036_854_776e18 {
-        return Err(TorchError::new(ErrorKind::RuntimeError, "value cannot be converted to type int64_t without overflow"));
+        return Err(TorchError::new(
+            ErrorKind::RuntimeError,
+            "value cannot be converted to type int64_t without overflow",
+        ));
     }
     Ok(x.trunc() as i64)
 }
@@ -403,7 +412,8 @@ fn size_error(input: &[usize], out: &[i64]) -> TorchError {
         2 => &["H", "W"],
         _ => &["D", "H", "W"],
     };
-    let fmt = |vals: Vec<String>| names.iter().zip(vals).map(|(n, v)| format!("{n}: {v}")).collect::<Vec<_>>().join(", ");
+    let fmt =
+        |vals: Vec<String>| names.iter().zip(vals).map(|(n, v)| format!("{n}: {v}")).collect::<Vec<_>>().join(", ");
     let i = fmt(input.iter().map(|v| v.to_string()).collect());
     let o = fmt(out.iter().map(|v| v.to_string()).collect());
     let joiner = if input.len() == 1 { " and" } else { "" };

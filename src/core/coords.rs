@@ -24,7 +24,11 @@ pub fn scale_value(user_scale: Option<f64>, in_len: usize, out_len: usize) -> f3
 /// output has one element), else [`scale_value`].
 pub fn area_scale(user_scale: Option<f64>, in_len: usize, out_len: usize, align_corners: bool) -> f32 {
     if align_corners {
-        if out_len > 1 { (in_len - 1) as f32 / (out_len - 1) as f32 } else { 0.0 }
+        if out_len > 1 {
+            (in_len - 1) as f32 / (out_len - 1) as f32
+        } else {
+            0.0
+        }
     } else {
         scale_value(user_scale, in_len, out_len)
     }
@@ -66,7 +70,9 @@ pub fn index_and_fraction(src: f32, in_len: usize) -> (i64, f32) {
 /// (the kernel still runs all its taps, all on input `i`).
 pub fn identity_axis<const W: usize>(len: usize, scale: f32, explain: bool, weights: [f32; W]) -> AxisPlan {
     let taps = TapTable::fixed(len, len, !explain, move |i| weights.map(|w| (i, w)));
-    AxisPlan::new(len, scale, true, taps, explain, |i| (i as f32, i as f32, format!("out = in, so this axis is copied: {i}")))
+    AxisPlan::new(len, scale, true, taps, explain, |i| {
+        (i as f32, i as f32, format!("out = in, so this axis is copied: {i}"))
+    })
 }
 
 /// `floor(x)` as an integer (saturating like `as`), without a libm call: the plan builds
@@ -74,7 +80,11 @@ pub fn identity_axis<const W: usize>(len: usize, scale: f32, explain: bool, weig
 #[inline(always)]
 pub fn floor_to_int(x: f32) -> i64 {
     let t = x as i64;
-    if (t as f32) > x { t - 1 } else { t }
+    if (t as f32) > x {
+        t - 1
+    } else {
+        t
+    }
 }
 
 /// Formats a float32 for formulas: shortest text that reads back as the same float32.

@@ -107,7 +107,8 @@ impl Kernel {
     pub fn curve(&self, n: usize) -> Vec<(f64, f64)> {
         let reach = self.support() + 0.5;
         let n = n.max(2);
-        let mut points: Vec<(f64, f64)> = (0..n).map(|k| -reach + 2.0 * reach * k as f64 / (n - 1) as f64).map(|d| (d, self.weight(d))).collect();
+        let mut points: Vec<(f64, f64)> =
+            (0..n).map(|k| -reach + 2.0 * reach * k as f64 / (n - 1) as f64).map(|d| (d, self.weight(d))).collect();
         let edges: &[f64] = match self.shape {
             Shape::Floor => &[-1.0, 0.0],
             Shape::Round | Shape::Box => &[-0.5 * self.stretch, 0.5 * self.stretch],
@@ -161,7 +162,12 @@ mod tests {
             let k = Kernel::of(&p, axis);
             for s in &axis.samples {
                 for (t, d) in s.taps.iter().zip(k.tap_distances(s, axis.in_len)) {
-                    assert!((k.weight(d) - t.weight as f64).abs() < 1e-6, "{mode:?} d={d}: {} vs {}", k.weight(d), t.weight);
+                    assert!(
+                        (k.weight(d) - t.weight as f64).abs() < 1e-6,
+                        "{mode:?} d={d}: {} vs {}",
+                        k.weight(d),
+                        t.weight
+                    );
                 }
             }
         }
@@ -180,7 +186,11 @@ mod tests {
         let lanczos = plan_of(Mode::Lanczos, &[1, 1, 4, 4], 2.0, true);
         assert_eq!(Kernel::of(&lanczos, &lanczos.axes[1]).support(), 3.0);
         // With align_corners=True the support follows (in − 1)/(out − 1): 5/2 for 6 → 3.
-        let call = Call { align_corners: Some(true), antialias: true, ..Call { mode: Mode::Bilinear, size: Some(crate::core::SizeArg::Int(3)), ..Call::default() } };
+        let call = Call {
+            align_corners: Some(true),
+            antialias: true,
+            ..Call { mode: Mode::Bilinear, size: Some(crate::core::SizeArg::Int(3)), ..Call::default() }
+        };
         let p = plan(&[1, 1, 6, 6], &call, &Limits::default()).unwrap();
         assert_eq!(Kernel::of(&p, &p.axes[1]).stretch, 2.5);
     }

@@ -51,14 +51,22 @@ fn axis_taps(plan: &Plan, axis: usize, sample: &AxisSample) -> Vec<Tap> {
 /// Explains output element `out_index` (full N, C, spatial index) of `plan` run on `input`.
 /// Indices past the end are clamped to the last element.
 pub fn explain(plan: &Plan, input: &Tensor, out_index: &[usize]) -> Ledger {
-    let out_index: Vec<usize> =
-        plan.out_shape.iter().enumerate().map(|(d, &n)| out_index.get(d).copied().unwrap_or(0).min(n.saturating_sub(1))).collect();
+    let out_index: Vec<usize> = plan
+        .out_shape
+        .iter()
+        .enumerate()
+        .map(|(d, &n)| out_index.get(d).copied().unwrap_or(0).min(n.saturating_sub(1)))
+        .collect();
     let output = plan.run(input);
     let flat = out_index.iter().zip(&plan.out_shape).fold(0, |acc, (&i, &n)| acc * n + i);
     let value = output.data.get(flat).copied().unwrap_or(0.0);
 
-    let axes: Vec<AxisSample> =
-        plan.axes.iter().zip(&out_index[2..]).map(|(a, &i)| a.samples.get(i).cloned().unwrap_or_else(|| empty_sample(i))).collect();
+    let axes: Vec<AxisSample> = plan
+        .axes
+        .iter()
+        .zip(&out_index[2..])
+        .map(|(a, &i)| a.samples.get(i).cloned().unwrap_or_else(|| empty_sample(i)))
+        .collect();
     let per_axis: Vec<Vec<Tap>> = axes.iter().enumerate().map(|(d, s)| axis_taps(plan, d, s)).collect();
 
     let in_spatial = &plan.in_shape[2..];
@@ -79,7 +87,8 @@ pub fn explain(plan: &Plan, input: &Tensor, out_index: &[usize]) -> Ledger {
         })
         .collect::<Vec<_>>();
 
-    let intended = row0_bug_applies(plan, &out_index).then(|| contributions.iter().fold(0.0f32, |s, c| s + c.weight * c.value));
+    let intended =
+        row0_bug_applies(plan, &out_index).then(|| contributions.iter().fold(0.0f32, |s, c| s + c.weight * c.value));
     Ledger { out_index, axes, contributions, value, intended }
 }
 

@@ -9,7 +9,14 @@ use super::AxisPlan;
 /// scale factor or align_corners say (pytorch/pytorch#70559). Source coordinates below 0
 /// are clamped to 0, so the first outputs repeat the edge pixel; at the last pixel the
 /// second tap repeats the first.
-pub fn axis(in_len: usize, out_len: usize, user_scale: Option<f64>, align_corners: bool, rounding: HalfPixel, explain: bool) -> AxisPlan {
+pub fn axis(
+    in_len: usize,
+    out_len: usize,
+    user_scale: Option<f64>,
+    align_corners: bool,
+    rounding: HalfPixel,
+    explain: bool,
+) -> AxisPlan {
     let scale = area_scale(user_scale, in_len, out_len, align_corners);
     if in_len == out_len {
         // The kernel still weighs two taps, (i, 1) and (i, 0).

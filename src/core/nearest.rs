@@ -4,8 +4,8 @@
 //! each output cell and so drifts toward the origin (pytorch/pytorch#34808);
 //! `nearest-exact` is `floor((i + 0.5)·scale)`, the fix (pytorch/pytorch#64501).
 
-use super::coords::{floor_to_int, num, scale_value};
 use super::arith::fma;
+use super::coords::{floor_to_int, num, scale_value};
 use super::taps::TapTable;
 use super::AxisPlan;
 
@@ -20,7 +20,14 @@ pub enum NearestPath {
     ChannelsLast,
 }
 
-pub fn axis(in_len: usize, out_len: usize, user_scale: Option<f64>, exact: bool, path: NearestPath, explain: bool) -> AxisPlan {
+pub fn axis(
+    in_len: usize,
+    out_len: usize,
+    user_scale: Option<f64>,
+    exact: bool,
+    path: NearestPath,
+    explain: bool,
+) -> AxisPlan {
     let scale = scale_value(user_scale, in_len, out_len);
     let last = in_len as i64 - 1;
     let copy = path == NearestPath::ChannelsLast && out_len == in_len;
@@ -53,8 +60,12 @@ pub fn axis(in_len: usize, out_len: usize, user_scale: Option<f64>, exact: bool,
             (false, _) if copy => format!("out = in, so copy: {i}"),
             (false, _) if halve => format!("out = 2·in, so {i} >> 1 = {index}"),
             (false, _) => format!("⌊{i} × {}⌋ = ⌊{}⌋ = {index}", num(scale), num(floored)),
-            (true, NearestPath::Generic) => format!("⌊{} × ({i} + 0.5) − 0.5 + 0.5⌋ = ⌊{} + 0.5⌋ = {index}", num(scale), num(floored)),
-            (true, NearestPath::ChannelsLast) => format!("⌊({i} + 0.5) × {}⌋ = ⌊{}⌋ = {index}", num(scale), num(floored)),
+            (true, NearestPath::Generic) => {
+                format!("⌊{} × ({i} + 0.5) − 0.5 + 0.5⌋ = ⌊{} + 0.5⌋ = {index}", num(scale), num(floored))
+            }
+            (true, NearestPath::ChannelsLast) => {
+                format!("⌊({i} + 0.5) × {}⌋ = ⌊{}⌋ = {index}", num(scale), num(floored))
+            }
         };
         (raw, src, formula)
     })

@@ -2,11 +2,11 @@
 //! interpolation that runs it, in the arithmetic order of the kernel PyTorch would pick.
 
 use super::arith::{bilinear_cl_scalar, bilinear_cl_simd};
-use super::separable::{resample_axis, Combine};
-use super::taps::{Scratch, TapTable};
 use super::call::ModeName;
 use super::coords::HalfPixel;
 use super::nearest::NearestPath;
+use super::separable::{resample_axis, Combine};
+use super::taps::{Scratch, TapTable};
 use super::{antialias, area, cubic, linear, nearest};
 use super::{Call, ErrorKind, Limits, Mode, Tensor, TorchError};
 
@@ -121,11 +121,13 @@ fn plan_with(input_shape: &[usize], call: &Call, limits: &Limits, explain: bool)
             match r.mode {
                 _ if r.antialias => antialias::axis(r.mode, n_in, n_out, s, r.align_corners, explain),
                 Mode::Nearest | Mode::NearestExact => {
-                    let p = if path == KernelPath::ChannelsLast { NearestPath::ChannelsLast } else { NearestPath::Generic };
+                    let p =
+                        if path == KernelPath::ChannelsLast { NearestPath::ChannelsLast } else { NearestPath::Generic };
                     nearest::axis(n_in, n_out, s, r.mode == Mode::NearestExact, p, explain)
                 }
                 Mode::Linear | Mode::Bilinear | Mode::Trilinear => {
-                    let rounding = if path == KernelPath::ChannelsLast { HalfPixel::Fused } else { HalfPixel::Separate };
+                    let rounding =
+                        if path == KernelPath::ChannelsLast { HalfPixel::Fused } else { HalfPixel::Separate };
                     linear::axis(n_in, n_out, s, r.align_corners, rounding, explain)
                 }
                 Mode::Bicubic => cubic::axis(n_in, n_out, s, r.align_corners, explain),

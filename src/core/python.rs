@@ -197,22 +197,37 @@ mod tests {
     fn interpolate_writes_only_what_is_passed() {
         let c = Call { align_corners: Some(false), ..call(CallForm::Interpolate, Mode::Bilinear) };
         assert_eq!(python_call(&c, "x"), "F.interpolate(x, scale_factor=2.0, mode='bilinear', align_corners=False)");
-        assert_eq!(python_call(&call(CallForm::Interpolate, Mode::Nearest), "x"), "F.interpolate(x, scale_factor=2.0, mode='nearest')");
-        let sized = Call { scale_factor: None, size: Some(SizeArg::Int(8)), ..call(CallForm::Interpolate, Mode::NearestExact) };
+        assert_eq!(
+            python_call(&call(CallForm::Interpolate, Mode::Nearest), "x"),
+            "F.interpolate(x, scale_factor=2.0, mode='nearest')"
+        );
+        let sized =
+            Call { scale_factor: None, size: Some(SizeArg::Int(8)), ..call(CallForm::Interpolate, Mode::NearestExact) };
         assert_eq!(python_call(&sized, "img"), "F.interpolate(img, size=8, mode='nearest-exact')");
         assert_eq!(python_call(&Call::default(), "x"), "F.interpolate(x, mode='nearest')");
     }
 
     #[test]
     fn modules_write_their_constructor_then_the_input() {
-        assert_eq!(python_call(&call(CallForm::Upsample, Mode::Nearest), "x"), "nn.Upsample(scale_factor=2.0, mode='nearest')(x)");
-        let c = Call { scale_factor: None, size: Some(SizeArg::Tuple(vec![8, 8])), ..call(CallForm::UpsamplingNearest2d, Mode::Nearest) };
+        assert_eq!(
+            python_call(&call(CallForm::Upsample, Mode::Nearest), "x"),
+            "nn.Upsample(scale_factor=2.0, mode='nearest')(x)"
+        );
+        let c = Call {
+            scale_factor: None,
+            size: Some(SizeArg::Tuple(vec![8, 8])),
+            ..call(CallForm::UpsamplingNearest2d, Mode::Nearest)
+        };
         assert_eq!(python_call(&c, "x"), "nn.UpsamplingNearest2d(size=(8, 8))(x)");
         assert_eq!(
             python_call(&call(CallForm::UpsamplingBilinear2d, Mode::Nearest), "x"),
             "nn.UpsamplingBilinear2d(scale_factor=2.0)(x)"
         );
-        let up = Call { align_corners: Some(true), recompute_scale_factor: Some(false), ..call(CallForm::Upsample, Mode::Bicubic) };
+        let up = Call {
+            align_corners: Some(true),
+            recompute_scale_factor: Some(false),
+            ..call(CallForm::Upsample, Mode::Bicubic)
+        };
         assert_eq!(
             python_call(&up, "x"),
             "nn.Upsample(scale_factor=2.0, mode='bicubic', align_corners=True, recompute_scale_factor=False)(x)"
@@ -241,9 +256,16 @@ mod tests {
         );
         let c = Call { scale_factor: Some(ScaleArg::Tuple(vec![2.0, 3.0])), ..call(CallForm::Interpolate, Mode::Area) };
         assert_eq!(python_call(&c, "x"), "F.interpolate(x, scale_factor=(2.0, 3.0), mode='area')");
-        let c = Call { scale_factor: Some(ScaleArg::Tuple(vec![1e-5, f64::INFINITY])), ..call(CallForm::Interpolate, Mode::Area) };
+        let c = Call {
+            scale_factor: Some(ScaleArg::Tuple(vec![1e-5, f64::INFINITY])),
+            ..call(CallForm::Interpolate, Mode::Area)
+        };
         assert_eq!(python_call(&c, "x"), "F.interpolate(x, scale_factor=(1e-05, float('inf')), mode='area')");
-        let c = Call { scale_factor: None, size: Some(SizeArg::Tuple(vec![7])), ..call(CallForm::Interpolate, Mode::Linear) };
+        let c = Call {
+            scale_factor: None,
+            size: Some(SizeArg::Tuple(vec![7])),
+            ..call(CallForm::Interpolate, Mode::Linear)
+        };
         assert_eq!(python_call(&c, "x"), "F.interpolate(x, size=(7,), mode='linear')");
     }
 
@@ -287,7 +309,8 @@ mod tests {
     fn programs_spell_every_shape() {
         let c = call(CallForm::Interpolate, Mode::Trilinear);
         let x = Tensor::new(vec![1, 2, 1, 1, 2], vec![1.0, 2.0, 3.0, 4.0]).unwrap();
-        assert!(python_program(&c, &x, "x").contains("x = torch.tensor([[[[[1., 2.]]],\n                   [[[3., 4.]]]]])\n"));
+        assert!(python_program(&c, &x, "x")
+            .contains("x = torch.tensor([[[[[1., 2.]]],\n                   [[[3., 4.]]]]])\n"));
         let empty = Tensor::new(vec![1, 0, 2, 2], vec![]).unwrap();
         assert!(python_program(&c, &empty, "x").contains("x = torch.empty(1, 0, 2, 2)\n"));
         let line = Tensor::new(vec![3], vec![1.0, 2.5, f32::NAN]).unwrap();

@@ -46,8 +46,9 @@ pub fn torch_repr(t: &Tensor) -> String {
             t,
             summarize,
             f: &formatter,
-            per_line: ((LINEWIDTH as isize - (PREFIX.len() + t.shape.len() - 1) as isize) / (formatter.width as isize + 2)).max(1)
-                as usize,
+            per_line: ((LINEWIDTH as isize - (PREFIX.len() + t.shape.len() - 1) as isize)
+                / (formatter.width as isize + 2))
+                .max(1) as usize,
         };
         printer.tensor(&mut out, 0, 0, PREFIX.len());
     }

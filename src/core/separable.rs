@@ -23,7 +23,14 @@ pub enum Combine {
 }
 
 /// Resamples `src`, seen as `[outer, axis.in_len, inner]`, to `[outer, axis.out_len, inner]`.
-pub fn resample_axis(src: &[f32], outer: usize, axis: &AxisPlan, inner: usize, combine: Combine, row0_bug: bool) -> Vec<f32> {
+pub fn resample_axis(
+    src: &[f32],
+    outer: usize,
+    axis: &AxisPlan,
+    inner: usize,
+    combine: Combine,
+    row0_bug: bool,
+) -> Vec<f32> {
     let bugged;
     let taps = if row0_bug {
         bugged = axis.taps.all_as_first();
@@ -44,7 +51,15 @@ pub fn resample_axis(src: &[f32], outer: usize, axis: &AxisPlan, inner: usize, c
 
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx2,fma")]
-unsafe fn pass_fma(src: &[f32], dst: &mut [f32], outer: usize, n_in: usize, inner: usize, taps: &TapTable, combine: Combine) {
+unsafe fn pass_fma(
+    src: &[f32],
+    dst: &mut [f32],
+    outer: usize,
+    n_in: usize,
+    inner: usize,
+    taps: &TapTable,
+    combine: Combine,
+) {
     pass(src, dst, outer, n_in, inner, taps, combine)
 }
 
@@ -64,7 +79,9 @@ fn pass(src: &[f32], dst: &mut [f32], outer: usize, n_in: usize, inner: usize, t
     if inner > 1 {
         for outputs in chunks {
             let c = taps.chunk(outputs.clone(), &mut scratch);
-            for (block, out_block) in src.chunks_exact(n_in * inner).zip(dst.chunks_exact_mut(n_out * inner)).take(outer) {
+            for (block, out_block) in
+                src.chunks_exact(n_in * inner).zip(dst.chunks_exact_mut(n_out * inner)).take(outer)
+            {
                 across_rows(block, &mut out_block[outputs.start * inner..outputs.end * inner], inner, &c, combine);
             }
         }
@@ -122,7 +139,10 @@ fn along_rows(x: &[f32], out: &mut [f32], taps: &TapChunk, combine: Combine) {
         }
         Combine::Cubic => {
             for ((y, i), w) in out.iter_mut().zip(i.chunks_exact(4)).zip(w.chunks_exact(4)) {
-                *y = cubic4([x[i[0] as usize], x[i[1] as usize], x[i[2] as usize], x[i[3] as usize]], [w[0], w[1], w[2], w[3]]);
+                *y = cubic4(
+                    [x[i[0] as usize], x[i[1] as usize], x[i[2] as usize], x[i[3] as usize]],
+                    [w[0], w[1], w[2], w[3]],
+                );
             }
         }
         Combine::Antialias => {

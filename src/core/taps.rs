@@ -67,7 +67,14 @@ impl TapTable {
                 }
             }
         };
-        let mut t = TapTable { outputs: out_len, width: Some(W), start: Vec::new(), index: Vec::new(), weight: Vec::new(), lazy: None };
+        let mut t = TapTable {
+            outputs: out_len,
+            width: Some(W),
+            start: Vec::new(),
+            index: Vec::new(),
+            weight: Vec::new(),
+            lazy: None,
+        };
         if run_only && out_len > LAZY_ABOVE && W > 0 {
             t.lazy = Some(Arc::new(fill));
             return t;
@@ -84,7 +91,14 @@ impl TapTable {
     /// `o`'s taps onto the (cleared) sink.
     pub fn varying(in_len: usize, out_len: usize, mut taps: impl FnMut(usize, &mut Vec<(usize, f32)>)) -> TapTable {
         let last = in_len.saturating_sub(1);
-        let mut t = TapTable { outputs: out_len, width: None, start: Vec::with_capacity(out_len + 1), index: Vec::new(), weight: Vec::new(), lazy: None };
+        let mut t = TapTable {
+            outputs: out_len,
+            width: None,
+            start: Vec::with_capacity(out_len + 1),
+            index: Vec::new(),
+            weight: Vec::new(),
+            lazy: None,
+        };
         let mut sink = Vec::new();
         t.start.push(0);
         for o in 0..out_len {
@@ -112,7 +126,13 @@ impl TapTable {
                 scratch.index.resize(n, 0);
                 scratch.weight.resize(n, 0.0);
                 fill(outputs, &mut scratch.index[..n], &mut scratch.weight[..n]);
-                TapChunk { width: Some(k), start: &[], base: 0, index: &scratch.index[..n], weight: &scratch.weight[..n] }
+                TapChunk {
+                    width: Some(k),
+                    start: &[],
+                    base: 0,
+                    index: &scratch.index[..n],
+                    weight: &scratch.weight[..n],
+                }
             }
             (_, Some(k)) => {
                 let r = outputs.start * k..outputs.end * k;
@@ -156,7 +176,11 @@ impl TapChunk<'_> {
 
 impl std::fmt::Debug for TapTable {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("TapTable").field("outputs", &self.outputs).field("width", &self.width).field("lazy", &self.lazy.is_some()).finish()
+        f.debug_struct("TapTable")
+            .field("outputs", &self.outputs)
+            .field("width", &self.width)
+            .field("lazy", &self.lazy.is_some())
+            .finish()
     }
 }
 
@@ -177,7 +201,14 @@ impl AxisPlan {
     /// output `o`'s source coordinate before and after any clamp and its formula; it is
     /// not called otherwise (formatting every sample of a long axis would cost more than
     /// the interpolation).
-    pub fn new(in_len: usize, scale: f32, identity: bool, taps: TapTable, explain: bool, describe: impl Fn(usize) -> (f32, f32, String)) -> AxisPlan {
+    pub fn new(
+        in_len: usize,
+        scale: f32,
+        identity: bool,
+        taps: TapTable,
+        explain: bool,
+        describe: impl Fn(usize) -> (f32, f32, String),
+    ) -> AxisPlan {
         let samples = if explain {
             let mut scratch = Scratch::default();
             let all = taps.chunk(0..taps.outputs(), &mut scratch);

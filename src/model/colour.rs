@@ -44,26 +44,46 @@ impl Scale {
     pub fn of(values: &[&[f32]]) -> Scale {
         let finite = values.iter().flat_map(|v| v.iter()).copied().filter(|v| v.is_finite());
         let (lo, hi) = finite.fold((f32::INFINITY, f32::NEG_INFINITY), |(lo, hi), v| (lo.min(v), hi.max(v)));
-        if lo > hi { Scale { lo: 0.0, hi: 1.0 } } else { Scale { lo, hi } }
+        if lo > hi {
+            Scale { lo: 0.0, hi: 1.0 }
+        } else {
+            Scale { lo, hi }
+        }
     }
 
     fn t(&self, v: f32) -> f64 {
-        if self.hi > self.lo { ((v - self.lo) / (self.hi - self.lo)) as f64 } else { 0.5 }
+        if self.hi > self.lo {
+            ((v - self.lo) / (self.hi - self.lo)) as f64
+        } else {
+            0.5
+        }
     }
 
     /// Fill colour of a value; NaN is grey.
     pub fn fill(&self, v: f32) -> String {
-        if v.is_nan() { "#9a9a9a".into() } else { hex(lerp(&VIRIDIS, self.t(v))) }
+        if v.is_nan() {
+            "#9a9a9a".into()
+        } else {
+            hex(lerp(&VIRIDIS, self.t(v)))
+        }
     }
 
     /// [`Scale::fill`] as RGB bytes, for canvas heatmaps.
     pub fn rgb(&self, v: f32) -> (u8, u8, u8) {
-        if v.is_nan() { (154, 154, 154) } else { lerp(&VIRIDIS, self.t(v)) }
+        if v.is_nan() {
+            (154, 154, 154)
+        } else {
+            lerp(&VIRIDIS, self.t(v))
+        }
     }
 
     /// A text colour that reads on `fill(v)`.
     pub fn ink(&self, v: f32) -> &'static str {
-        if self.dark_ink(v) { "#111" } else { "#fff" }
+        if self.dark_ink(v) {
+            "#111"
+        } else {
+            "#fff"
+        }
     }
 
     /// Whether [`Scale::ink`] is the dark one (the light end of the scale).

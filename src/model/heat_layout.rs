@@ -50,7 +50,11 @@ impl HeatLayout {
 
     /// The font size for values, in CSS pixels.
     pub fn font_px(&self) -> f64 {
-        if self.cell_w < 40.0 { 10.0 } else { 12.5 }
+        if self.cell_w < 40.0 {
+            10.0
+        } else {
+            12.5
+        }
     }
 }
 

@@ -27,7 +27,11 @@ fn variants(downscale: bool) -> Vec<(Mode, Option<bool>, bool)> {
         (Mode::Bicubic, Some(true), false),
     ];
     if downscale {
-        v.extend([(Mode::Bilinear, Some(false), true), (Mode::Bicubic, Some(false), true), (Mode::Lanczos, None, true)]);
+        v.extend([
+            (Mode::Bilinear, Some(false), true),
+            (Mode::Bicubic, Some(false), true),
+            (Mode::Lanczos, None, true),
+        ]);
     }
     v
 }
@@ -53,13 +57,21 @@ pub fn every_mode(row: &[f32], call: &Call) -> Vec<Series> {
     let (size, scale) = last_axis_arg(call);
     let mut series = Vec::new();
     let out_len = |mode_out: &Tensor| *mode_out.shape.last().unwrap_or(&0);
-    let probe = interpolate(&Tensor { shape: vec![1, 1, w], data: row.to_vec() }, &one_axis(call, Mode::Nearest, None, false, size, scale, false), &Limits::default());
+    let probe = interpolate(
+        &Tensor { shape: vec![1, 1, w], data: row.to_vec() },
+        &one_axis(call, Mode::Nearest, None, false, size, scale, false),
+        &Limits::default(),
+    );
     let downscale = probe.as_ref().map(|o| out_len(o) < w).unwrap_or(false);
     for (mode, align_corners, antialias) in variants(downscale) {
         let two_d = matches!(mode, Mode::Bicubic | Mode::Bilinear | Mode::Lanczos);
         let shape = if two_d { vec![1, 1, 1, w] } else { vec![1, 1, w] };
         let x = Tensor { shape, data: row.to_vec() };
-        let Ok(y) = interpolate(&x, &one_axis(call, mode, align_corners, antialias, size, scale, two_d), &Limits::default()) else { continue };
+        let Ok(y) =
+            interpolate(&x, &one_axis(call, mode, align_corners, antialias, size, scale, two_d), &Limits::default())
+        else {
+            continue;
+        };
         let n = out_len(&y);
         let aligned = align_corners == Some(true);
         let points = y
@@ -83,7 +95,15 @@ pub fn every_mode(row: &[f32], call: &Call) -> Vec<Series> {
 
 /// A one-axis call with `call`'s `recompute_scale_factor` (a leading height of 1, kept
 /// unchanged, for the 2-D-only modes).
-fn one_axis(call: &Call, mode: Mode, align_corners: Option<bool>, antialias: bool, size: Option<i64>, scale: Option<f64>, two_d: bool) -> Call {
+fn one_axis(
+    call: &Call,
+    mode: Mode,
+    align_corners: Option<bool>,
+    antialias: bool,
+    size: Option<i64>,
+    scale: Option<f64>,
+    two_d: bool,
+) -> Call {
     Call {
         form: CallForm::Interpolate,
         mode,
@@ -130,13 +150,16 @@ mod tests {
         let s = every_mode(&row, &call(2.0));
         let labels: Vec<&str> = s.iter().map(|s| s.label.as_str()).collect();
         // ×2: nearest, nearest-exact and area all repeat each value, so they share a line.
-        assert_eq!(labels, [
-            "nearest = nearest-exact = area",
-            "linear, align_corners=False",
-            "linear, align_corners=True",
-            "bicubic, align_corners=False",
-            "bicubic, align_corners=True",
-        ]);
+        assert_eq!(
+            labels,
+            [
+                "nearest = nearest-exact = area",
+                "linear, align_corners=False",
+                "linear, align_corners=True",
+                "bicubic, align_corners=False",
+                "bicubic, align_corners=True",
+            ]
+        );
         assert!(s.iter().all(|s| s.points.len() == 8));
         assert_eq!(s[0].points.iter().map(|p| p.1).collect::<Vec<_>>(), [2.0, 2.0, 6.0, 6.0, 4.0, 4.0, 3.0, 3.0]);
         // align_corners=True keeps the ends at the corner centres.

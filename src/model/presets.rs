@@ -42,7 +42,13 @@ impl Preset {
             match self {
                 Preset::Seed => SEED[(h * 4 + w + 5 * d) % 16],
                 Preset::Ramp => (h + w + d) as f32,
-                Preset::Impulse => if (h, w, d) == (n / 2, n / 2, d.min(1)) && (spatial < 3 || d == 1) { 1.0 } else { 0.0 },
+                Preset::Impulse => {
+                    if (h, w, d) == (n / 2, n / 2, d.min(1)) && (spatial < 3 || d == 1) {
+                        1.0
+                    } else {
+                        0.0
+                    }
+                }
                 Preset::Checkerboard => ((h + w + d) % 2) as f32,
                 Preset::Stripes => (w % 2) as f32,
             }
@@ -51,7 +57,10 @@ impl Preset {
             1 => Tensor { shape: vec![1, 1, n], data: (0..n).map(|w| value(0, 0, w)).collect() },
             3 => {
                 let depth = 3;
-                let data = (0..depth).flat_map(|d| (0..n).flat_map(move |h| (0..n).map(move |w| (d, h, w)))).map(|(d, h, w)| value(d, h, w)).collect();
+                let data = (0..depth)
+                    .flat_map(|d| (0..n).flat_map(move |h| (0..n).map(move |w| (d, h, w))))
+                    .map(|(d, h, w)| value(d, h, w))
+                    .collect();
                 Tensor { shape: vec![1, 1, depth, n, n], data }
             }
             _ => Tensor { shape: vec![1, 1, n, n], data: (0..n * n).map(|k| value(0, k / n, k % n)).collect() },

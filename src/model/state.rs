@@ -110,7 +110,11 @@ pub fn form_name(form: CallForm) -> &'static str {
 pub fn parse_form(s: &str) -> Option<CallForm> {
     [CallForm::Interpolate, CallForm::Upsample, CallForm::UpsamplingNearest2d, CallForm::UpsamplingBilinear2d]
         .into_iter()
-        .find(|f| form_name(*f) == s || s == format!("nn.{}", form_name(*f)) || (s == "F.interpolate" && *f == CallForm::Interpolate))
+        .find(|f| {
+            form_name(*f) == s
+                || s == format!("nn.{}", form_name(*f))
+                || (s == "F.interpolate" && *f == CallForm::Interpolate)
+        })
 }
 
 /// `none` / `false` / `true` for a Python `Optional[bool]`.
@@ -151,14 +155,20 @@ impl State {
     /// The call the state describes, exactly as the user would write it.
     pub fn call(&self) -> Call {
         let (size, scale_factor) = match self.pass {
-            Pass::Size => (Some(match self.size.as_slice() {
-                [one] => SizeArg::Int(*one),
-                many => SizeArg::Tuple(many.to_vec()),
-            }), None),
-            Pass::ScaleFactor => (None, Some(match self.scale_factor.as_slice() {
-                [one] => ScaleArg::Float(*one),
-                many => ScaleArg::Tuple(many.to_vec()),
-            })),
+            Pass::Size => (
+                Some(match self.size.as_slice() {
+                    [one] => SizeArg::Int(*one),
+                    many => SizeArg::Tuple(many.to_vec()),
+                }),
+                None,
+            ),
+            Pass::ScaleFactor => (
+                None,
+                Some(match self.scale_factor.as_slice() {
+                    [one] => ScaleArg::Float(*one),
+                    many => ScaleArg::Tuple(many.to_vec()),
+                }),
+            ),
         };
         Call {
             form: self.form,
@@ -399,7 +409,11 @@ fn join<T: ToString>(v: &[T]) -> String {
 /// Long garbage is cut in notices.
 fn short(s: &str) -> String {
     let clean: String = s.chars().filter(|c| !c.is_control()).collect();
-    if clean.chars().count() > 24 { format!("{}…", clean.chars().take(24).collect::<String>()) } else { clean }
+    if clean.chars().count() > 24 {
+        format!("{}…", clean.chars().take(24).collect::<String>())
+    } else {
+        clean
+    }
 }
 
 /// `1x1x2x2:1,2,3,4` → a tensor, within the explainer's limits.
@@ -413,7 +427,11 @@ pub fn parse_input(s: &str) -> Option<Tensor> {
 
 /// The `input` URL value of a tensor.
 pub fn input_text(t: &Tensor) -> String {
-    format!("{}:{}", join(&t.shape).replace(',', "x"), t.data.iter().map(|v| v.to_string()).collect::<Vec<_>>().join(","))
+    format!(
+        "{}:{}",
+        join(&t.shape).replace(',', "x"),
+        t.data.iter().map(|v| v.to_string()).collect::<Vec<_>>().join(",")
+    )
 }
 
 /// Decodes `%XX` escapes and `+`; invalid escapes are kept as written.
@@ -475,7 +493,9 @@ mod tests {
 
     #[test]
     fn malformed_parameters_fall_back_and_are_named() {
-        let (s, ignored) = State::from_query("mode=bogus&scale_factor=abc&preset=seed&size=-3&input=9x9:zz&what=1&sel=%ff&strip=x&profile=all");
+        let (s, ignored) = State::from_query(
+            "mode=bogus&scale_factor=abc&preset=seed&size=-3&input=9x9:zz&what=1&sel=%ff&strip=x&profile=all",
+        );
         assert_eq!(s.mode, Mode::Bilinear);
         assert_eq!(s.call().scale_factor, Some(ScaleArg::Float(2.0)));
         let names: Vec<&str> = ignored.iter().map(|i| i.split(' ').next().unwrap()).collect();

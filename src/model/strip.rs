@@ -35,7 +35,11 @@ impl Strip {
         let links = axis
             .samples
             .iter()
-            .map(|s| Link { out_x: margin + (s.out_index as f64 + 0.5) * out_cell, src_x: input.px(s.src as f64), raw_x: input.px(s.src_raw as f64) })
+            .map(|s| Link {
+                out_x: margin + (s.out_index as f64 + 0.5) * out_cell,
+                src_x: input.px(s.src as f64),
+                raw_x: input.px(s.src_raw as f64),
+            })
             .collect();
         Strip { input, out_cell, links }
     }
@@ -57,7 +61,11 @@ pub fn read_cell(plan: &Plan, sel: &[usize]) -> Vec<usize> {
             let i = sel.get(d).copied().unwrap_or(0).min(a.out_len.saturating_sub(1));
             let Some(s) = a.samples.get(i) else { return 0 };
             let rank = |t: &crate::core::Tap| (t.weight.abs(), -(t.index as f32 - s.src).abs());
-            s.taps.iter().max_by(|x, y| rank(x).partial_cmp(&rank(y)).unwrap_or(std::cmp::Ordering::Equal)).map(|t| t.index).unwrap_or(0)
+            s.taps
+                .iter()
+                .max_by(|x, y| rank(x).partial_cmp(&rank(y)).unwrap_or(std::cmp::Ordering::Equal))
+                .map(|t| t.index)
+                .unwrap_or(0)
         })
         .collect()
 }
@@ -80,7 +88,10 @@ pub fn line_offsets(shape: &[usize], channel: usize, axis: usize, at: &[usize]) 
     let plane: usize = spatial.iter().product();
     let channels = shape.get(1).copied().unwrap_or(1).max(1);
     let base = channel.min(channels - 1) * plane
-        + (0..spatial.len()).filter(|&d| d != axis).map(|d| at.get(d).copied().unwrap_or(0).min(spatial[d].saturating_sub(1)) * strides[d]).sum::<usize>();
+        + (0..spatial.len())
+            .filter(|&d| d != axis)
+            .map(|d| at.get(d).copied().unwrap_or(0).min(spatial[d].saturating_sub(1)) * strides[d])
+            .sum::<usize>();
     (0..spatial[axis]).map(|i| base + i * strides[axis]).collect()
 }
 
@@ -126,7 +137,12 @@ mod tests {
 
     #[test]
     fn the_row_read_is_the_heaviest_tap_or_the_one_nearest_the_coordinate() {
-        let call = |mode| Call { form: CallForm::Interpolate, mode, size: Some(crate::core::SizeArg::Int(2)), ..Call::default() };
+        let call = |mode| Call {
+            form: CallForm::Interpolate,
+            mode,
+            size: Some(crate::core::SizeArg::Int(2)),
+            ..Call::default()
+        };
         // area 6 → 2: output 1 averages [3, 6) equally, centred on 4.
         let p = plan(&[1, 1, 6], &call(Mode::Area), &Limits::default()).unwrap();
         assert_eq!(read_cell(&p, &[1]), [4]);

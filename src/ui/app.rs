@@ -63,7 +63,11 @@ fn stored_lang() -> Option<Lang> {
 
 fn browser_lang() -> Lang {
     let nav = window().navigator().language().unwrap_or_default();
-    if nav.starts_with("zh") { Lang::Zh } else { Lang::En }
+    if nav.starts_with("zh") {
+        Lang::Zh
+    } else {
+        Lang::En
+    }
 }
 
 /// The whole explainer.
@@ -81,7 +85,9 @@ pub fn App() -> impl IntoView {
     let main_out = Memo::new(move |_| main.with(|p| p.as_ref().ok().map(|p| input.with(|x| p.run(x)))));
     let compare_call = Memo::new(move |_| state.with(State::compared_call));
     let compare = Memo::new(move |_| compare_call.get().map(|c| input.with(|x| plan(&x.shape, &c, &UI_LIMITS))));
-    let compare_out = Memo::new(move |_| compare.with(|p| p.as_ref().and_then(|p| p.as_ref().ok()).map(|p| input.with(|x| p.run(x)))));
+    let compare_out = Memo::new(move |_| {
+        compare.with(|p| p.as_ref().and_then(|p| p.as_ref().ok()).map(|p| input.with(|x| p.run(x))))
+    });
 
     let ctx = Ctx {
         state,
@@ -104,19 +110,17 @@ pub fn App() -> impl IntoView {
 
     // Until the user does anything, the selection walks through the output so the page
     // explains itself (not under prefers-reduced-motion).
-    let reduced = window()
-        .match_media("(prefers-reduced-motion: reduce)")
-        .ok()
-        .flatten()
-        .map(|m| m.matches())
-        .unwrap_or(false);
+    let reduced =
+        window().match_media("(prefers-reduced-motion: reduce)").ok().flatten().map(|m| m.matches()).unwrap_or(false);
     if !reduced && initial_sel.is_none() {
         let walk = set_interval_with_handle(
             move || {
                 if ctx.touched.get_untracked() {
                     return;
                 }
-                let Some(shape) = main_out.with_untracked(|o| o.as_ref().map(|o| o.shape[2..].to_vec())) else { return };
+                let Some(shape) = main_out.with_untracked(|o| o.as_ref().map(|o| o.shape[2..].to_vec())) else {
+                    return;
+                };
                 let sel = ctx.selected.get_untracked();
                 let total: usize = shape.iter().product();
                 let flat = sel.iter().zip(&shape).fold(0, |a, (&i, &n)| a * n + i.min(n - 1));
@@ -134,7 +138,11 @@ pub fn App() -> impl IntoView {
         let shape = main_out.with(|o| o.as_ref().map(|o| o.shape[2..].to_vec()));
         if let Some(shape) = shape {
             let sel = ctx.selected.get_untracked();
-            let fixed: Vec<usize> = shape.iter().enumerate().map(|(d, &n)| sel.get(d).copied().unwrap_or(0).min(n.saturating_sub(1))).collect();
+            let fixed: Vec<usize> = shape
+                .iter()
+                .enumerate()
+                .map(|(d, &n)| sel.get(d).copied().unwrap_or(0).min(n.saturating_sub(1)))
+                .collect();
             if fixed != sel {
                 ctx.selected.set(fixed);
             }

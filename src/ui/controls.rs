@@ -4,7 +4,9 @@
 use super::app::{use_ctx, Ctx};
 use crate::core::{CallForm, Mode};
 use crate::model::i18n::Key;
-use crate::model::state::{form_name, opt_bool_name, parse_form, parse_opt_bool, parse_scales, parse_sizes, Compare, Pass, State, Theme};
+use crate::model::state::{
+    form_name, opt_bool_name, parse_form, parse_opt_bool, parse_scales, parse_sizes, Compare, Pass, State, Theme,
+};
 use leptos::prelude::*;
 
 /// PyTorch's error for the state `edit` would produce, if any.
@@ -27,9 +29,8 @@ fn OptBool(id: &'static str, get: fn(&State) -> Option<bool>, set: fn(&mut State
             </option>
         }
     });
-    let hint = move || {
-        [None, Some(false), Some(true)].into_iter().find_map(|v| reason(ctx, |s| set(s, v)).map(|r| (v, r)))
-    };
+    let hint =
+        move || [None, Some(false), Some(true)].into_iter().find_map(|v| reason(ctx, |s| set(s, v)).map(|r| (v, r)));
     view! {
         <label for=id><code>{id}</code></label>
         <select
@@ -54,7 +55,8 @@ fn OptBool(id: &'static str, get: fn(&State) -> Option<bool>, set: fn(&mut State
 pub fn Controls() -> impl IntoView {
     let ctx = use_ctx();
     let tr = move |k| ctx.tr(k);
-    let forms = [CallForm::Interpolate, CallForm::Upsample, CallForm::UpsamplingNearest2d, CallForm::UpsamplingBilinear2d];
+    let forms =
+        [CallForm::Interpolate, CallForm::Upsample, CallForm::UpsamplingNearest2d, CallForm::UpsamplingBilinear2d];
     let form_label = |f: CallForm| match f {
         CallForm::Interpolate => "F.interpolate",
         CallForm::Upsample => "nn.Upsample",
@@ -65,18 +67,23 @@ pub fn Controls() -> impl IntoView {
         let why = move || reason(ctx, |s| s.set_form(f));
         view! { <option value=form_name(f) disabled=move || why().is_some() title=move || why().unwrap_or_default()>{form_label(f)}</option> }
     });
-    let fixed_mode = move || ctx.state.with(|s| matches!(s.form, CallForm::UpsamplingNearest2d | CallForm::UpsamplingBilinear2d));
+    let fixed_mode =
+        move || ctx.state.with(|s| matches!(s.form, CallForm::UpsamplingNearest2d | CallForm::UpsamplingBilinear2d));
     let mode_options = Mode::ALL.map(|m| {
         let why = move || reason(ctx, |s| s.set_mode(m));
         view! { <option value=m.name() disabled=move || why().is_some() title=move || why().unwrap_or_default()>{m.name()}</option> }
     });
     let mode_hint = move || {
-        let blocked: Vec<String> = Mode::ALL.iter().filter_map(|&m| reason(ctx, |s| s.set_mode(m)).map(|r| format!("{} — {r}", m.name()))).collect();
+        let blocked: Vec<String> = Mode::ALL
+            .iter()
+            .filter_map(|&m| reason(ctx, |s| s.set_mode(m)).map(|r| format!("{} — {r}", m.name())))
+            .collect();
         blocked.first().cloned()
     };
 
     let list_error = RwSignal::new(None::<Key>);
-    let scale_text = move || ctx.state.with(|s| s.scale_factor.iter().map(|v| v.to_string()).collect::<Vec<_>>().join(", "));
+    let scale_text =
+        move || ctx.state.with(|s| s.scale_factor.iter().map(|v| v.to_string()).collect::<Vec<_>>().join(", "));
     let size_text = move || ctx.state.with(|s| s.size.iter().map(|v| v.to_string()).collect::<Vec<_>>().join(", "));
     let on_scale = move |ev| {
         ctx.touch();
@@ -105,16 +112,20 @@ pub fn Controls() -> impl IntoView {
         }
     };
     let antialias_why = move || reason(ctx, |s| s.antialias = !s.antialias);
-    let compare_value = move || ctx.state.with(|s| match s.compare {
-        Compare::Auto => "auto".to_string(),
-        Compare::Off => "off".to_string(),
-        Compare::Mode(m) => m.name().to_string(),
-    });
-    let theme_value = move || ctx.state.with(|s| match s.theme {
-        Theme::Auto => "auto",
-        Theme::Light => "light",
-        Theme::Dark => "dark",
-    });
+    let compare_value = move || {
+        ctx.state.with(|s| match s.compare {
+            Compare::Auto => "auto".to_string(),
+            Compare::Off => "off".to_string(),
+            Compare::Mode(m) => m.name().to_string(),
+        })
+    };
+    let theme_value = move || {
+        ctx.state.with(|s| match s.theme {
+            Theme::Auto => "auto",
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        })
+    };
 
     view! {
         <section class="controls" aria-labelledby="controls-title">

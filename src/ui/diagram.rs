@@ -10,11 +10,11 @@ use super::ledger_view::taps_text;
 use crate::core::{explain, Mode, Plan, Tensor};
 use crate::model::colour::Scale;
 use crate::model::geometry::{output_extent, ticks, Frame};
-use crate::model::strip::read_cell;
-use crate::model::raster::{dots_path, nearest, rects_path, segments_path, DENSE_CELLS};
-use leptos::wasm_bindgen::JsCast;
 use crate::model::i18n::Key;
+use crate::model::raster::{dots_path, nearest, rects_path, segments_path, DENSE_CELLS};
+use crate::model::strip::read_cell;
 use leptos::prelude::*;
+use leptos::wasm_bindgen::JsCast;
 
 const SPAN: f64 = 330.0;
 const MARGIN: f64 = 40.0;
@@ -67,14 +67,22 @@ struct Dot {
 /// any further outer axis is chosen.
 fn drawn_axes(plan: &Plan) -> (Option<usize>, usize) {
     let n = plan.axes.len();
-    if n >= 2 { (Some(n - 2), n - 1) } else { (None, 0) }
+    if n >= 2 {
+        (Some(n - 2), n - 1)
+    } else {
+        (None, 0)
+    }
 }
 
 /// The title line under a diagram: what the convention means.
 fn caption(plan: &Plan) -> Key {
     match plan.mode {
         Mode::Linear | Mode::Bilinear | Mode::Bicubic | Mode::Trilinear if !plan.antialias => {
-            if plan.align_corners { Key::DiagramTrue } else { Key::DiagramFalse }
+            if plan.align_corners {
+                Key::DiagramTrue
+            } else {
+                Key::DiagramFalse
+            }
         }
         _ => Key::DiagramOther,
     }
@@ -104,7 +112,8 @@ pub fn Diagrams() -> impl IntoView {
 #[component]
 fn DepthSlice() -> impl IntoView {
     let ctx = use_ctx();
-    let depth = Memo::new(move |_| ctx.main.with(|p| p.as_ref().ok().filter(|p| p.axes.len() == 3).map(|p| p.axes[0].out_len)));
+    let depth =
+        Memo::new(move |_| ctx.main.with(|p| p.as_ref().ok().filter(|p| p.axes.len() == 3).map(|p| p.axes[0].out_len)));
     let current = move || ctx.selected.with(|s| s.first().copied().unwrap_or(0));
     let reads = move || {
         let d = current();
@@ -222,7 +231,12 @@ fn Svg(plan: Memo<Option<Plan>>, which: Which) -> impl IntoView {
             let mut v = Vec::with_capacity(out_plane);
             for &(sy, ry) in &hs {
                 for s in ws {
-                    v.push(Dot { x: fx.px(s.src as f64), y: fy.px(sy as f64), raw_x: fx.px(s.src_raw as f64), raw_y: fy.px(ry as f64) });
+                    v.push(Dot {
+                        x: fx.px(s.src as f64),
+                        y: fy.px(sy as f64),
+                        raw_x: fx.px(s.src_raw as f64),
+                        raw_y: fy.px(ry as f64),
+                    });
                 }
             }
             v
@@ -230,7 +244,8 @@ fn Svg(plan: Memo<Option<Plan>>, which: Which) -> impl IntoView {
     });
     // The points as one path, drawn twice (outline and fill).
     let dots_d = Memo::new(move |_| dots.with(|d| dots_path(d.iter().map(|p| (p.x, p.y)))));
-    let (out_w, out_h) = plan.1.with_value(|p| (p.axes[w_axis].out_len, h_axis.map(|a| p.axes[a].out_len).unwrap_or(1)));
+    let (out_w, out_h) =
+        plan.1.with_value(|p| (p.axes[w_axis].out_len, h_axis.map(|a| p.axes[a].out_len).unwrap_or(1)));
     let sel_flat = move || {
         let sel = ctx.selected.get();
         let n = plan.with_value(|p| p.axes.len());
@@ -264,16 +279,18 @@ fn Svg(plan: Memo<Option<Plan>>, which: Which) -> impl IntoView {
         let (values, scale) = pixel_values.get();
         let Some(g) = document().get_element_by_id(&format!("pixels-{tag}")) else { return };
         let nodes = g.children();
-        circles.update_value(|c| labels.update_value(|l| {
-            for (k, &v) in values.iter().enumerate() {
-                if let Some(circle) = nodes.item(3 * k as u32 + 1) {
-                    c.style(k, &circle, "fill", &scale.fill(v));
+        circles.update_value(|c| {
+            labels.update_value(|l| {
+                for (k, &v) in values.iter().enumerate() {
+                    if let Some(circle) = nodes.item(3 * k as u32 + 1) {
+                        c.style(k, &circle, "fill", &scale.fill(v));
+                    }
+                    if let Some(text) = nodes.item(3 * k as u32 + 2) {
+                        l.write(k, &text, ("style", &format!("fill:{}", scale.ink(v))), &format_value(v));
+                    }
                 }
-                if let Some(text) = nodes.item(3 * k as u32 + 2) {
-                    l.write(k, &text, ("style", &format!("fill:{}", scale.ink(v))), &format_value(v));
-                }
-            }
-        }));
+            })
+        });
     });
 
     // The pointer picks the nearest sample point.
@@ -285,7 +302,10 @@ fn Svg(plan: Memo<Option<Plan>>, which: Which) -> impl IntoView {
         let k = width / svg.client_width().max(1) as f64;
         let (x, y) = (ev.offset_x() as f64 * k, ev.offset_y() as f64 * k);
         let (xs, ys) = dots.with_untracked(|d| {
-            (d.iter().take(out_w).map(|p| p.x).collect::<Vec<_>>(), d.iter().step_by(out_w.max(1)).map(|p| p.y).collect::<Vec<_>>())
+            (
+                d.iter().take(out_w).map(|p| p.x).collect::<Vec<_>>(),
+                d.iter().step_by(out_w.max(1)).map(|p| p.y).collect::<Vec<_>>(),
+            )
         });
         ctx.touch();
         select(nearest(&ys, y) * out_w + nearest(&xs, x));
@@ -302,10 +322,16 @@ fn Svg(plan: Memo<Option<Plan>>, which: Which) -> impl IntoView {
     };
     let (centres_x, centres_y) = (labelled(centres_x, in_w), labelled(centres_y, in_h));
     let outlines = move || {
-        let align = plan.with_value(|p| p.align_corners && matches!(p.mode, Mode::Linear | Mode::Bilinear | Mode::Bicubic | Mode::Trilinear));
+        let align = plan.with_value(|p| {
+            p.align_corners && matches!(p.mode, Mode::Linear | Mode::Bilinear | Mode::Bicubic | Mode::Trilinear)
+        });
         let hx: Vec<(f64, f64)> = (0..out_w).map(|i| output_extent(i, in_w, out_w, align)).collect();
         let hy: Vec<(f64, f64)> = (0..out_h).map(|i| output_extent(i, in_h, out_h, align)).collect();
-        if out_w * out_h > 1024 { Vec::new() } else { hy.iter().flat_map(|&y| hx.iter().map(move |&x| (x, y))).collect::<Vec<_>>() }
+        if out_w * out_h > 1024 {
+            Vec::new()
+        } else {
+            hy.iter().flat_map(|&y| hx.iter().map(move |&x| (x, y))).collect::<Vec<_>>()
+        }
     };
     let clamped_any = move || plan.with_value(|p| p.axes.iter().any(|a| a.samples.iter().any(|s| s.src != s.src_raw)));
     let dot_r = (cell * 0.06).clamp(2.0, 5.0);
@@ -444,7 +470,11 @@ pub fn format_value(v: f32) -> String {
     if v.is_nan() {
         "nan".into()
     } else if v.is_infinite() {
-        if v > 0.0 { "inf".into() } else { "-inf".into() }
+        if v > 0.0 {
+            "inf".into()
+        } else {
+            "-inf".into()
+        }
     } else if v == v.trunc() && v.abs() < 1e6 {
         format!("{v:.0}")
     } else if v.abs() >= 1e4 || (v != 0.0 && v.abs() < 1e-3) {

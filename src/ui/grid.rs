@@ -4,8 +4,8 @@
 
 use super::app::{use_ctx, Ctx};
 use super::diagram::format_value;
-use crate::core::Tensor;
 use super::heat_canvas::{HeatCanvas, HeatImage};
+use crate::core::Tensor;
 use crate::model::colour::{diverging_rgb, Scale};
 use crate::model::heat_layout::HeatLayout;
 use crate::model::i18n::Key;
@@ -83,10 +83,18 @@ pub fn Grids() -> impl IntoView {
 /// One output heatmap: the tensor's plane in the shared colour scale, with its values when
 /// the grid is small (see `model::heat_layout`).
 #[component]
-fn HeatMap(title: Key, tensor: Signal<Option<Tensor>>, scale: Memo<Scale>, testid: &'static str, interactive: bool) -> impl IntoView {
+fn HeatMap(
+    title: Key,
+    tensor: Signal<Option<Tensor>>,
+    scale: Memo<Scale>,
+    testid: &'static str,
+    interactive: bool,
+) -> impl IntoView {
     let ctx = use_ctx();
     let shape = Memo::new(move |_| tensor.with(|t| t.as_ref().map(|t| t.shape.clone())));
-    let values = Memo::new(move |_| tensor.with(|t| t.as_ref().map(|t| plane_of(t, ctx.channel.get(), &ctx.selected.get()).2)).unwrap_or_default());
+    let values = Memo::new(move |_| {
+        tensor.with(|t| t.as_ref().map(|t| plane_of(t, ctx.channel.get(), &ctx.selected.get()).2)).unwrap_or_default()
+    });
     let body = move || {
         let full = shape.get()?;
         let spatial = full[2..].to_vec();
@@ -129,13 +137,19 @@ fn HeatMap(title: Key, tensor: Signal<Option<Tensor>>, scale: Memo<Scale>, testi
             let scale = scale.get();
             values.with(|v| HeatImage {
                 colours: v.iter().map(|&v| scale.rgb(v)).collect(),
-                labels: if layout.labelled { v.iter().map(|&v| (format_value(v), scale.dark_ink(v))).collect() } else { Vec::new() },
+                labels: if layout.labelled {
+                    v.iter().map(|&v| (format_value(v), scale.dark_ink(v))).collect()
+                } else {
+                    Vec::new()
+                },
             })
         });
         let sel_shape = spatial.clone();
         let selected = Signal::derive(move || selected_in_plane(ctx, &sel_shape));
         let label = Signal::derive(move || format!("{} {full:?}", ctx.tr(title)()));
-        Some(view! { <HeatCanvas layout=layout image=image selected=selected pick=pick on_key=on_key label=label testid="heat-canvas" interactive=interactive/> })
+        Some(
+            view! { <HeatCanvas layout=layout image=image selected=selected pick=pick on_key=on_key label=label testid="heat-canvas" interactive=interactive/> },
+        )
     };
     view! {
         <figure class="grid" data-testid=testid>
@@ -168,7 +182,11 @@ fn DiffMap() -> impl IntoView {
                 d.as_ref()
                     .map(|(_, _, v, m)| HeatImage {
                         colours: v.iter().map(|&v| diverging_rgb(v, *m)).collect(),
-                        labels: if layout.labelled { v.iter().map(|&v| (format_value(v), true)).collect() } else { Vec::new() },
+                        labels: if layout.labelled {
+                            v.iter().map(|&v| (format_value(v), true)).collect()
+                        } else {
+                            Vec::new()
+                        },
                     })
                     .unwrap_or_default()
             })

@@ -76,7 +76,13 @@ pub fn HeatCanvas(
     let mark_style = move || {
         selected.get().filter(|&k| interactive && k < h * w).map(|k| {
             let (r, c) = (k / w, k % w);
-            format!("left:{}%;top:{}%;width:{}%;height:{}%", 100.0 * c as f64 / w as f64, 100.0 * r as f64 / h as f64, 100.0 / w as f64, 100.0 / h as f64)
+            format!(
+                "left:{}%;top:{}%;width:{}%;height:{}%",
+                100.0 * c as f64 / w as f64,
+                100.0 * r as f64 / h as f64,
+                100.0 / w as f64,
+                100.0 / h as f64
+            )
         })
     };
     // The fallback table and the indices are static markup for the grid's shape.
@@ -163,6 +169,7 @@ fn spans(n: usize) -> String {
 /// A table of `h × w` empty cells under row and column indices.
 fn table_markup(h: usize, w: usize) -> String {
     let head: String = (0..w).map(|c| format!(r#"<th scope="col">{c}</th>"#)).collect();
-    let rows: String = (0..h).map(|r| format!(r#"<tr><th scope="row">{r}</th>{}</tr>"#, "<td></td>".repeat(w))).collect();
+    let rows: String =
+        (0..h).map(|r| format!(r#"<tr><th scope="row">{r}</th>{}</tr>"#, "<td></td>".repeat(w))).collect();
     format!("<table><thead><tr><th></th>{head}</tr></thead><tbody>{rows}</tbody></table>")
 }

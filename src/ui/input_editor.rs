@@ -24,10 +24,12 @@ pub fn InputEditor() -> impl IntoView {
     let ctx = use_ctx();
     let paste = RwSignal::new(String::new());
     let paste_error = RwSignal::new(None::<String>);
-    let preset_value = move || ctx.state.with(|s| match &s.input {
-        Input::Preset(p, _) => p.name().to_string(),
-        Input::Custom(_) => "custom".to_string(),
-    });
+    let preset_value = move || {
+        ctx.state.with(|s| match &s.input {
+            Input::Preset(p, _) => p.name().to_string(),
+            Input::Custom(_) => "custom".to_string(),
+        })
+    };
     let spatial = move || ctx.input.with(|x| x.shape.len() - 2);
     let channels = move || ctx.input.with(|x| x.shape[1]);
 

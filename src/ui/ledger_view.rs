@@ -38,23 +38,37 @@ pub fn LedgerView() -> impl IntoView {
         let (plan, l) = ledger()?;
         let n = l.axes.len();
         let index_text = l.out_index.iter().map(|i| i.to_string()).collect::<Vec<_>>().join(", ");
-        let axes = l.axes.iter().enumerate().map(|(d, s)| {
-            let taps = s.taps.iter().map(|t| format!("x[{}]·{}", t.index, format_weight(t.weight))).collect::<Vec<_>>().join(" + ");
-            view! {
-                <li>
-                    <span class="axis">{axis_name(d, n)}</span>
-                    <code class="formula">{s.formula.clone()}</code>
-                    <span class="taps">{taps}</span>
-                </li>
-            }
-        }).collect_view();
-        let terms = l.contributions.iter().map(|c| {
-            let at = c.index.iter().map(|i| i.to_string()).collect::<Vec<_>>().join(",");
-            view! {
-                <span class="term"><span class="w">{format_weight(c.weight)}</span>" × "
-                    <span class="v" title=format!("x[{at}]")>{format_value(c.value)}</span></span>
-            }
-        }).collect::<Vec<_>>();
+        let axes = l
+            .axes
+            .iter()
+            .enumerate()
+            .map(|(d, s)| {
+                let taps = s
+                    .taps
+                    .iter()
+                    .map(|t| format!("x[{}]·{}", t.index, format_weight(t.weight)))
+                    .collect::<Vec<_>>()
+                    .join(" + ");
+                view! {
+                    <li>
+                        <span class="axis">{axis_name(d, n)}</span>
+                        <code class="formula">{s.formula.clone()}</code>
+                        <span class="taps">{taps}</span>
+                    </li>
+                }
+            })
+            .collect_view();
+        let terms = l
+            .contributions
+            .iter()
+            .map(|c| {
+                let at = c.index.iter().map(|i| i.to_string()).collect::<Vec<_>>().join(",");
+                view! {
+                    <span class="term"><span class="w">{format_weight(c.weight)}</span>" × "
+                        <span class="v" title=format!("x[{at}]")>{format_value(c.value)}</span></span>
+                }
+            })
+            .collect::<Vec<_>>();
         let mut sum = Vec::new();
         for (k, term) in terms.into_iter().enumerate() {
             if k > 0 {
@@ -62,8 +76,10 @@ pub fn LedgerView() -> impl IntoView {
             }
             sum.push(term.into_any());
         }
-        let intended = l.intended.map(|v| view! {
-            <p class="bug">{ctx.tr(Key::BugNote)}" "<strong>{format!("{v:.4}")}</strong></p>
+        let intended = l.intended.map(|v| {
+            view! {
+                <p class="bug">{ctx.tr(Key::BugNote)}" "<strong>{format!("{v:.4}")}</strong></p>
+            }
         });
         Some(view! {
             <p class="ledger-head">
@@ -81,10 +97,15 @@ pub fn LedgerView() -> impl IntoView {
         let at = ctx.input_sel.get()?;
         let plan = ctx.main.get().ok()?;
         let list = feeds(&plan, &at);
-        let shown = list.iter().take(24).map(|f| {
-            let i = f.out_index.iter().map(|i| i.to_string()).collect::<Vec<_>>().join(",");
-            format!("y[{i}]·{}", format_weight(f.weight))
-        }).collect::<Vec<_>>().join("  ");
+        let shown = list
+            .iter()
+            .take(24)
+            .map(|f| {
+                let i = f.out_index.iter().map(|i| i.to_string()).collect::<Vec<_>>().join(",");
+                format!("y[{i}]·{}", format_weight(f.weight))
+            })
+            .collect::<Vec<_>>()
+            .join("  ");
         Some(view! {
             <p class="feeds"><strong>{ctx.tr(Key::Feeds)}" x["{at.iter().map(|i| i.to_string()).collect::<Vec<_>>().join(",")}"] → "
                 {list.len()}" "{ctx.tr(Key::Outputs)}":"</strong>" "{shown}</p>
@@ -102,11 +123,19 @@ pub fn LedgerView() -> impl IntoView {
 
 /// The taps that carry weight, as `1 (×0.75), 2 (×0.25)`.
 pub fn taps_text(taps: &[crate::core::Tap]) -> String {
-    taps.iter().filter(|t| t.weight != 0.0).map(|t| format!("{} (×{})", t.index, format_weight(t.weight))).collect::<Vec<_>>().join(", ")
+    taps.iter()
+        .filter(|t| t.weight != 0.0)
+        .map(|t| format!("{} (×{})", t.index, format_weight(t.weight)))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// A weight with as many digits as it needs (0.25, 0.5625, 0.3333333).
 fn format_weight(w: f32) -> String {
     let s = format!("{w}");
-    if s.len() > 9 { format!("{w:.6}") } else { s }
+    if s.len() > 9 {
+        format!("{w:.6}")
+    } else {
+        s
+    }
 }

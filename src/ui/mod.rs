@@ -25,7 +25,10 @@ pub fn start() {
 }
 
 /// Mounts the app into `parent` as if the page had been opened with `query` (tests).
-pub fn mount_with_query(parent: leptos::web_sys::HtmlElement, query: &str) -> leptos::mount::UnmountHandle<impl leptos::tachys::view::Mountable> {
+pub fn mount_with_query(
+    parent: leptos::web_sys::HtmlElement,
+    query: &str,
+) -> leptos::mount::UnmountHandle<impl leptos::tachys::view::Mountable> {
     use leptos::wasm_bindgen::JsValue;
     let window = leptos::prelude::window();
     if let Ok(history) = window.history() {

@@ -38,7 +38,6 @@ fn colour(k: usize) -> RGBColor {
     PALETTE[k % PALETTE.len()]
 }
 
-
 /// A chart's own colours for the page's theme (a canvas cannot use the page's CSS colours).
 #[derive(Clone, Copy, PartialEq)]
 struct Paper {
@@ -49,9 +48,21 @@ struct Paper {
     zero: RGBColor,
 }
 
-const LIGHT_PAPER: Paper = Paper { background: WHITE, ink: RGBColor(40, 40, 40), grid: RGBColor(205, 205, 205), fine_grid: RGBColor(235, 235, 235), zero: RGBColor(160, 160, 160) };
+const LIGHT_PAPER: Paper = Paper {
+    background: WHITE,
+    ink: RGBColor(40, 40, 40),
+    grid: RGBColor(205, 205, 205),
+    fine_grid: RGBColor(235, 235, 235),
+    zero: RGBColor(160, 160, 160),
+};
 /// The page's dark panel (`--panel`) and ink (`--ink`).
-const DARK_PAPER: Paper = Paper { background: RGBColor(31, 32, 36), ink: RGBColor(236, 236, 239), grid: RGBColor(74, 76, 83), fine_grid: RGBColor(45, 47, 52), zero: RGBColor(120, 122, 128) };
+const DARK_PAPER: Paper = Paper {
+    background: RGBColor(31, 32, 36),
+    ink: RGBColor(236, 236, 239),
+    grid: RGBColor(74, 76, 83),
+    fine_grid: RGBColor(45, 47, 52),
+    zero: RGBColor(120, 122, 128),
+};
 
 /// The paper for the chosen theme; `auto` follows the system's, as the page's CSS does.
 fn paper(theme: Theme) -> Paper {
@@ -60,7 +71,11 @@ fn paper(theme: Theme) -> Paper {
         Theme::Light => false,
         Theme::Auto => window().match_media("(prefers-color-scheme: dark)").ok().flatten().is_some_and(|m| m.matches()),
     };
-    if dark { DARK_PAPER } else { LIGHT_PAPER }
+    if dark {
+        DARK_PAPER
+    } else {
+        LIGHT_PAPER
+    }
 }
 const CSS_SIZE: (f64, f64) = (640.0, 260.0);
 
@@ -87,7 +102,8 @@ pub fn Plots() -> impl IntoView {
         let paper = paper(theme.get());
         move |el| draw_kernel(el, &kernels, lang, paper)
     });
-    let kernel_name = move || kernels.with(|k| k.first().map(|k| kernel_caption(&k.0, ctx.lang.get())).unwrap_or_default());
+    let kernel_name =
+        move || kernels.with(|k| k.first().map(|k| kernel_caption(&k.0, ctx.lang.get())).unwrap_or_default());
     // Legends are HTML under the charts: they never cover the data, and tests can read them.
     let profile_legend = move || {
         profile.with(|series| {
@@ -103,7 +119,9 @@ pub fn Plots() -> impl IntoView {
         kernels.with(|ks| {
             ks.iter()
                 .enumerate()
-                .map(|(k, (kernel, _, label))| legend_item(Some(colour(k)), format!("{label}: {}", kernel_caption(kernel, lang))))
+                .map(|(k, (kernel, _, label))| {
+                    legend_item(Some(colour(k)), format!("{label}: {}", kernel_caption(kernel, lang)))
+                })
                 .collect_view()
         })
     };
@@ -147,7 +165,10 @@ fn legend_item(colour: Option<RGBColor>, label: String) -> impl IntoView {
 /// measures every label through the DOM (a forced layout each), which would otherwise hold
 /// up the repaint that shows the change. `data-drawn` counts the drawings (for tests and
 /// the benchmark).
-fn after_paint<D: FnOnce(leptos::web_sys::HtmlCanvasElement) + 'static>(canvas: NodeRef<Canvas>, prepare: impl Fn() -> D + 'static) {
+fn after_paint<D: FnOnce(leptos::web_sys::HtmlCanvasElement) + 'static>(
+    canvas: NodeRef<Canvas>,
+    prepare: impl Fn() -> D + 'static,
+) {
     let drawn = StoredValue::new(0u64);
     Effect::new(move |_| {
         let Some(el) = canvas.get() else { return };
@@ -202,7 +223,8 @@ fn call_label(p: &Plan) -> String {
 fn output_row(plan: &Plan, out: &Tensor, channel: usize, sel: &[usize]) -> Vec<(f64, f64)> {
     let last = plan.axes.len() - 1;
     let axis = &plan.axes[last];
-    let align = plan.align_corners && matches!(plan.mode, Mode::Linear | Mode::Bilinear | Mode::Bicubic | Mode::Trilinear);
+    let align =
+        plan.align_corners && matches!(plan.mode, Mode::Linear | Mode::Bilinear | Mode::Bicubic | Mode::Trilinear);
     line_offsets(&out.shape, channel, last, sel)
         .iter()
         .enumerate()
@@ -229,7 +251,13 @@ fn kernel_series(ctx: Ctx) -> Vec<KernelSeries> {
             let a = &p.axes[d];
             let i = sel.get(d).copied().unwrap_or(0).min(a.out_len.saturating_sub(1));
             let kernel = Kernel::of(&p, a);
-            let taps = a.samples.get(i).map(|s| kernel.tap_distances(s, a.in_len).into_iter().zip(s.taps.iter().map(|t| t.weight as f64)).collect()).unwrap_or_default();
+            let taps = a
+                .samples
+                .get(i)
+                .map(|s| {
+                    kernel.tap_distances(s, a.in_len).into_iter().zip(s.taps.iter().map(|t| t.weight as f64)).collect()
+                })
+                .unwrap_or_default();
             (kernel, taps, call_label(&p))
         })
         .collect()
@@ -281,7 +309,14 @@ type Chart<'a> = ChartContext<'a, CanvasBackend, Cartesian2d<RangedCoordf64, Ran
 
 /// A chart on `root` with both axes and a light grid drawn: `x` is the range and how many
 /// labels it gets, `x_desc` its caption.
-fn axes<'a>(root: &'a DrawingArea<CanvasBackend, Shift>, dpr: f64, x: (std::ops::Range<f64>, usize), y: std::ops::Range<f64>, x_desc: &str, paper: Paper) -> Option<Chart<'a>> {
+fn axes<'a>(
+    root: &'a DrawingArea<CanvasBackend, Shift>,
+    dpr: f64,
+    x: (std::ops::Range<f64>, usize),
+    y: std::ops::Range<f64>,
+    x_desc: &str,
+    paper: Paper,
+) -> Option<Chart<'a>> {
     let font = (13.0 * dpr) as u32;
     let mut chart = ChartBuilder::on(root)
         .margin((10.0 * dpr) as u32)
@@ -309,7 +344,9 @@ fn draw_profile(el: leptos::web_sys::HtmlCanvasElement, series: &[Series], lang:
     let Some((root, dpr)) = area(el, paper) else { return };
     let Some((lo, hi)) = padded_range(series.iter().flat_map(|s| s.points.iter().map(|p| p.1))) else { return };
     let w = input.points.len().max(1) as f64;
-    let Some(mut chart) = axes(&root, dpr, (-0.5..(w - 0.5), 8), lo..hi, t(lang, Key::ProfileAxis), paper) else { return };
+    let Some(mut chart) = axes(&root, dpr, (-0.5..(w - 0.5), 8), lo..hi, t(lang, Key::ProfileAxis), paper) else {
+        return;
+    };
     let px = |v: f64| (v * dpr) as u32;
     for (k, s) in series.iter().enumerate().skip(1) {
         let colour = colour(k - 1);
@@ -342,7 +379,9 @@ fn draw_kernel(el: leptos::web_sys::HtmlCanvasElement, kernels: &[KernelSeries],
         if k == 0 || kernels[0].0 != *kernel {
             let _ = chart.draw_series(LineSeries::new(curve.clone(), colour.stroke_width(px(2.0))));
         }
-        let _ = chart.draw_series(taps.iter().map(|&(d, w)| PathElement::new(vec![(d, 0.0), (d, w)], colour.stroke_width(px(2.0)))));
+        let _ = chart.draw_series(
+            taps.iter().map(|&(d, w)| PathElement::new(vec![(d, 0.0), (d, w)], colour.stroke_width(px(2.0)))),
+        );
         let _ = chart.draw_series(taps.iter().map(|&p| Circle::new(p, px(4.5), colour.filled())));
     }
     let _ = root.present();

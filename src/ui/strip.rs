@@ -3,6 +3,7 @@
 //! each output cell's centre to the coordinate it samples (`model::strip`).
 
 use super::app::use_ctx;
+use super::cell_writer::CellWriter;
 use super::diagram::{format_value, Which};
 use super::ledger_view::taps_text;
 use crate::core::{Plan, Tensor};
@@ -11,7 +12,6 @@ use crate::model::i18n::Key;
 use crate::model::strip::{line_offsets, read_cell, row_name, Strip};
 use leptos::prelude::*;
 use leptos::web_sys::Element;
-use super::cell_writer::CellWriter;
 
 const SPAN: f64 = 600.0;
 const MARGIN: f64 = 20.0;
@@ -82,17 +82,28 @@ struct Drawn {
     also: String,
 }
 
-fn drawn(plan: &Plan, input: &Tensor, output: &Tensor, from_last: usize, sel: &[usize], channel: usize) -> Option<Drawn> {
+fn drawn(
+    plan: &Plan,
+    input: &Tensor,
+    output: &Tensor,
+    from_last: usize,
+    sel: &[usize],
+    channel: usize,
+) -> Option<Drawn> {
     let n = plan.axes.len();
     let axis = n.checked_sub(1 + from_last.min(n.saturating_sub(1)))?;
     let a = &plan.axes[axis];
-    let sel: Vec<usize> = (0..n).map(|d| sel.get(d).copied().unwrap_or(0).min(plan.axes[d].out_len.saturating_sub(1))).collect();
+    let sel: Vec<usize> =
+        (0..n).map(|d| sel.get(d).copied().unwrap_or(0).min(plan.axes[d].out_len.saturating_sub(1))).collect();
     let at_in = read_cell(plan, &sel);
     let channel = channel.min(input.shape[1].saturating_sub(1));
-    let in_values: Vec<f32> = line_offsets(&input.shape, channel, axis, &at_in).iter().map(|&k| input.data[k]).collect();
-    let out_values: Vec<f32> = line_offsets(&output.shape, channel, axis, &sel).iter().map(|&k| output.data[k]).collect();
+    let in_values: Vec<f32> =
+        line_offsets(&input.shape, channel, axis, &at_in).iter().map(|&k| input.data[k]).collect();
+    let out_values: Vec<f32> =
+        line_offsets(&output.shape, channel, axis, &sel).iter().map(|&k| output.data[k]).collect();
     let scale = Scale::of(&[&input.data, &output.data]);
-    let taps = a.samples.get(sel[axis]).map(|s| s.taps.iter().map(|t| (t.index, t.weight)).collect()).unwrap_or_default();
+    let taps =
+        a.samples.get(sel[axis]).map(|s| s.taps.iter().map(|t| (t.index, t.weight)).collect()).unwrap_or_default();
     let rows = (row_name("x", channel, axis, &at_in), row_name("y", channel, axis, &sel));
     let names = &["D", "H", "W"][3 - n..];
     let also = (0..n)
@@ -103,7 +114,16 @@ fn drawn(plan: &Plan, input: &Tensor, output: &Tensor, from_last: usize, sel: &[
         })
         .collect::<Vec<_>>()
         .join("; ");
-    Some(Drawn { strip: Strip::new(a, SPAN, MARGIN), in_values, out_values, scale, selected: sel[axis], taps, rows, also })
+    Some(Drawn {
+        strip: Strip::new(a, SPAN, MARGIN),
+        in_values,
+        out_values,
+        scale,
+        selected: sel[axis],
+        taps,
+        rows,
+        also,
+    })
 }
 
 #[component]
@@ -275,7 +295,9 @@ fn line_paths(d: &Drawn, y_in: f64, y_out: f64) -> [String; 3] {
     };
     [
         path(&mut s.links.iter().map(|l| (l.out_x, y_out, l.raw_x, bottom))),
-        path(&mut s.links.iter().filter(|l| l.raw_x != l.src_x).map(|l| (l.raw_x, bottom + 3.0, l.src_x, bottom + 3.0))),
+        path(
+            &mut s.links.iter().filter(|l| l.raw_x != l.src_x).map(|l| (l.raw_x, bottom + 3.0, l.src_x, bottom + 3.0)),
+        ),
         path(&mut s.links.iter().map(|l| (l.src_x, bottom, l.src_x, bottom - 6.0))),
     ]
 }
@@ -288,10 +310,20 @@ fn selection_markup(d: &Drawn, y_in: f64, y_out: f64) -> String {
     let bottom = y_in + ROW;
     let mut m = String::new();
     if let Some(l) = s.links.get(d.selected) {
-        let _ = write!(m, r#"<line class="link-selected" x1="{:.1}" y1="{y_out:.1}" x2="{:.1}" y2="{bottom:.1}"/>"#, l.out_x, l.raw_x);
+        let _ = write!(
+            m,
+            r#"<line class="link-selected" x1="{:.1}" y1="{y_out:.1}" x2="{:.1}" y2="{bottom:.1}"/>"#,
+            l.out_x, l.raw_x
+        );
         for &(k, w) in &d.taps {
             let width = (0.8 + 2.5 * w.abs() as f64).min(3.5);
-            let _ = write!(m, r#"<line class="tap" x1="{:.1}" y1="{bottom:.1}" x2="{:.1}" y2="{:.1}" stroke-width="{width:.2}"/>"#, l.src_x, s.input.px(k as f64), y_in + ROW / 2.0);
+            let _ = write!(
+                m,
+                r#"<line class="tap" x1="{:.1}" y1="{bottom:.1}" x2="{:.1}" y2="{:.1}" stroke-width="{width:.2}"/>"#,
+                l.src_x,
+                s.input.px(k as f64),
+                y_in + ROW / 2.0
+            );
         }
         let _ = write!(m, r#"<circle class="src-selected" cx="{:.1}" cy="{bottom:.1}" r="4"/>"#, l.src_x);
     }
