@@ -2,7 +2,8 @@
 import { defineConfig } from '@playwright/test';
 
 export const BASE = '/upsample-explainer/';
-const PORT = 4173;
+// E2E_PORT lets several checkouts run their end-to-end tests at once.
+const PORT = Number(process.env.E2E_PORT || 4173);
 
 export default defineConfig({
   testDir: '.',
