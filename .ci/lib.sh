@@ -1,5 +1,5 @@
 # Shared by .ci/serve and .ci/test: installs whatever is missing, pinned, from the package
-# registries only (crates.io, npm, Debian), and puts the project's tools first on PATH.
+# registries only (the Rust crate registry, npm, Debian's archive), and puts the project's tools first on PATH.
 # Every step checks first, so a second run costs seconds.
 
 set -euo pipefail
@@ -19,7 +19,7 @@ wasm_bindgen_version() {
 }
 
 ensure_rust() {
-  command -v cargo >/dev/null || die "cargo not found: install the Rust toolchain (https://rustup.rs) and run this again."
+  command -v cargo >/dev/null || die "cargo not found: install the Rust toolchain with rustup and run this again."
   if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
     say "adding the wasm32-unknown-unknown target"
     rustup target add wasm32-unknown-unknown
@@ -39,7 +39,7 @@ ensure_wasm_bindgen() {
   if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $want" ] ||
      [ "$(wasm-bindgen-test-runner --version 2>/dev/null)" != "wasm-bindgen-test-runner $want" ]; then
     say "installing wasm-bindgen-cli $want (cargo install, about 2 minutes once)"
-    # No --locked: the CLI's own lock file names a dependency version crates.io no longer serves.
+    # No --locked: the CLI's own lock file names a dependency version the Rust crate registry no longer serves.
     cargo install wasm-bindgen-cli --version "$want" --force
   fi
 }

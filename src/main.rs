@@ -8,5 +8,5 @@ fn main() {
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    eprintln!("upsample-explainer is a web app: run `scripts/serve.sh` (see README.md).");
+    eprintln!("upsample-explainer is a web app: run `bash .ci/serve` (see README.md).");
 }
