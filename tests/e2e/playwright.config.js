@@ -1,9 +1,15 @@
 // End-to-end tests of the release bundle in Debian's Chromium (never a downloaded browser).
 import { defineConfig } from '@playwright/test';
+import { existsSync } from 'node:fs';
 
 export const BASE = '/upsample-explainer/';
 // E2E_PORT lets several checkouts run their end-to-end tests at once.
 const PORT = Number(process.env.E2E_PORT || 4173);
+
+// The tests serve the release bundle; say so at once rather than time out waiting for it.
+if (!existsSync(new URL('../../dist/index.html', import.meta.url))) {
+  throw new Error('no dist/index.html: build the release bundle first (`trunk build --release`, or run `bash .ci/test`)');
+}
 
 export default defineConfig({
   testDir: '.',
