@@ -60,7 +60,7 @@ texts! {
     LangButton => "中文", "English";
     Controls => "Arguments", "参数";
     CallForm => "call", "调用方式";
-    SizeOrScale => "pass", "传入";
+    SizeOrScale => "output size from", "输出尺寸来自";
     Input => "Input", "输入";
     Preset => "preset", "预设";
     PresetSeed => "seed example (manual_seed 66666)", "示例（manual_seed 66666）";
@@ -84,7 +84,7 @@ texts! {
                     "align_corners=False：像素是方块，外边缘对齐。";
     DiagramOther => "Output sample points (dots) drawn where they land in the input (squares).",
                     "输出采样点（小圆点）画在它们落入输入（方格）的位置。";
-    Clamped => "clamped to the edge", "被截断到边缘";
+    Clamped => "outside the input: the edge value is used", "超出输入范围，取边缘的值";
     Legend => "squares: input pixels · dots: output sample points · lines: taps of the selected output",
               "方格：输入像素 · 圆点：输出采样点 · 连线：所选输出使用的输入";
     InputGrid => "input", "输入";
@@ -139,8 +139,8 @@ texts! {
     StripAlso => "Along the other axes, each output in this row also mixes several input rows:", "沿其他轴，这一行的每个输出还混合了多行输入：";
     EveryMode => "every mode on this row", "在这一行上比较所有模式";
     KernelAxis => "distance from the source coordinate to an input pixel centre (input pixels)", "输入像素中心到源坐标的距离（输入像素）";
-    KernelTaps => "taps of the selected output", "所选输出的抽头";
-    KernelStretched => "stretched by antialias ×", "被抗锯齿拉伸 ×";
+    KernelTaps => "taps: the inputs the selected output reads", "所选输出用到的输入点（抽头）";
+    KernelStretched => "widened by antialias ×", "抗锯齿将核拉宽 ×";
     ShapeFloor => "nearest: weight 1 on ⌊x⌋", "nearest：⌊x⌋ 处权重为 1";
     ShapeRound => "nearest-exact: weight 1 on the nearest centre", "nearest-exact：最近的中心权重为 1";
     ShapeTriangle => "triangle (linear)", "三角核（线性）";
