@@ -36,12 +36,16 @@ function rawText(text, tag, what) {
   return text;
 }
 
-const attr = (tag, name) => tag.match(new RegExp(`\\s${name}="([^"]*)"`))?.[1];
+/** An attribute's value, quoted or not (Trunk's `minify` drops the quotes). */
+const attr = (tag, name) => {
+  const m = tag.match(new RegExp(`\\s${name}=(?:"([^"]*)"|([^\\s">]+))`));
+  return m && (m[1] ?? m[2]);
+};
 
 let html = readFileSync(join(dir, 'index.html'), 'utf8');
 
 // Trunk's loader: `import init, * as bindings from './x.js'; const wasm = await init({ module_or_path: './x_bg.wasm' });`
-const loader = html.match(/<script type="module"[^>]*>\s*import init(?:, \* as bindings)? from '([^']+)';\s*const wasm = await init\(\{ module_or_path: '([^']+)' \}\);[\s\S]*?<\/script>/);
+const loader = html.match(/<script type="?module"?[^>]*>\s*import init(?:, \* as bindings)? from '([^']+)';\s*const wasm = await init\(\{ module_or_path: '([^']+)' \}\);[\s\S]*?<\/script>/);
 if (!loader) fail("no Trunk loader script (import init … module_or_path) in index.html");
 const [loaderTag, jsHref, wasmHref] = loader;
 
@@ -75,7 +79,7 @@ html = html.replace(/<link\b[^>]*>/g, (tag) => {
 // Marks the page for index.html's start-up script: opened from disk, this one works.
 html = html.replace(/<html\b/, '<html data-offline');
 
-const left = html.match(/\s(?:src|href)="\.\/[^"]*"|\sintegrity="/);
+const left = html.match(/\s(?:src|href)="?\.\/[^"\s>]*|\sintegrity=/);
 if (left) fail(`offline.html still refers to a file or checks integrity: ${left[0].trim()}`);
 if (!html.includes('data-offline')) fail('no <html> element to mark');
 

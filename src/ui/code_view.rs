@@ -5,8 +5,7 @@ use super::app::use_ctx;
 use crate::core::{python_call, python_program, torch_repr};
 use crate::model::i18n::Key;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
-use leptos::wasm_bindgen::JsValue;
+use leptos::wasm_bindgen::{closure::Closure, JsValue};
 
 /// Where the last click on "Copy" got to.
 #[derive(Clone, Copy, PartialEq)]
@@ -18,26 +17,25 @@ enum CopyState {
     Blocked,
 }
 
-/// Writes `text` to the clipboard; false when the browser refuses. `navigator.clipboard` is
-/// undefined outside secure contexts, so it is looked up before use.
-async fn write_clipboard(text: String) -> bool {
-    let navigator = window().navigator();
-    let has_clipboard =
-        js_sys::Reflect::get(&navigator, &JsValue::from_str("clipboard")).is_ok_and(|c| !c.is_undefined());
-    has_clipboard && wasm_bindgen_futures::JsFuture::from(navigator.clipboard().write_text(&text)).await.is_ok()
-}
-
 #[component]
 pub fn CodeView() -> impl IntoView {
     let ctx = use_ctx();
     let copy_state = RwSignal::new(CopyState::Idle);
     let program = move || ctx.input.with(|x| python_program(&ctx.main_call.get(), x, "x"));
     let copy = move |_| {
-        let text = program();
-        spawn_local(async move {
-            let done = write_clipboard(text).await;
-            copy_state.set(if done { CopyState::Copied } else { CopyState::Blocked });
+        let clipboard = window().navigator().clipboard();
+        // Undefined outside secure contexts.
+        if clipboard.is_undefined() {
+            copy_state.set(CopyState::Blocked);
+            return;
+        }
+        // writeText resolves with undefined or rejects with a DOMException; the promise settles
+        // once, so one small closure per click is kept (forgotten) to take either outcome.
+        let settled = Closure::<dyn FnMut(JsValue)>::new(move |outcome: JsValue| {
+            copy_state.set(if outcome.is_undefined() { CopyState::Copied } else { CopyState::Blocked })
         });
+        let _ = clipboard.write_text(&program()).then2(&settled, &settled);
+        settled.forget();
     };
     let repr = move || ctx.main_out.get().map(|t| torch_repr(&t));
     let compare_repr = move || ctx.compare_out.get().map(|t| torch_repr(&t));
@@ -45,13 +43,14 @@ pub fn CodeView() -> impl IntoView {
         <section class="code">
             <h2>{ctx.tr(Key::Code)}</h2>
             <div class="code-line">
-                <pre class="python"><code>{move || format!("y = {}", python_call(&ctx.main_call.get(), "x"))}</code></pre>
+                <pre class="python"><code>{move || if copy_state.get() == CopyState::Blocked {
+                    program()
+                } else {
+                    format!("y = {}", python_call(&ctx.main_call.get(), "x"))
+                }}</code></pre>
                 <button on:click=copy title=program>{move || if copy_state.get() == CopyState::Copied { ctx.tr(Key::Copied)() } else { ctx.tr(Key::Copy)() }}</button>
             </div>
-            {move || (copy_state.get() == CopyState::Blocked).then(|| view! {
-                <p class="error-text" role="alert" data-testid="copy-blocked">{ctx.tr(Key::CopyBlocked)}</p>
-                <pre class="python">{program}</pre>
-            })}
+            <p class="error-text" role="alert" data-testid="copy-blocked" hidden=move || copy_state.get() != CopyState::Blocked>{ctx.tr(Key::CopyBlocked)}</p>
             <h2>{ctx.tr(Key::Printout)}</h2>
             {move || repr().map(|r| view! { <pre class="repr" data-testid="torch-repr">{r}</pre> })}
             {move || compare_repr().map(|r| view! {
