@@ -42,6 +42,7 @@ const attr = (tag, name) => {
   return m && (m[1] ?? m[2]);
 };
 
+if (!existsSync(join(dir, 'index.html'))) fail(`no index.html in ${dir}`);
 let html = readFileSync(join(dir, 'index.html'), 'utf8');
 
 // Trunk's loader: `import init, * as bindings from './x.js'; const wasm = await init({ module_or_path: './x_bg.wasm' });`

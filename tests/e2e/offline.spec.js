@@ -54,6 +54,10 @@ test('offline.html from disk in Chinese', async ({ page }) => {
   await expect(page).toHaveTitle(/上采样/);
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
   await expect(page.getByTestId('torch-repr')).toHaveText(goldenRepr('seed-bilinear-false'), { useInnerText: true });
+  await page.screenshot({ path: SHOTS + 'offline-file-zh.png' });
+  // The app keeps the window title in the chosen language.
+  await page.getByTestId('lang-toggle').click();
+  await expect(page).toHaveTitle(/^Upsample explainer/);
   expect(problems).toEqual([]);
 });
 
