@@ -151,6 +151,10 @@ texts! {
     DepthReads => "reads input depths", "读取的输入深度";
     Footer => "Numbers are computed in your browser by a Rust port of PyTorch's CPU kernels and checked against fixtures written by real PyTorch.",
               "数字由 PyTorch CPU 内核的 Rust 移植在浏览器中计算，并与真实 PyTorch 生成的基准数据逐位核对。";
+    DocTitle => "Upsample explainer — torch.nn.Upsample and F.interpolate, visually",
+                "上采样解释器 — 直观看懂 torch.nn.Upsample 与 F.interpolate";
+    CopyBlocked => "The browser blocked copying (a frame needs allow=\"clipboard-write\"). Select the program above and copy it yourself.",
+                   "浏览器阻止了复制（嵌入框架需要 allow=\"clipboard-write\"）。请选中上面的程序，手动复制。";
 }
 
 #[cfg(test)]
@@ -165,6 +169,16 @@ mod tests {
             }
             assert_ne!(t(Lang::En, key), t(Lang::Zh, key), "{key:?} is not translated");
         }
+    }
+
+    /// index.html shows the page title before the wasm loads; the app keeps it in step after.
+    #[test]
+    fn index_html_boot_title_matches_the_table() {
+        let index = include_str!("../../index.html");
+        for lang in [Lang::En, Lang::Zh] {
+            assert!(index.contains(&format!("['{}'", t(lang, Key::DocTitle))), "{lang:?} title differs in index.html");
+        }
+        assert!(index.contains(&format!("<title>{}</title>", t(Lang::En, Key::DocTitle))));
     }
 
     #[test]

@@ -179,6 +179,7 @@ pub fn App() -> impl IntoView {
         let lang = lang.get();
         if let Some(root) = document().document_element() {
             let _ = root.set_attribute("lang", lang.code());
+            document().set_title(t(lang, Key::DocTitle));
             match theme.get() {
                 Theme::Auto => root.remove_attribute("data-theme").unwrap_or_default(),
                 Theme::Light => root.set_attribute("data-theme", "light").unwrap_or_default(),
