@@ -120,11 +120,11 @@ pub fn aa_dot(n: usize, value: impl Fn(usize) -> f32, weight: &[f32]) -> f32 {
     }
     let mut o = value(0) * weight[0];
     let unfused = 1 + 4 * ((n - 1) / 4);
-    for j in 1..unfused {
-        o += value(j) * weight[j];
+    for (j, &w) in weight.iter().enumerate().take(unfused).skip(1) {
+        o += value(j) * w;
     }
-    for j in unfused..n {
-        o = fma(value(j), weight[j], o);
+    for (j, &w) in weight.iter().enumerate().take(n).skip(unfused) {
+        o = fma(value(j), w, o);
     }
     o
 }

@@ -305,7 +305,12 @@ impl Call {
             if out.iter().any(|&o| o < 0) {
                 return Err(adaptive_pool_error(&out));
             }
-        } else if out.iter().any(|&o| o <= 0) || spatial.iter().any(|&n| n == 0) {
+            // An output of all ones is `mean` (NaN for an empty input); the pooling kernel
+            // itself rejects empty spatial dimensions.
+            if out.iter().any(|&o| o != 1) && spatial.contains(&0) {
+                return Err(adaptive_pool_empty_error(input_shape));
+            }
+        } else if out.iter().any(|&o| o <= 0) || spatial.contains(&0) {
             return Err(size_error(&spatial, &out));
         }
         let out_size: Vec<usize> = out.iter().map(|&o| o as usize).collect();
@@ -362,7 +367,7 @@ fn python_int(x: f64) -> Result<i64, TorchError> {
 
 /// ATen's `static_cast<int64_t>` through `c10::checked_convert`.
 fn aten_int(x: f64) -> Result<i64, TorchError> {
-    if !x.is_finite() || x >= 9.223_372_036_854_776e18 || x < -9.223_372_036_854_776e18 {
+    if !x.is_finite() || !(-9.223_372_036_854_776e18..9.223_372_036_854_776e18).contains(&x) {
         return Err(TorchError::new(
             ErrorKind::RuntimeError,
             "value cannot be converted to type int64_t without overflow",
@@ -434,6 +439,25 @@ fn adaptive_pool_error(out: &[i64]) -> TorchError {
     TorchError::new(
         ErrorKind::RuntimeError,
         format!("{op}: elements of output_size must be greater than or equal to 0 but received {list}"),
+    )
+}
+
+/// The pooling kernels' message for an empty spatial dimension (`adaptive_avg_pool2d_out_cpu_template`,
+/// `AdaptiveAveragePooling.cpp`), naming the sizes as the pool sees them (1-D input as (N, C, 1, L)).
+fn adaptive_pool_empty_error(input_shape: &[usize]) -> TorchError {
+    let (op, sizes) = match input_shape {
+        [n, c, l] => ("adaptive_avg_pool2d", vec![*n, *c, 1, *l]),
+        [_, _, _, _] => ("adaptive_avg_pool2d", input_shape.to_vec()),
+        _ => ("adaptive_avg_pool3d", input_shape.to_vec()),
+    };
+    let dim = (2..sizes.len()).find(|&d| sizes[d] == 0).unwrap_or(2);
+    let list = sizes.iter().map(|s| s.to_string()).collect::<Vec<_>>().join(", ");
+    TorchError::new(
+        ErrorKind::RuntimeError,
+        format!(
+            "{op}(): Expected input to have non-zero size for non-batch dimensions, but input has sizes \
+             [{list}] with dimension {dim} being empty"
+        ),
     )
 }
 

@@ -16,6 +16,7 @@ mod error;
 mod kernel;
 mod ledger;
 mod linear;
+mod mean;
 mod nearest;
 mod plan;
 mod python;

@@ -7,7 +7,7 @@ use super::coords::HalfPixel;
 use super::nearest::NearestPath;
 use super::separable::{resample_axis, Combine};
 use super::taps::{Scratch, TapTable};
-use super::{antialias, area, cubic, linear, nearest};
+use super::{antialias, area, cubic, linear, mean, nearest};
 use super::{Call, ErrorKind, Limits, Mode, Tensor, TorchError};
 
 /// One input index along an axis and the weight it contributes with.
@@ -61,7 +61,8 @@ pub enum KernelPath {
     Separable,
     /// Adaptive average pooling (`mode='area'`).
     AdaptivePool,
-    /// `mode='area'` with a (1, 1) output, which ATen computes as `input.mean((-1, -2))`.
+    /// `mode='area'` with an output of size 1 along every axis, which ATen computes as
+    /// `input.mean` over the spatial dimensions.
     Mean,
 }
 
@@ -109,7 +110,7 @@ fn plan_with(input_shape: &[usize], call: &Call, limits: &Limits, explain: bool)
     let spatial_in = &input_shape[2..];
     let small_2d = r.out_size.len() == 2 && r.out_size[0] + r.out_size[1] <= 128;
     let path = match r.mode {
-        Mode::Area if r.out_size.len() <= 2 && r.out_size.iter().all(|&n| n == 1) => KernelPath::Mean,
+        Mode::Area if r.out_size.iter().all(|&n| n == 1) => KernelPath::Mean,
         Mode::Area => KernelPath::AdaptivePool,
         _ if r.antialias => KernelPath::Separable,
         Mode::Nearest | Mode::NearestExact | Mode::Bilinear if small_2d => KernelPath::ChannelsLast,
@@ -270,16 +271,10 @@ impl Plan {
         out
     }
 
-    /// `mode='area'` with a (1, 1) output: ATen's `mean` over the plane. Its vectorised
-    /// cascade summation can differ from this sequential sum in the last bit.
+    /// `mode='area'` with an output of size 1 along every axis: ATen's `mean` over each
+    /// plane, in its cascade summation order (`mean.rs`).
     fn run_mean(&self, input: &Tensor) -> Vec<f32> {
-        let in_plane: usize = self.in_shape[2..].iter().product();
-        input
-            .data
-            .chunks(in_plane.max(1))
-            .take(self.planes())
-            .map(|x| x.iter().fold(0.0f32, |a, &v| a + v) / in_plane as f32)
-            .collect()
+        mean::plane_means(&input.data, self.planes(), self.in_shape[2..].iter().product())
     }
 }
 

@@ -128,7 +128,7 @@ texts! {
     PathChannelsLast => "channels-last kernel (H_out + W_out ≤ 128)", "channels-last 内核（H_out + W_out ≤ 128）";
     PathSeparable => "separable antialias kernel (width pass, then height)", "可分离抗锯齿内核（先宽后高）";
     PathPool => "adaptive average pooling", "自适应平均池化";
-    PathMean => "mean (1×1 adaptive pool)", "均值（1×1 自适应池化）";
+    PathMean => "mean (adaptive pool to size 1)", "均值（自适应池化到尺寸 1）";
     Strip => "One axis on its own", "单独看一个轴";
     StripLegend => "top: input pixels · bottom: output pixels · lines: the coordinate each output pixel samples",
                    "上：输入像素 · 下：输出像素 · 连线：每个输出像素采样的坐标";

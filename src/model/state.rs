@@ -474,18 +474,20 @@ mod tests {
 
     #[test]
     fn states_round_trip_through_the_url() {
-        let mut s = State::default();
-        s.mode = Mode::Bicubic;
-        s.pass = Pass::Size;
-        s.size = vec![7, 9];
-        s.recompute_scale_factor = Some(false);
-        s.sel = Some(vec![3, 5]);
-        s.compare = Compare::Mode(Mode::Nearest);
-        s.strip_axis = 1;
-        s.every_mode = true;
-        s.lang = Some(Lang::Zh);
-        s.theme = Theme::Dark;
-        s.input = Input::Custom(Tensor::new(vec![1, 1, 2, 2], vec![1.0, 2.5, -3.0, 4.0]).unwrap());
+        let s = State {
+            mode: Mode::Bicubic,
+            pass: Pass::Size,
+            size: vec![7, 9],
+            recompute_scale_factor: Some(false),
+            sel: Some(vec![3, 5]),
+            compare: Compare::Mode(Mode::Nearest),
+            strip_axis: 1,
+            every_mode: true,
+            lang: Some(Lang::Zh),
+            theme: Theme::Dark,
+            input: Input::Custom(Tensor::new(vec![1, 1, 2, 2], vec![1.0, 2.5, -3.0, 4.0]).unwrap()),
+            ..State::default()
+        };
         let (back, ignored) = State::from_query(&s.to_query());
         assert!(ignored.is_empty(), "{ignored:?}");
         assert_eq!(back, s);
