@@ -1,51 +1,7 @@
 //! A call to `F.interpolate` or one of the upsampling modules, argument for argument as
 //! Python spells it, and its validation with PyTorch's own error messages.
 
-use super::{ErrorKind, TorchError};
-
-/// `mode=` of `F.interpolate` / `nn.Upsample`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Mode {
-    Nearest,
-    NearestExact,
-    Linear,
-    Bilinear,
-    Bicubic,
-    Trilinear,
-    Area,
-    Lanczos,
-}
-
-impl Mode {
-    pub const ALL: [Mode; 8] = [
-        Mode::Nearest,
-        Mode::NearestExact,
-        Mode::Linear,
-        Mode::Bilinear,
-        Mode::Bicubic,
-        Mode::Trilinear,
-        Mode::Area,
-        Mode::Lanczos,
-    ];
-
-    /// PyTorch's spelling, e.g. `"nearest-exact"`.
-    pub fn name(self) -> &'static str {
-        match self {
-            Mode::Nearest => "nearest",
-            Mode::NearestExact => "nearest-exact",
-            Mode::Linear => "linear",
-            Mode::Bilinear => "bilinear",
-            Mode::Bicubic => "bicubic",
-            Mode::Trilinear => "trilinear",
-            Mode::Area => "area",
-            Mode::Lanczos => "lanczos",
-        }
-    }
-
-    pub fn parse(name: &str) -> Option<Mode> {
-        Mode::ALL.into_iter().find(|m| m.name() == name)
-    }
-}
+use super::{ErrorKind, Mode, TorchError};
 
 /// Which Python API the call goes through.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -58,6 +14,36 @@ pub enum CallForm {
     UpsamplingNearest2d,
     /// `torch.nn.UpsamplingBilinear2d(size, scale_factor)`: `bilinear` with `align_corners=True`.
     UpsamplingBilinear2d,
+}
+
+impl CallForm {
+    pub const ALL: [CallForm; 4] =
+        [CallForm::Interpolate, CallForm::Upsample, CallForm::UpsamplingNearest2d, CallForm::UpsamplingBilinear2d];
+
+    /// The Python name without its module (the `call` URL value), e.g. `"Upsample"`.
+    pub fn name(self) -> &'static str {
+        match self {
+            CallForm::Interpolate => "interpolate",
+            CallForm::Upsample => "Upsample",
+            CallForm::UpsamplingNearest2d => "UpsamplingNearest2d",
+            CallForm::UpsamplingBilinear2d => "UpsamplingBilinear2d",
+        }
+    }
+
+    /// As the snippets spell it, with the usual module alias: `"F.interpolate"`, `"nn.Upsample"`.
+    pub fn python_name(self) -> &'static str {
+        match self {
+            CallForm::Interpolate => "F.interpolate",
+            CallForm::Upsample => "nn.Upsample",
+            CallForm::UpsamplingNearest2d => "nn.UpsamplingNearest2d",
+            CallForm::UpsamplingBilinear2d => "nn.UpsamplingBilinear2d",
+        }
+    }
+
+    /// Reads either spelling.
+    pub fn parse(s: &str) -> Option<CallForm> {
+        CallForm::ALL.into_iter().find(|f| f.name() == s || f.python_name() == s)
+    }
 }
 
 /// `size=`: a Python int (repeated per spatial dimension) or a tuple.
@@ -223,12 +209,14 @@ impl Call {
             ModeName::Unknown(_) => None,
         };
         let align_corners = match known {
-            Some(Mode::Nearest | Mode::NearestExact | Mode::Area) => {
+            Some(m) if !m.takes_align_corners() => {
                 if call.align_corners.is_some() {
-                    return Err(value_error(
-                        "align_corners option can only be set with the interpolating modes: \
-                         linear | bilinear | bicubic | trilinear",
-                    ));
+                    let modes: Vec<&str> =
+                        Mode::ALL.into_iter().filter(|m| m.is_interpolating()).map(Mode::name).collect();
+                    return Err(value_error(format!(
+                        "align_corners option can only be set with the interpolating modes: {}",
+                        modes.join(" | ")
+                    )));
                 }
                 false
             }
@@ -278,19 +266,18 @@ impl Call {
             }
         }
         let antialias = call.antialias;
-        if antialias && !(matches!(known, Some(Mode::Bilinear | Mode::Bicubic | Mode::Lanczos)) && rank == 4) {
+        if antialias && !(known.is_some_and(Mode::can_antialias) && rank == 4) {
             return Err(value_error(
                 "Anti-alias option is restricted to bilinear, bicubic, and lanczos modes and requires a 4-D tensor as input",
             ));
         }
         let mode = check_rank(mode, known, rank)?;
-        if mode == Mode::Lanczos {
-            if align_corners {
-                return Err(value_error("Lanczos mode does not support align_corners=True"));
-            }
-            if !antialias {
-                return Err(value_error("Lanczos mode requires antialias=True"));
-            }
+        // Only lanczos takes `align_corners` without being an interpolating mode.
+        if align_corners && !mode.is_interpolating() {
+            return Err(value_error("Lanczos mode does not support align_corners=True"));
+        }
+        if mode.requires_antialias() && !antialias {
+            return Err(value_error("Lanczos mode requires antialias=True"));
         }
 
         // ATen: sizes from scales are int64(double(in) * s) (`upsample::compute_output_size`).
@@ -378,17 +365,11 @@ fn aten_int(x: f64) -> Result<i64, TorchError> {
 
 /// Which modes take which ranks, with `F.interpolate`'s messages for the rest.
 fn check_rank(name: ModeName, known: Option<Mode>, rank: usize) -> Result<Mode, TorchError> {
-    let needs = |m: Mode| match m {
-        Mode::Linear => Some(3),
-        Mode::Bilinear | Mode::Bicubic | Mode::Lanczos => Some(4),
-        Mode::Trilinear => Some(5),
-        Mode::Nearest | Mode::NearestExact | Mode::Area => None,
-    };
     if let Some(m) = known {
-        match needs(m) {
+        match m.spatial_rank().map(|n| n + 2) {
             None if (3..=5).contains(&rank) => return Ok(m),
             Some(r) if r == rank => return Ok(m),
-            Some(r) if matches!(m, Mode::Linear | Mode::Bilinear | Mode::Trilinear) && (3..=5).contains(&rank) => {
+            Some(r) if m.is_linear() && (3..=5).contains(&rank) => {
                 return Err(TorchError::new(
                     ErrorKind::NotImplementedError,
                     format!("Got {rank}D input, but {} mode needs {r}D input", m.name()),
@@ -401,11 +382,14 @@ fn check_rank(name: ModeName, known: Option<Mode>, rank: usize) -> Result<Mode, 
         ModeName::Known(m) => m.name(),
         ModeName::Unknown(s) => s,
     };
+    let mut modes = Mode::ALL;
+    modes.sort_by_key(|m| m.rank_message_position());
+    let modes: Vec<&str> = modes.into_iter().map(Mode::name).collect();
     Err(TorchError::new(
         ErrorKind::NotImplementedError,
         format!(
-            "Input Error: Only 3D, 4D and 5D input Tensors supported (got {rank}D) for the modes: \
-             nearest | linear | bilinear | bicubic | trilinear | lanczos | area | nearest-exact (got {got})"
+            "Input Error: Only 3D, 4D and 5D input Tensors supported (got {rank}D) for the modes: {} (got {got})",
+            modes.join(" | ")
         ),
     ))
 }

@@ -2,10 +2,9 @@
 //! the source coordinate to an input pixel centre (in input pixels): what the kernel plot
 //! draws, and what each tap's weight is a sample of.
 
-use super::antialias;
-use super::arith::cubic_weights;
+use super::arith::{aa_cubic_filter, aa_lanczos_filter, aa_triangle_filter, cubic_weights};
 use super::coords::index_and_fraction;
-use super::{AxisPlan, AxisSample, Mode, Plan};
+use super::{AxisPlan, AxisSample, Plan};
 
 /// The shape of a kernel at scale 1.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -26,6 +25,23 @@ pub enum Shape {
     Box,
 }
 
+impl Shape {
+    /// The float32 function an antialiasing pass evaluates for this shape at scale 1, and
+    /// its half-width there (`interp_size / 2`; `HelperInterp*::aa_filter`, `UpSampleKernel.cpp`).
+    /// PyTorch antialiases with the triangle, Keys A = −0.5 and Lanczos-3; the others are
+    /// the same shapes as filters (Pillow's `BOX` is [`Shape::Round`]).
+    pub fn filter(self) -> (fn(f32) -> f32, f32) {
+        match self {
+            Shape::Triangle => (aa_triangle_filter, 1.0),
+            Shape::KeysA05 => (aa_cubic_filter, 2.0),
+            Shape::Lanczos3 => (aa_lanczos_filter, 3.0),
+            Shape::KeysA075 => (|x| keys_a075(x as f64) as f32, 2.0),
+            Shape::Round | Shape::Box => (|x| if x > -0.5 && x <= 0.5 { 1.0 } else { 0.0 }, 0.5),
+            Shape::Floor => (|x| if x > -1.0 && x <= 0.0 { 1.0 } else { 0.0 }, 1.0),
+        }
+    }
+}
+
 /// The kernel of one axis: its shape, and how far antialiasing stretches it.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Kernel {
@@ -41,15 +57,7 @@ impl Kernel {
     /// The kernel `plan` uses along `axis`.
     pub fn of(plan: &Plan, axis: &AxisPlan) -> Kernel {
         let window = axis.in_len as f64 / axis.out_len.max(1) as f64;
-        let shape = match plan.mode {
-            Mode::Nearest => Shape::Floor,
-            Mode::NearestExact => Shape::Round,
-            Mode::Area => Shape::Box,
-            Mode::Lanczos => Shape::Lanczos3,
-            Mode::Bicubic if plan.antialias => Shape::KeysA05,
-            Mode::Bicubic => Shape::KeysA075,
-            Mode::Linear | Mode::Bilinear | Mode::Trilinear => Shape::Triangle,
-        };
+        let shape = plan.recipe.kernel;
         let stretch = match shape {
             Shape::Box => window.ceil().max(1.0),
             _ if plan.antialias && !axis.identity => (axis.scale as f64).max(1.0),
@@ -81,8 +89,7 @@ impl Kernel {
             Shape::Box => return if x.abs() <= 0.5 { 1.0 / self.stretch } else { 0.0 },
             Shape::Triangle => (1.0 - x.abs()).max(0.0),
             Shape::KeysA075 => keys_a075(x),
-            Shape::KeysA05 => antialias::filter(Mode::Bicubic).0(x as f32) as f64,
-            Shape::Lanczos3 => antialias::filter(Mode::Lanczos).0(x as f32) as f64,
+            Shape::KeysA05 | Shape::Lanczos3 => self.shape.filter().0(x as f32) as f64,
         };
         unit / self.stretch
     }
@@ -138,7 +145,7 @@ fn keys_a075(x: f64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::{plan, Call, CallForm, Limits, ScaleArg};
+    use crate::core::{plan, Call, CallForm, Limits, Mode, ScaleArg};
 
     fn plan_of(mode: Mode, shape: &[usize], scale: f64, antialias: bool) -> Plan {
         let call = Call {

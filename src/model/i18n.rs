@@ -9,20 +9,17 @@ pub enum Lang {
 }
 
 impl Lang {
-    /// The `lang` URL value and `<html lang>` attribute.
+    /// The language's one code: the `lang` URL value, the remembered choice and the
+    /// `<html lang>` attribute.
     pub fn code(self) -> &'static str {
         match self {
             Lang::En => "en",
-            Lang::Zh => "zh-CN",
+            Lang::Zh => "zh",
         }
     }
 
     pub fn parse(s: &str) -> Option<Lang> {
-        match s {
-            "en" => Some(Lang::En),
-            "zh" | "zh-CN" | "zh-cn" => Some(Lang::Zh),
-            _ => None,
-        }
+        [Lang::En, Lang::Zh].into_iter().find(|l| l.code() == s)
     }
 
     pub fn other(self) -> Lang {

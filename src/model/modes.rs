@@ -64,7 +64,7 @@ pub fn every_mode(row: &[f32], call: &Call) -> Vec<Series> {
     );
     let downscale = probe.as_ref().map(|o| out_len(o) < w).unwrap_or(false);
     for (mode, align_corners, antialias) in variants(downscale) {
-        let two_d = matches!(mode, Mode::Bicubic | Mode::Bilinear | Mode::Lanczos);
+        let two_d = mode.spatial_rank() == Some(2);
         let shape = if two_d { vec![1, 1, 1, w] } else { vec![1, 1, w] };
         let x = Tensor { shape, data: row.to_vec() };
         let Ok(y) =
