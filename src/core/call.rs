@@ -459,3 +459,34 @@ pub fn unknown_mode_error(call: &Call, mode_name: &str, input_shape: &[usize]) -
         },
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn call_forms_read_both_spellings() {
+        for f in CallForm::ALL {
+            assert_eq!(CallForm::parse(f.name()), Some(f));
+            assert_eq!(CallForm::parse(f.python_name()), Some(f));
+        }
+        assert_eq!(CallForm::parse("upsample"), None);
+    }
+
+    /// Both messages that list modes are PyTorch's text, built from `Mode::ALL`.
+    #[test]
+    fn mode_lists_in_messages_are_pytorchs() {
+        let call =
+            Call { mode: Mode::Nearest, align_corners: Some(true), size: Some(SizeArg::Int(2)), ..Call::default() };
+        assert_eq!(
+            call.check(&[1, 1, 4, 4]).unwrap_err().message,
+            "align_corners option can only be set with the interpolating modes: linear | bilinear | bicubic | trilinear"
+        );
+        let call = Call { size: Some(SizeArg::Int(2)), ..Call::default() };
+        assert_eq!(
+            call.check(&[4, 4]).unwrap_err().message,
+            "Input Error: Only 3D, 4D and 5D input Tensors supported (got 2D) for the modes: nearest | linear | \
+             bilinear | bicubic | trilinear | lanczos | area | nearest-exact (got nearest)"
+        );
+    }
+}

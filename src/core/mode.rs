@@ -216,7 +216,7 @@ mod tests {
             assert!(!m.is_linear() || m.is_interpolating(), "{m:?}");
             for spatial in 1..=3 {
                 let r = m.for_spatial_rank(spatial);
-                assert!(r.spatial_rank().is_none_or(|n| n == spatial), "{m:?} on {spatial}: {r:?}");
+                assert!(r.spatial_rank().map_or(true, |n| n == spatial), "{m:?} on {spatial}: {r:?}");
             }
             if let Some(n) = m.spatial_rank() {
                 assert_eq!(m.for_spatial_rank(n), m);
@@ -225,5 +225,33 @@ mod tests {
         let mut positions: Vec<usize> = Mode::ALL.map(Mode::rank_message_position).to_vec();
         positions.sort();
         assert_eq!(positions, (0..Mode::ALL.len()).collect::<Vec<_>>());
+    }
+
+    /// The recipe follows the capabilities: antialias is a filter over dropped-and-
+    /// renormalised taps, the linear modes take two taps, nearest modes copy one.
+    #[test]
+    fn recipes_follow_the_capabilities() {
+        for m in Mode::ALL {
+            for align_corners in [false, true] {
+                let plain = m.recipe(align_corners, false);
+                if m.can_antialias() {
+                    let aa = m.recipe(align_corners, true);
+                    assert_eq!((aa.arithmetic, aa.border), (Arithmetic::SeparableDot, Border::DropAndRenormalise));
+                }
+                if m.requires_antialias() {
+                    assert_eq!(plain.arithmetic, Arithmetic::SeparableDot, "{m:?}");
+                }
+                if m.is_linear() {
+                    assert_eq!((plain.arithmetic, plain.kernel), (Arithmetic::TwoTap, KernelShape::Triangle));
+                }
+                if m.is_interpolating() {
+                    let grid = if align_corners { Transform::AlignCorners } else { Transform::HalfPixel };
+                    assert_eq!(plain.transform, grid, "{m:?}");
+                }
+            }
+        }
+        assert_eq!(Mode::Nearest.recipe(false, false).arithmetic, Arithmetic::Copy);
+        assert_eq!(Mode::NearestExact.recipe(false, false).transform, Transform::HalfPixelCentre);
+        assert_eq!(Mode::Area.recipe(false, false).output_size, OutputSize::TruncatedProductRecomputed);
     }
 }

@@ -50,7 +50,8 @@ impl Pass {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Compare {
     /// The teaching contrast for the mode: the other `align_corners` for interpolating
-    /// modes, `nearest` against `nearest-exact`, `area` against `bilinear` with antialias.
+    /// modes, `nearest` against `nearest-exact`, `area` against `nearest`, `lanczos`
+    /// against `bicubic`.
     Auto,
     Off,
     /// The same arguments with another mode.
@@ -468,6 +469,25 @@ pub fn percent_decode(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn small_enums_round_trip_through_their_names() {
+        for t in Theme::ALL {
+            assert_eq!(Theme::parse(t.name()), Some(t));
+        }
+        for p in [Pass::Size, Pass::ScaleFactor] {
+            assert_eq!(Pass::parse(p.name()), Some(p));
+        }
+        let compares = [Compare::Auto, Compare::Off].into_iter().chain(Mode::ALL.map(Compare::Mode));
+        for c in compares {
+            assert_eq!(Compare::parse(c.name()), Some(c));
+        }
+        assert_eq!(Compare::parse("align_corners"), Some(Compare::Auto));
+        for l in [Lang::En, Lang::Zh] {
+            assert_eq!(Lang::parse(l.code()), Some(l));
+        }
+        assert_eq!(Lang::Zh.code(), "zh");
+    }
 
     #[test]
     fn the_documented_example_url_works() {
