@@ -40,6 +40,15 @@ impl CallForm {
         }
     }
 
+    /// The mode a fixed module always runs, or `None` for the forms that take `mode=`.
+    pub fn fixed_mode(self) -> Option<Mode> {
+        match self {
+            CallForm::Interpolate | CallForm::Upsample => None,
+            CallForm::UpsamplingNearest2d => Some(Mode::Nearest),
+            CallForm::UpsamplingBilinear2d => Some(Mode::Bilinear),
+        }
+    }
+
     /// Reads either spelling.
     pub fn parse(s: &str) -> Option<CallForm> {
         CallForm::ALL.into_iter().find(|f| f.name() == s || f.python_name() == s)
@@ -166,16 +175,15 @@ impl Call {
             CallForm::Interpolate => return call,
             CallForm::Upsample => {}
             CallForm::UpsamplingNearest2d => {
-                call.mode = Mode::Nearest;
                 call.align_corners = None;
                 call.recompute_scale_factor = None;
             }
             CallForm::UpsamplingBilinear2d => {
-                call.mode = Mode::Bilinear;
                 call.align_corners = Some(true);
                 call.recompute_scale_factor = None;
             }
         }
+        call.mode = self.form.fixed_mode().unwrap_or(call.mode);
         if matches!(call.scale_factor, Some(ScaleArg::Float(s)) if s == 0.0) {
             call.scale_factor = None;
         }

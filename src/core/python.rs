@@ -24,7 +24,7 @@ pub fn python_call(call: &Call, input_name: &str) -> String {
     if let Some(scale) = &call.scale_factor {
         args.push(format!("scale_factor={}", scale_literal(scale)));
     }
-    if matches!(call.form, CallForm::Interpolate | CallForm::Upsample) {
+    if call.form.fixed_mode().is_none() {
         args.push(format!("mode='{}'", call.mode.name()));
     }
     if let Some(ac) = call.align_corners {

@@ -245,7 +245,7 @@ impl State {
                 self.align_corners = None;
                 self.recompute_scale_factor = None;
                 self.antialias = false;
-                self.mode = if form == CallForm::UpsamplingNearest2d { Mode::Nearest } else { Mode::Bilinear };
+                self.mode = form.fixed_mode().unwrap_or(self.mode);
             }
         }
     }

@@ -59,8 +59,7 @@ pub fn Controls() -> impl IntoView {
         let why = move || reason(ctx, |s| s.set_form(f));
         view! { <option value=f.name() disabled=move || why().is_some() title=move || why().unwrap_or_default()>{f.python_name()}</option> }
     });
-    let fixed_mode =
-        move || ctx.state.with(|s| matches!(s.form, CallForm::UpsamplingNearest2d | CallForm::UpsamplingBilinear2d));
+    let fixed_mode = move || ctx.state.with(|s| s.form.fixed_mode().is_some());
     let mode_options = Mode::ALL.map(|m| {
         let why = move || reason(ctx, |s| s.set_mode(m));
         view! { <option value=m.name() disabled=move || why().is_some() title=move || why().unwrap_or_default()>{m.name()}</option> }
