@@ -219,11 +219,10 @@ impl Call {
         let align_corners = match known {
             Some(m) if !m.takes_align_corners() => {
                 if call.align_corners.is_some() {
-                    let modes: Vec<&str> =
-                        Mode::ALL.into_iter().filter(|m| m.is_interpolating()).map(Mode::name).collect();
+                    let interpolating =
+                        mode_list(|m| m.is_interpolating().then(|| Mode::ALL.iter().position(|&x| x == m)).flatten());
                     return Err(value_error(format!(
-                        "align_corners option can only be set with the interpolating modes: {}",
-                        modes.join(" | ")
+                        "align_corners option can only be set with the interpolating modes: {interpolating}"
                     )));
                 }
                 false
@@ -390,16 +389,29 @@ fn check_rank(name: ModeName, known: Option<Mode>, rank: usize) -> Result<Mode, 
         ModeName::Known(m) => m.name(),
         ModeName::Unknown(s) => s,
     };
-    let mut modes = Mode::ALL;
-    modes.sort_by_key(|m| m.rank_message_position());
-    let modes: Vec<&str> = modes.into_iter().map(Mode::name).collect();
+    let modes = mode_list(|m| Some(m.rank_message_position()));
     Err(TorchError::new(
         ErrorKind::NotImplementedError,
         format!(
-            "Input Error: Only 3D, 4D and 5D input Tensors supported (got {rank}D) for the modes: {} (got {got})",
-            modes.join(" | ")
+            "Input Error: Only 3D, 4D and 5D input Tensors supported (got {rank}D) for the modes: {modes} (got {got})"
         ),
     ))
+}
+
+/// The names of the modes `position` places, joined by ` | ` in that order (PyTorch's
+/// messages list modes this way).
+#[inline(never)]
+fn mode_list(position: fn(Mode) -> Option<usize>) -> String {
+    let mut list = String::new();
+    for p in 0..Mode::ALL.len() {
+        if let Some(m) = Mode::ALL.into_iter().find(|&m| position(m) == Some(p)) {
+            if !list.is_empty() {
+                list.push_str(" | ");
+            }
+            list.push_str(m.name());
+        }
+    }
+    list
 }
 
 /// ATen's `upsample_*_common_check` message, with its 1-D/2-D/3-D wording.

@@ -63,11 +63,11 @@ fn two_pass_sum(x: &[f32]) -> f32 {
 /// rows of at least `LANES` elements, `scalar_inner_sum` for shorter ones.
 fn inner_sum(x: &[f32]) -> f32 {
     if x.len() < LANES {
-        return row_sum::<1>(x.len(), |i| [x[i]])[0];
+        return row_sum(x, 1, x.len())[0];
     }
     // Whole vectors first, lane by lane; the leftover elements in order; then the lanes.
     let vectors = x.len() / LANES;
-    let lanes = row_sum::<LANES>(vectors, |i| std::array::from_fn(|l| x[i * LANES + l]));
+    let lanes = row_sum(x, LANES, vectors);
     let mut acc = 0.0f32;
     for &v in &x[vectors * LANES..] {
         acc += v;
@@ -78,55 +78,52 @@ fn inner_sum(x: &[f32]) -> f32 {
     acc
 }
 
-/// `row_sum`: `size` items (`W`-lane vectors, or scalars when `W` is 1) read as rows of
-/// `ILP`, summed by `multi_row_sum`; the items past the last whole row go to partial 0,
-/// then partials 1, 2, 3 are added to it.
-fn row_sum<const W: usize>(size: usize, load: impl Fn(usize) -> [f32; W]) -> [f32; W] {
+/// The accumulator of one item: a vector's lanes, or a scalar in lane 0.
+type Lanes = [f32; LANES];
+
+/// `row_sum`: the first `size` items of `x` (vectors of `width` elements, or scalars when
+/// `width` is 1) read as rows of `ILP`, summed by `multi_row_sum`; the items past the last
+/// whole row go to partial 0, then partials 1, 2, 3 are added to it.
+fn row_sum(x: &[f32], width: usize, size: usize) -> Lanes {
     let rows = size / ILP;
-    let mut partials = multi_row_sum::<W>(rows, |row, k| load(row * ILP + k));
+    let [mut first, rest @ ..] = multi_row_sum(x, width, rows);
     for i in rows * ILP..size {
-        add(&mut partials[0], &load(i));
+        add_item(&mut first, x, width, i);
     }
-    let [mut first, rest @ ..] = partials;
     for p in &rest {
         add(&mut first, p);
     }
     first
 }
 
-/// `multi_row_sum`: `ILP` running sums over `size` rows. Every `2^level_power` rows the
-/// level-0 sums move up a level, and further up while the row count is a multiple of the
-/// next level's step, so only sums of similar size meet; at the end the levels are added
-/// into level 0 in order.
-fn multi_row_sum<const W: usize>(size: usize, load: impl Fn(usize, usize) -> [f32; W]) -> [[f32; W]; ILP] {
+/// `multi_row_sum`: `ILP` running sums over `size` rows of `ILP` items. Every
+/// `2^level_power` rows the level-0 sums move up a level, and further up while the row
+/// count is a multiple of the next level's step, so only sums of similar size meet; at the
+/// end the levels are added into level 0 in order.
+fn multi_row_sum(x: &[f32], width: usize, size: usize) -> [Lanes; ILP] {
     let level_power = 4.max(ceil_log2(size as u64) / LEVELS as u64);
     let level_step = 1u64 << level_power;
     let level_mask = level_step - 1;
-    let mut acc = [[[0.0f32; W]; ILP]; LEVELS];
+    let mut acc = [[[0.0f32; LANES]; ILP]; LEVELS];
     let mut i = 0u64;
-    while i + level_step <= size as u64 {
-        for _ in 0..level_step {
-            for (k, a) in acc[0].iter_mut().enumerate() {
-                add(a, &load(i as usize, k));
-            }
-            i += 1;
-        }
-        for j in 1..LEVELS {
-            let (lower, upper) = acc.split_at_mut(j);
-            for (hi, lo) in upper[0].iter_mut().zip(lower[j - 1].iter_mut()) {
-                add(hi, lo);
-                *lo = [0.0; W];
-            }
-            if i & (level_mask << (j as u64 * level_power)) != 0 {
-                break;
-            }
-        }
-    }
     while i < size as u64 {
         for (k, a) in acc[0].iter_mut().enumerate() {
-            add(a, &load(i as usize, k));
+            add_item(a, x, width, i as usize * ILP + k);
         }
         i += 1;
+        // A whole block of rows is done: carry the sums up.
+        if i % level_step == 0 && i <= (size as u64 / level_step) * level_step {
+            for j in 1..LEVELS {
+                let (lower, upper) = acc.split_at_mut(j);
+                for (hi, lo) in upper[0].iter_mut().zip(lower[j - 1].iter_mut()) {
+                    add(hi, lo);
+                    *lo = [0.0; LANES];
+                }
+                if i & (level_mask << (j as u64 * level_power)) != 0 {
+                    break;
+                }
+            }
+        }
     }
     let [mut first, rest @ ..] = acc;
     for level in &rest {
@@ -137,9 +134,19 @@ fn multi_row_sum<const W: usize>(size: usize, load: impl Fn(usize, usize) -> [f3
     first
 }
 
+/// Lane-wise `acc += x[i·width .. (i + 1)·width]` (lanes past `width` unchanged).
+#[inline(always)]
+fn add_item(acc: &mut Lanes, x: &[f32], width: usize, i: usize) {
+    if let Some(item) = x.get(i * width..(i + 1) * width) {
+        for (a, v) in acc.iter_mut().zip(item) {
+            *a += v;
+        }
+    }
+}
+
 /// Lane-wise `a += b`.
 #[inline(always)]
-fn add<const W: usize>(a: &mut [f32; W], b: &[f32; W]) {
+fn add(a: &mut Lanes, b: &Lanes) {
     for (a, b) in a.iter_mut().zip(b) {
         *a += b;
     }
@@ -191,8 +198,9 @@ mod tests {
         let mut v = [0.0f32; 32];
         v[0] = 1.0e8;
         v[16..].fill(1.0);
-        let sums = multi_row_sum::<1>(32, |i, k| [if k == 0 { v[i] } else { 0.0 }]);
-        assert_eq!(sums[0], [100_000_016.0]);
+        // 32 rows of four scalars, the values in column 0.
+        let x: Vec<f32> = v.iter().flat_map(|&a| [a, 0.0, 0.0, 0.0]).collect();
+        assert_eq!(multi_row_sum(&x, 1, 32)[0][0], 100_000_016.0);
         assert_eq!(v.iter().fold(0.0f32, |a, &x| a + x), 1.0e8);
     }
 
