@@ -37,11 +37,12 @@ pub fn plane_means(data: &[f32], planes: usize, plane_len: usize) -> Vec<f32> {
     if plane_len == 0 {
         return vec![0.0 / divisor; planes];
     }
-    if planes == 1 && plane_len >= GRAIN_SIZE {
-        return vec![two_pass_sum(&data[..plane_len]) / divisor];
+    if let (1, Some(x)) = (planes, data.get(..plane_len).filter(|x| x.len() >= GRAIN_SIZE)) {
+        return vec![two_pass_sum(x) / divisor];
     }
     // Below the grain size the reduction is serial; above it with several outputs,
-    // `parallel_dim_reduction` hands each thread whole planes. Either way each plane is one row.
+    // `parallel_dim_reduction` hands each thread whole planes. Either way each plane is one
+    // row, added (`CastStoreAccumulate`) onto the output's zero fill.
     data.chunks_exact(plane_len).take(planes).map(|x| (0.0 + inner_sum(x)) / divisor).collect()
 }
 
