@@ -26,11 +26,9 @@ impl Rng {
 }
 
 fn rank_of(mode: Mode, rng: &mut Rng) -> usize {
-    match mode {
-        Mode::Linear => 3,
-        Mode::Bilinear | Mode::Bicubic | Mode::Lanczos => 4,
-        Mode::Trilinear => 5,
-        _ => rng.pick(&[3, 4, 5]),
+    match mode.spatial_rank() {
+        Some(n) => n + 2,
+        None => rng.pick(&[3, 4, 5]),
     }
 }
 
@@ -41,8 +39,8 @@ fn random_case(rng: &mut Rng) -> (Tensor, Call) {
     let mut shape = vec![1 + rng.below(2) as usize, 1 + rng.below(3) as usize];
     shape.extend((2..rank).map(|_| 1 + rng.below(if rank == 5 { 5 } else { 9 }) as usize));
     let data = (0..shape.iter().product::<usize>()).map(|_| (rng.unit() * 20.0 - 10.0) as f32).collect();
-    let interpolating = matches!(mode, Mode::Linear | Mode::Bilinear | Mode::Bicubic | Mode::Trilinear);
-    let antialias = mode == Mode::Lanczos || (matches!(mode, Mode::Bilinear | Mode::Bicubic) && rng.below(3) == 0);
+    let interpolating = mode.is_interpolating();
+    let antialias = mode.requires_antialias() || (mode.can_antialias() && rng.below(3) == 0);
     let (size, scale_factor) = if rng.below(2) == 0 {
         (Some(SizeArg::Tuple((2..rank).map(|_| 1 + rng.below(14) as i64).collect())), None)
     } else {
@@ -132,7 +130,7 @@ fn align_corners_true_preserves_corner_values() {
     let mut rng = Rng(17);
     for _ in 0..CASES {
         let (x, mut call) = random_case(&mut rng);
-        if !matches!(call.mode, Mode::Linear | Mode::Bilinear | Mode::Bicubic | Mode::Trilinear) || call.antialias {
+        if !call.mode.is_interpolating() || call.antialias {
             continue;
         }
         call.align_corners = Some(true);
@@ -229,7 +227,7 @@ fn computed_taps_on_long_axes_match_stored_taps() {
         for &(scale, align_corners) in &[(2.3, Some(false)), (1.7, Some(true)), (0.55, None)] {
             let data = (0..shape.iter().product::<usize>()).map(|_| (rng.unit() * 20.0 - 10.0) as f32).collect();
             let x = Tensor::new(shape.clone(), data).unwrap();
-            let interpolating = !matches!(mode, Mode::Nearest | Mode::NearestExact);
+            let interpolating = mode.is_interpolating();
             let call = Call {
                 form: CallForm::Interpolate,
                 mode,

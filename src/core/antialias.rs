@@ -3,23 +3,13 @@
 //! the rest renormalised (`HelperInterpBase::_compute_indices_min_size_weights_aa`,
 //! `UpSampleKernel.cpp`; pytorch/pytorch#65142, #68819).
 
-use super::arith::{aa_cubic_filter, aa_lanczos_filter, aa_triangle_filter};
 use super::coords::{area_scale, identity_axis, num};
 use super::taps::TapTable;
-use super::{AxisPlan, Mode};
-
-/// The filter and its half-width at scale 1 (`interp_size / 2`).
-pub fn filter(mode: Mode) -> (fn(f32) -> f32, f32) {
-    match mode {
-        Mode::Bicubic => (aa_cubic_filter, 2.0),
-        Mode::Lanczos => (aa_lanczos_filter, 3.0),
-        _ => (aa_triangle_filter, 1.0),
-    }
-}
+use super::{AxisPlan, KernelShape};
 
 /// One axis. An axis whose size does not change is skipped by PyTorch (a copy).
 pub fn axis(
-    mode: Mode,
+    kernel: KernelShape,
     in_len: usize,
     out_len: usize,
     user_scale: Option<f64>,
@@ -30,7 +20,7 @@ pub fn axis(
     if in_len == out_len {
         return identity_axis(in_len, scale, explain, [1.0]);
     }
-    let (filter, half_width) = filter(mode);
+    let (filter, half_width) = kernel.filter();
     let support = if scale >= 1.0 { half_width * scale } else { half_width };
     let max_taps = (support.ceil() as i64) * 2 + 1;
     let invscale = if scale >= 1.0 { (1.0 / scale as f64) as f32 } else { 1.0 };

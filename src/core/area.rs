@@ -4,10 +4,11 @@
 use super::taps::TapTable;
 use super::AxisPlan;
 
-/// The window of output `i`, computed in integers as ATen does.
+/// The window of output `i`, computed in integers as ATen does (its `end_index` is
+/// `1 + ((i + 1)·in − 1) / out`, which is this ceiling for every non-empty input).
 pub fn window(i: usize, in_len: usize, out_len: usize) -> (usize, usize) {
     let start = (i / out_len) * in_len + ((i % out_len) * in_len) / out_len;
-    let end = 1 + ((i + 1) * in_len - 1) / out_len;
+    let end = ((i + 1) * in_len).div_ceil(out_len);
     (start, end)
 }
 

@@ -120,11 +120,11 @@ pub fn aa_dot(n: usize, value: impl Fn(usize) -> f32, weight: &[f32]) -> f32 {
     }
     let mut o = value(0) * weight[0];
     let unfused = 1 + 4 * ((n - 1) / 4);
-    for j in 1..unfused {
-        o += value(j) * weight[j];
+    for (j, &w) in weight[1..unfused].iter().enumerate() {
+        o += value(1 + j) * w;
     }
-    for j in unfused..n {
-        o = fma(value(j), weight[j], o);
+    for (j, &w) in weight[unfused..n].iter().enumerate() {
+        o = fma(value(unfused + j), w, o);
     }
     o
 }

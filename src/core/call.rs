@@ -1,51 +1,7 @@
 //! A call to `F.interpolate` or one of the upsampling modules, argument for argument as
 //! Python spells it, and its validation with PyTorch's own error messages.
 
-use super::{ErrorKind, TorchError};
-
-/// `mode=` of `F.interpolate` / `nn.Upsample`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Mode {
-    Nearest,
-    NearestExact,
-    Linear,
-    Bilinear,
-    Bicubic,
-    Trilinear,
-    Area,
-    Lanczos,
-}
-
-impl Mode {
-    pub const ALL: [Mode; 8] = [
-        Mode::Nearest,
-        Mode::NearestExact,
-        Mode::Linear,
-        Mode::Bilinear,
-        Mode::Bicubic,
-        Mode::Trilinear,
-        Mode::Area,
-        Mode::Lanczos,
-    ];
-
-    /// PyTorch's spelling, e.g. `"nearest-exact"`.
-    pub fn name(self) -> &'static str {
-        match self {
-            Mode::Nearest => "nearest",
-            Mode::NearestExact => "nearest-exact",
-            Mode::Linear => "linear",
-            Mode::Bilinear => "bilinear",
-            Mode::Bicubic => "bicubic",
-            Mode::Trilinear => "trilinear",
-            Mode::Area => "area",
-            Mode::Lanczos => "lanczos",
-        }
-    }
-
-    pub fn parse(name: &str) -> Option<Mode> {
-        Mode::ALL.into_iter().find(|m| m.name() == name)
-    }
-}
+use super::{ErrorKind, Mode, TorchError};
 
 /// Which Python API the call goes through.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -58,6 +14,45 @@ pub enum CallForm {
     UpsamplingNearest2d,
     /// `torch.nn.UpsamplingBilinear2d(size, scale_factor)`: `bilinear` with `align_corners=True`.
     UpsamplingBilinear2d,
+}
+
+impl CallForm {
+    pub const ALL: [CallForm; 4] =
+        [CallForm::Interpolate, CallForm::Upsample, CallForm::UpsamplingNearest2d, CallForm::UpsamplingBilinear2d];
+
+    /// The Python name without its module (the `call` URL value), e.g. `"Upsample"`.
+    pub fn name(self) -> &'static str {
+        match self {
+            CallForm::Interpolate => "interpolate",
+            CallForm::Upsample => "Upsample",
+            CallForm::UpsamplingNearest2d => "UpsamplingNearest2d",
+            CallForm::UpsamplingBilinear2d => "UpsamplingBilinear2d",
+        }
+    }
+
+    /// As the snippets spell it, with the usual module alias: `"F.interpolate"`, `"nn.Upsample"`.
+    pub fn python_name(self) -> &'static str {
+        match self {
+            CallForm::Interpolate => "F.interpolate",
+            CallForm::Upsample => "nn.Upsample",
+            CallForm::UpsamplingNearest2d => "nn.UpsamplingNearest2d",
+            CallForm::UpsamplingBilinear2d => "nn.UpsamplingBilinear2d",
+        }
+    }
+
+    /// The mode a fixed module always runs, or `None` for the forms that take `mode=`.
+    pub fn fixed_mode(self) -> Option<Mode> {
+        match self {
+            CallForm::Interpolate | CallForm::Upsample => None,
+            CallForm::UpsamplingNearest2d => Some(Mode::Nearest),
+            CallForm::UpsamplingBilinear2d => Some(Mode::Bilinear),
+        }
+    }
+
+    /// Reads either spelling.
+    pub fn parse(s: &str) -> Option<CallForm> {
+        CallForm::ALL.into_iter().find(|f| f.name() == s || f.python_name() == s)
+    }
 }
 
 /// `size=`: a Python int (repeated per spatial dimension) or a tuple.
@@ -180,16 +175,15 @@ impl Call {
             CallForm::Interpolate => return call,
             CallForm::Upsample => {}
             CallForm::UpsamplingNearest2d => {
-                call.mode = Mode::Nearest;
                 call.align_corners = None;
                 call.recompute_scale_factor = None;
             }
             CallForm::UpsamplingBilinear2d => {
-                call.mode = Mode::Bilinear;
                 call.align_corners = Some(true);
                 call.recompute_scale_factor = None;
             }
         }
+        call.mode = self.form.fixed_mode().unwrap_or(call.mode);
         if matches!(call.scale_factor, Some(ScaleArg::Float(s)) if s == 0.0) {
             call.scale_factor = None;
         }
@@ -223,12 +217,13 @@ impl Call {
             ModeName::Unknown(_) => None,
         };
         let align_corners = match known {
-            Some(Mode::Nearest | Mode::NearestExact | Mode::Area) => {
+            Some(m) if !m.takes_align_corners() => {
                 if call.align_corners.is_some() {
-                    return Err(value_error(
-                        "align_corners option can only be set with the interpolating modes: \
-                         linear | bilinear | bicubic | trilinear",
-                    ));
+                    let interpolating =
+                        mode_list(|m| m.is_interpolating().then(|| Mode::ALL.iter().position(|&x| x == m)).flatten());
+                    return Err(value_error(format!(
+                        "align_corners option can only be set with the interpolating modes: {interpolating}"
+                    )));
                 }
                 false
             }
@@ -278,19 +273,18 @@ impl Call {
             }
         }
         let antialias = call.antialias;
-        if antialias && !(matches!(known, Some(Mode::Bilinear | Mode::Bicubic | Mode::Lanczos)) && rank == 4) {
+        if antialias && !(known.is_some_and(Mode::can_antialias) && rank == 4) {
             return Err(value_error(
                 "Anti-alias option is restricted to bilinear, bicubic, and lanczos modes and requires a 4-D tensor as input",
             ));
         }
         let mode = check_rank(mode, known, rank)?;
-        if mode == Mode::Lanczos {
-            if align_corners {
-                return Err(value_error("Lanczos mode does not support align_corners=True"));
-            }
-            if !antialias {
-                return Err(value_error("Lanczos mode requires antialias=True"));
-            }
+        // Only lanczos takes `align_corners` without being an interpolating mode.
+        if align_corners && !mode.is_interpolating() {
+            return Err(value_error("Lanczos mode does not support align_corners=True"));
+        }
+        if mode.requires_antialias() && !antialias {
+            return Err(value_error("Lanczos mode requires antialias=True"));
         }
 
         // ATen: sizes from scales are int64(double(in) * s) (`upsample::compute_output_size`).
@@ -305,7 +299,12 @@ impl Call {
             if out.iter().any(|&o| o < 0) {
                 return Err(adaptive_pool_error(&out));
             }
-        } else if out.iter().any(|&o| o <= 0) || spatial.iter().any(|&n| n == 0) {
+            // An output of all ones is `mean` (NaN for an empty input); the pooling kernel
+            // itself rejects empty spatial dimensions.
+            if out.iter().any(|&o| o != 1) && spatial.contains(&0) {
+                return Err(adaptive_pool_empty_error(input_shape));
+            }
+        } else if out.iter().any(|&o| o <= 0) || spatial.contains(&0) {
             return Err(size_error(&spatial, &out));
         }
         let out_size: Vec<usize> = out.iter().map(|&o| o as usize).collect();
@@ -362,7 +361,7 @@ fn python_int(x: f64) -> Result<i64, TorchError> {
 
 /// ATen's `static_cast<int64_t>` through `c10::checked_convert`.
 fn aten_int(x: f64) -> Result<i64, TorchError> {
-    if !x.is_finite() || x >= 9.223_372_036_854_776e18 || x < -9.223_372_036_854_776e18 {
+    if !x.is_finite() || !(-9.223_372_036_854_776e18..9.223_372_036_854_776e18).contains(&x) {
         return Err(TorchError::new(
             ErrorKind::RuntimeError,
             "value cannot be converted to type int64_t without overflow",
@@ -373,17 +372,11 @@ fn aten_int(x: f64) -> Result<i64, TorchError> {
 
 /// Which modes take which ranks, with `F.interpolate`'s messages for the rest.
 fn check_rank(name: ModeName, known: Option<Mode>, rank: usize) -> Result<Mode, TorchError> {
-    let needs = |m: Mode| match m {
-        Mode::Linear => Some(3),
-        Mode::Bilinear | Mode::Bicubic | Mode::Lanczos => Some(4),
-        Mode::Trilinear => Some(5),
-        Mode::Nearest | Mode::NearestExact | Mode::Area => None,
-    };
     if let Some(m) = known {
-        match needs(m) {
+        match m.spatial_rank().map(|n| n + 2) {
             None if (3..=5).contains(&rank) => return Ok(m),
             Some(r) if r == rank => return Ok(m),
-            Some(r) if matches!(m, Mode::Linear | Mode::Bilinear | Mode::Trilinear) && (3..=5).contains(&rank) => {
+            Some(r) if m.is_linear() && (3..=5).contains(&rank) => {
                 return Err(TorchError::new(
                     ErrorKind::NotImplementedError,
                     format!("Got {rank}D input, but {} mode needs {r}D input", m.name()),
@@ -396,13 +389,29 @@ fn check_rank(name: ModeName, known: Option<Mode>, rank: usize) -> Result<Mode, 
         ModeName::Known(m) => m.name(),
         ModeName::Unknown(s) => s,
     };
+    let modes = mode_list(|m| Some(m.rank_message_position()));
     Err(TorchError::new(
         ErrorKind::NotImplementedError,
         format!(
-            "Input Error: Only 3D, 4D and 5D input Tensors supported (got {rank}D) for the modes: \
-             nearest | linear | bilinear | bicubic | trilinear | lanczos | area | nearest-exact (got {got})"
+            "Input Error: Only 3D, 4D and 5D input Tensors supported (got {rank}D) for the modes: {modes} (got {got})"
         ),
     ))
+}
+
+/// The names of the modes `position` places, joined by ` | ` in that order (PyTorch's
+/// messages list modes this way).
+#[inline(never)]
+fn mode_list(position: fn(Mode) -> Option<usize>) -> String {
+    let mut list = String::new();
+    for p in 0..Mode::ALL.len() {
+        if let Some(m) = Mode::ALL.into_iter().find(|&m| position(m) == Some(p)) {
+            if !list.is_empty() {
+                list.push_str(" | ");
+            }
+            list.push_str(m.name());
+        }
+    }
+    list
 }
 
 /// ATen's `upsample_*_common_check` message, with its 1-D/2-D/3-D wording.
@@ -437,6 +446,25 @@ fn adaptive_pool_error(out: &[i64]) -> TorchError {
     )
 }
 
+/// The pooling kernels' message for an empty spatial dimension (`adaptive_avg_pool2d_out_cpu_template`,
+/// `AdaptiveAveragePooling.cpp`), naming the sizes as the pool sees them (1-D input as (N, C, 1, L)).
+fn adaptive_pool_empty_error(input_shape: &[usize]) -> TorchError {
+    let (op, sizes) = match input_shape {
+        [n, c, l] => ("adaptive_avg_pool2d", vec![*n, *c, 1, *l]),
+        [_, _, _, _] => ("adaptive_avg_pool2d", input_shape.to_vec()),
+        _ => ("adaptive_avg_pool3d", input_shape.to_vec()),
+    };
+    let dim = (2..sizes.len()).find(|&d| sizes[d] == 0).unwrap_or(2);
+    let list = sizes.iter().map(|s| s.to_string()).collect::<Vec<_>>().join(", ");
+    TorchError::new(
+        ErrorKind::RuntimeError,
+        format!(
+            "{op}(): Expected input to have non-zero size for non-batch dimensions, but input has sizes \
+             [{list}] with dimension {dim} being empty"
+        ),
+    )
+}
+
 /// The error PyTorch raises for a mode name it does not know: after checking the other
 /// arguments (any of which may fail first), `NotImplementedError: Input Error: …`.
 pub fn unknown_mode_error(call: &Call, mode_name: &str, input_shape: &[usize]) -> TorchError {
@@ -449,5 +477,36 @@ pub fn unknown_mode_error(call: &Call, mode_name: &str, input_shape: &[usize]) -
             Err(e) => e,
             Ok(_) => TorchError::new(ErrorKind::NotImplementedError, format!("unknown mode {mode_name}")),
         },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn call_forms_read_both_spellings() {
+        for f in CallForm::ALL {
+            assert_eq!(CallForm::parse(f.name()), Some(f));
+            assert_eq!(CallForm::parse(f.python_name()), Some(f));
+        }
+        assert_eq!(CallForm::parse("upsample"), None);
+    }
+
+    /// Both messages that list modes are PyTorch's text, built from `Mode::ALL`.
+    #[test]
+    fn mode_lists_in_messages_are_pytorchs() {
+        let call =
+            Call { mode: Mode::Nearest, align_corners: Some(true), size: Some(SizeArg::Int(2)), ..Call::default() };
+        assert_eq!(
+            call.check(&[1, 1, 4, 4]).unwrap_err().message,
+            "align_corners option can only be set with the interpolating modes: linear | bilinear | bicubic | trilinear"
+        );
+        let call = Call { size: Some(SizeArg::Int(2)), ..Call::default() };
+        assert_eq!(
+            call.check(&[4, 4]).unwrap_err().message,
+            "Input Error: Only 3D, 4D and 5D input Tensors supported (got 2D) for the modes: nearest | linear | \
+             bilinear | bicubic | trilinear | lanczos | area | nearest-exact (got nearest)"
+        );
     }
 }

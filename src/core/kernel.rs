@@ -2,10 +2,9 @@
 //! the source coordinate to an input pixel centre (in input pixels): what the kernel plot
 //! draws, and what each tap's weight is a sample of.
 
-use super::antialias;
-use super::arith::cubic_weights;
+use super::arith::{aa_cubic_filter, aa_lanczos_filter, aa_triangle_filter, cubic_weights};
 use super::coords::index_and_fraction;
-use super::{AxisPlan, AxisSample, Mode, Plan};
+use super::{AxisPlan, AxisSample, Border, Plan};
 
 /// The shape of a kernel at scale 1.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -26,6 +25,23 @@ pub enum Shape {
     Box,
 }
 
+impl Shape {
+    /// The float32 function an antialiasing pass evaluates for this shape at scale 1, and
+    /// its half-width there (`interp_size / 2`; `HelperInterp*::aa_filter`, `UpSampleKernel.cpp`).
+    /// PyTorch antialiases with the triangle, Keys A = −0.5 and Lanczos-3; the others are
+    /// the same shapes as filters (Pillow's `BOX` is [`Shape::Round`]).
+    pub fn filter(self) -> (fn(f32) -> f32, f32) {
+        match self {
+            Shape::Triangle => (aa_triangle_filter, 1.0),
+            Shape::KeysA05 => (aa_cubic_filter, 2.0),
+            Shape::Lanczos3 => (aa_lanczos_filter, 3.0),
+            Shape::KeysA075 => (|x| keys_a075(x as f64) as f32, 2.0),
+            Shape::Round | Shape::Box => (|x| if x > -0.5 && x <= 0.5 { 1.0 } else { 0.0 }, 0.5),
+            Shape::Floor => (|x| if x > -1.0 && x <= 0.0 { 1.0 } else { 0.0 }, 1.0),
+        }
+    }
+}
+
 /// The kernel of one axis: its shape, and how far antialiasing stretches it.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Kernel {
@@ -35,27 +51,21 @@ pub struct Kernel {
     /// (the filter then covers `stretch` times as many input pixels, with its height
     /// divided by `stretch` so the area stays 1), or the window length for `area`.
     pub stretch: f64,
+    /// The recipe's border rule, which says how the taps sit around the coordinate.
+    pub border: Border,
 }
 
 impl Kernel {
     /// The kernel `plan` uses along `axis`.
     pub fn of(plan: &Plan, axis: &AxisPlan) -> Kernel {
         let window = axis.in_len as f64 / axis.out_len.max(1) as f64;
-        let shape = match plan.mode {
-            Mode::Nearest => Shape::Floor,
-            Mode::NearestExact => Shape::Round,
-            Mode::Area => Shape::Box,
-            Mode::Lanczos => Shape::Lanczos3,
-            Mode::Bicubic if plan.antialias => Shape::KeysA05,
-            Mode::Bicubic => Shape::KeysA075,
-            Mode::Linear | Mode::Bilinear | Mode::Trilinear => Shape::Triangle,
-        };
+        let shape = plan.recipe.kernel;
         let stretch = match shape {
             Shape::Box => window.ceil().max(1.0),
             _ if plan.antialias && !axis.identity => (axis.scale as f64).max(1.0),
             _ => 1.0,
         };
-        Kernel { shape, stretch }
+        Kernel { shape, stretch, border: plan.recipe.border }
     }
 
     /// Half the kernel's width in input pixels: it is zero beyond ±`support()`.
@@ -81,23 +91,25 @@ impl Kernel {
             Shape::Box => return if x.abs() <= 0.5 { 1.0 / self.stretch } else { 0.0 },
             Shape::Triangle => (1.0 - x.abs()).max(0.0),
             Shape::KeysA075 => keys_a075(x),
-            Shape::KeysA05 => antialias::filter(Mode::Bicubic).0(x as f32) as f64,
-            Shape::Lanczos3 => antialias::filter(Mode::Lanczos).0(x as f32) as f64,
+            Shape::KeysA05 | Shape::Lanczos3 => self.shape.filter().0(x as f32) as f64,
         };
         unit / self.stretch
     }
 
     /// Where each of `sample`'s taps sits relative to its source coordinate, as the kernel
-    /// weighs it. A fixed-width kernel's taps are consecutive pixels from the first one,
-    /// even where the border clamp moved an index onto the edge pixel
-    /// (`index_and_fraction`), so their distances say where the weight came from.
+    /// weighs it. The taps of a clamped fixed-width kernel (linear, bicubic) are consecutive
+    /// pixels from the first one, even where the border clamp moved an index onto the edge
+    /// pixel (`index_and_fraction`), so their distances say where the weight came from; the
+    /// others' taps are the pixels themselves.
     pub fn tap_distances(&self, sample: &AxisSample, in_len: usize) -> Vec<f64> {
         let src = sample.src as f64;
         let (left, _) = index_and_fraction(sample.src, in_len);
-        let first = match self.shape {
-            Shape::Triangle => left,
-            Shape::KeysA075 => left - 1,
-            _ => return sample.taps.iter().map(|t| t.index as f64 - src).collect(),
+        let first = match self.border {
+            Border::ClampCoordinate => left,
+            Border::ReplicateEdge => left - 1,
+            Border::ClampIndex | Border::DropAndRenormalise | Border::Inside => {
+                return sample.taps.iter().map(|t| t.index as f64 - src).collect()
+            }
         };
         (0..sample.taps.len()).map(|k| (first + k as i64) as f64 - src).collect()
     }
@@ -138,7 +150,7 @@ fn keys_a075(x: f64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::{plan, Call, CallForm, Limits, ScaleArg};
+    use crate::core::{plan, Call, CallForm, Limits, Mode, ScaleArg};
 
     fn plan_of(mode: Mode, shape: &[usize], scale: f64, antialias: bool) -> Plan {
         let call = Call {
@@ -173,6 +185,23 @@ mod tests {
         }
     }
 
+    /// Antialiased taps sit where their pixels are: within the stretched support, and
+    /// each weight is the curve there, renormalised by the taps' sum.
+    #[test]
+    fn antialiased_taps_sit_at_their_pixels() {
+        let p = plan_of(Mode::Bilinear, &[1, 1, 12, 12], 0.25, true);
+        let axis = &p.axes[1];
+        let k = Kernel::of(&p, axis);
+        for s in &axis.samples {
+            let d = k.tap_distances(s, axis.in_len);
+            assert!(d.iter().all(|d| d.abs() <= k.support()), "{d:?}");
+            let total: f64 = d.iter().map(|&d| k.weight(d)).sum();
+            for (t, &d) in s.taps.iter().zip(&d) {
+                assert!((k.weight(d) / total - t.weight as f64).abs() < 1e-6, "d={d}: {}", t.weight);
+            }
+        }
+    }
+
     #[test]
     fn antialias_stretches_by_the_downscale_and_keeps_unit_area() {
         let p = plan_of(Mode::Bilinear, &[1, 1, 12, 12], 0.25, true);
@@ -182,7 +211,10 @@ mod tests {
         assert!((area - 1.0).abs() < 1e-3, "area {area}");
         // Upsampling with antialias does not stretch.
         let up = plan_of(Mode::Bicubic, &[1, 1, 4, 4], 2.0, true);
-        assert_eq!(Kernel::of(&up, &up.axes[1]), Kernel { shape: Shape::KeysA05, stretch: 1.0 });
+        assert_eq!(
+            Kernel::of(&up, &up.axes[1]),
+            Kernel { shape: Shape::KeysA05, stretch: 1.0, border: Border::DropAndRenormalise }
+        );
         let lanczos = plan_of(Mode::Lanczos, &[1, 1, 4, 4], 2.0, true);
         assert_eq!(Kernel::of(&lanczos, &lanczos.axes[1]).support(), 3.0);
         // With align_corners=True the support follows (in − 1)/(out − 1): 5/2 for 6 → 3.

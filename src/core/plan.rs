@@ -7,8 +7,8 @@ use super::coords::HalfPixel;
 use super::nearest::NearestPath;
 use super::separable::{resample_axis, Combine};
 use super::taps::{Scratch, TapTable};
-use super::{antialias, area, cubic, linear, nearest};
-use super::{Call, ErrorKind, Limits, Mode, Tensor, TorchError};
+use super::{antialias, area, cubic, linear, mean, nearest};
+use super::{Arithmetic, Call, ErrorKind, Limits, Mode, Recipe, Tensor, TorchError, Transform};
 
 /// One input index along an axis and the weight it contributes with.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -61,7 +61,8 @@ pub enum KernelPath {
     Separable,
     /// Adaptive average pooling (`mode='area'`).
     AdaptivePool,
-    /// `mode='area'` with a (1, 1) output, which ATen computes as `input.mean((-1, -2))`.
+    /// `mode='area'` with an output of size 1 along every axis, which ATen computes as
+    /// `input.mean` over the spatial dimensions.
     Mean,
 }
 
@@ -73,6 +74,8 @@ pub struct Plan {
     pub mode: Mode,
     pub align_corners: bool,
     pub antialias: bool,
+    /// The resize the call performs, as data: what the plan was built from.
+    pub recipe: Recipe,
     pub path: KernelPath,
     pub in_shape: Vec<usize>,
     pub out_shape: Vec<usize>,
@@ -107,31 +110,33 @@ fn plan_with(input_shape: &[usize], call: &Call, limits: &Limits, explain: bool)
     }
 
     let spatial_in = &input_shape[2..];
+    let recipe = r.mode.recipe(r.align_corners, r.antialias);
     let small_2d = r.out_size.len() == 2 && r.out_size[0] + r.out_size[1] <= 128;
-    let path = match r.mode {
-        Mode::Area if r.out_size.len() <= 2 && r.out_size.iter().all(|&n| n == 1) => KernelPath::Mean,
-        Mode::Area => KernelPath::AdaptivePool,
-        _ if r.antialias => KernelPath::Separable,
-        Mode::Nearest | Mode::NearestExact | Mode::Bilinear if small_2d => KernelPath::ChannelsLast,
-        _ => KernelPath::Generic,
+    let path = match recipe.arithmetic {
+        Arithmetic::WindowMean if r.out_size.iter().all(|&n| n == 1) => KernelPath::Mean,
+        Arithmetic::WindowMean => KernelPath::AdaptivePool,
+        Arithmetic::SeparableDot => KernelPath::Separable,
+        Arithmetic::Copy | Arithmetic::TwoTap if small_2d => KernelPath::ChannelsLast,
+        Arithmetic::Copy | Arithmetic::TwoTap | Arithmetic::FourTap => KernelPath::Generic,
     };
     let axes = (0..r.out_size.len())
         .map(|d| {
             let (n_in, n_out, s) = (spatial_in[d], r.out_size[d], r.scales[d]);
-            match r.mode {
-                _ if r.antialias => antialias::axis(r.mode, n_in, n_out, s, r.align_corners, explain),
-                Mode::Nearest | Mode::NearestExact => {
+            match recipe.arithmetic {
+                Arithmetic::SeparableDot => antialias::axis(recipe.kernel, n_in, n_out, s, r.align_corners, explain),
+                Arithmetic::Copy => {
                     let p =
                         if path == KernelPath::ChannelsLast { NearestPath::ChannelsLast } else { NearestPath::Generic };
-                    nearest::axis(n_in, n_out, s, r.mode == Mode::NearestExact, p, explain)
+                    let exact = recipe.transform == Transform::HalfPixelCentre;
+                    nearest::axis(n_in, n_out, s, exact, p, explain)
                 }
-                Mode::Linear | Mode::Bilinear | Mode::Trilinear => {
+                Arithmetic::TwoTap => {
                     let rounding =
                         if path == KernelPath::ChannelsLast { HalfPixel::Fused } else { HalfPixel::Separate };
                     linear::axis(n_in, n_out, s, r.align_corners, rounding, explain)
                 }
-                Mode::Bicubic => cubic::axis(n_in, n_out, s, r.align_corners, explain),
-                Mode::Area | Mode::Lanczos => area::axis(n_in, n_out, explain),
+                Arithmetic::FourTap => cubic::axis(n_in, n_out, s, r.align_corners, explain),
+                Arithmetic::WindowMean => area::axis(n_in, n_out, explain),
             }
         })
         .collect();
@@ -140,6 +145,7 @@ fn plan_with(input_shape: &[usize], call: &Call, limits: &Limits, explain: bool)
         mode: r.mode,
         align_corners: r.align_corners,
         antialias: r.antialias,
+        recipe,
         path,
         in_shape: input_shape.to_vec(),
         out_shape,
@@ -160,14 +166,19 @@ impl Plan {
         if input.shape != self.in_shape || numel == 0 {
             return Tensor { shape: self.out_shape.clone(), data: vec![0.0; numel] };
         }
-        let data = match (self.path, self.mode) {
-            (KernelPath::Mean, _) => self.run_mean(input),
-            (KernelPath::AdaptivePool, _) => self.run_area(input),
-            (KernelPath::ChannelsLast, Mode::Bilinear) => self.run_bilinear_channels_last(input),
-            (KernelPath::Separable, _) => self.run_separable(input, Combine::Antialias),
-            (_, Mode::Nearest | Mode::NearestExact) => self.run_separable(input, Combine::Copy),
-            (_, Mode::Bicubic) => self.run_separable(input, Combine::Cubic),
-            _ => self.run_separable(input, Combine::Linear),
+        let data = match self.path {
+            KernelPath::Mean => self.run_mean(input),
+            KernelPath::AdaptivePool => self.run_area(input),
+            KernelPath::ChannelsLast if self.recipe.arithmetic == Arithmetic::TwoTap => {
+                self.run_bilinear_channels_last(input)
+            }
+            KernelPath::ChannelsLast | KernelPath::Generic | KernelPath::Separable => match self.recipe.arithmetic {
+                Arithmetic::Copy => self.run_separable(input, Combine::Copy),
+                Arithmetic::TwoTap => self.run_separable(input, Combine::Linear),
+                Arithmetic::FourTap => self.run_separable(input, Combine::Cubic),
+                Arithmetic::SeparableDot => self.run_separable(input, Combine::Antialias),
+                Arithmetic::WindowMean => self.run_area(input),
+            },
         };
         Tensor { shape: self.out_shape.clone(), data }
     }
@@ -270,16 +281,10 @@ impl Plan {
         out
     }
 
-    /// `mode='area'` with a (1, 1) output: ATen's `mean` over the plane. Its vectorised
-    /// cascade summation can differ from this sequential sum in the last bit.
+    /// `mode='area'` with an output of size 1 along every axis: ATen's `mean` over each
+    /// plane, in its cascade summation order (`mean.rs`).
     fn run_mean(&self, input: &Tensor) -> Vec<f32> {
-        let in_plane: usize = self.in_shape[2..].iter().product();
-        input
-            .data
-            .chunks(in_plane.max(1))
-            .take(self.planes())
-            .map(|x| x.iter().fold(0.0f32, |a, &v| a + v) / in_plane as f32)
-            .collect()
+        mean::plane_means(&input.data, self.planes(), self.in_shape[2..].iter().product())
     }
 }
 

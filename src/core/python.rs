@@ -24,7 +24,7 @@ pub fn python_call(call: &Call, input_name: &str) -> String {
     if let Some(scale) = &call.scale_factor {
         args.push(format!("scale_factor={}", scale_literal(scale)));
     }
-    if matches!(call.form, CallForm::Interpolate | CallForm::Upsample) {
+    if call.form.fixed_mode().is_none() {
         args.push(format!("mode='{}'", call.mode.name()));
     }
     if let Some(ac) = call.align_corners {
@@ -38,10 +38,10 @@ pub fn python_call(call: &Call, input_name: &str) -> String {
     }
     let args = args.join(", ");
     match call.form {
-        CallForm::Interpolate => format!("F.interpolate({input_name}, {args})"),
-        CallForm::Upsample => format!("nn.Upsample({args})({input_name})"),
-        CallForm::UpsamplingNearest2d => format!("nn.UpsamplingNearest2d({args})({input_name})"),
-        CallForm::UpsamplingBilinear2d => format!("nn.UpsamplingBilinear2d({args})({input_name})"),
+        CallForm::Interpolate => format!("{}({input_name}, {args})", call.form.python_name()),
+        CallForm::Upsample | CallForm::UpsamplingNearest2d | CallForm::UpsamplingBilinear2d => {
+            format!("{}({args})({input_name})", call.form.python_name())
+        }
     }
 }
 

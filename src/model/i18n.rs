@@ -9,20 +9,17 @@ pub enum Lang {
 }
 
 impl Lang {
-    /// The `lang` URL value and `<html lang>` attribute.
+    /// The language's one code: the `lang` URL value, the remembered choice and the
+    /// `<html lang>` attribute.
     pub fn code(self) -> &'static str {
         match self {
             Lang::En => "en",
-            Lang::Zh => "zh-CN",
+            Lang::Zh => "zh",
         }
     }
 
     pub fn parse(s: &str) -> Option<Lang> {
-        match s {
-            "en" => Some(Lang::En),
-            "zh" | "zh-CN" | "zh-cn" => Some(Lang::Zh),
-            _ => None,
-        }
+        [Lang::En, Lang::Zh].into_iter().find(|l| l.code() == s)
     }
 
     pub fn other(self) -> Lang {
@@ -128,7 +125,7 @@ texts! {
     PathChannelsLast => "channels-last kernel (H_out + W_out ≤ 128)", "channels-last 内核（H_out + W_out ≤ 128）";
     PathSeparable => "separable antialias kernel (width pass, then height)", "可分离抗锯齿内核（先宽后高）";
     PathPool => "adaptive average pooling", "自适应平均池化";
-    PathMean => "mean (1×1 adaptive pool)", "均值（1×1 自适应池化）";
+    PathMean => "mean (adaptive pool to size 1)", "均值（自适应池化到尺寸 1）";
     Strip => "One axis on its own", "单独看一个轴";
     StripLegend => "top: input pixels · bottom: output pixels · lines: the coordinate each output pixel samples",
                    "上：输入像素 · 下：输出像素 · 连线：每个输出像素采样的坐标";

@@ -64,7 +64,7 @@ pub fn every_mode(row: &[f32], call: &Call) -> Vec<Series> {
     );
     let downscale = probe.as_ref().map(|o| out_len(o) < w).unwrap_or(false);
     for (mode, align_corners, antialias) in variants(downscale) {
-        let two_d = matches!(mode, Mode::Bicubic | Mode::Bilinear | Mode::Lanczos);
+        let two_d = mode.spatial_rank() == Some(2);
         let shape = if two_d { vec![1, 1, 1, w] } else { vec![1, 1, w] };
         let x = Tensor { shape, data: row.to_vec() };
         let Ok(y) =
@@ -122,7 +122,7 @@ pub fn series_label(mode: Mode, align_corners: Option<bool>, antialias: bool) ->
     if let Some(a) = align_corners {
         s += if a { ", align_corners=True" } else { ", align_corners=False" };
     }
-    if antialias && mode != Mode::Lanczos {
+    if antialias && !mode.requires_antialias() {
         s += ", antialias=True";
     }
     s
@@ -141,6 +141,16 @@ mod tests {
             align_corners: Some(false),
             recompute_scale_factor: None,
             antialias: false,
+        }
+    }
+
+    /// A new mode shows up in the profile (the linear modes are one series on a row).
+    #[test]
+    fn the_variants_cover_every_mode() {
+        let v = variants(true);
+        for m in Mode::ALL {
+            let shown = if m.is_linear() { Mode::Linear } else { m };
+            assert!(v.iter().any(|&(mode, _, _)| mode == shown), "{m:?} is not in the profile");
         }
     }
 

@@ -32,22 +32,75 @@ pub enum Pass {
     ScaleFactor,
 }
 
+impl Pass {
+    /// The argument's name, `"size"` or `"scale_factor"`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Pass::Size => "size",
+            Pass::ScaleFactor => "scale_factor",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Pass> {
+        [Pass::Size, Pass::ScaleFactor].into_iter().find(|p| p.name() == s)
+    }
+}
+
 /// What the second call next to the main one is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Compare {
     /// The teaching contrast for the mode: the other `align_corners` for interpolating
-    /// modes, `nearest` against `nearest-exact`, `area` against `bilinear` with antialias.
+    /// modes, `nearest` against `nearest-exact`, `area` against `nearest`, `lanczos`
+    /// against `bicubic`.
     Auto,
     Off,
     /// The same arguments with another mode.
     Mode(Mode),
 }
 
+impl Compare {
+    /// The `compare` URL value: `auto`, `off` or a mode's name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Compare::Auto => "auto",
+            Compare::Off => "off",
+            Compare::Mode(m) => m.name(),
+        }
+    }
+
+    /// Reads a `compare` value (`align_corners` is the older spelling of `auto`).
+    pub fn parse(s: &str) -> Option<Compare> {
+        match s {
+            "auto" | "align_corners" => Some(Compare::Auto),
+            "off" => Some(Compare::Off),
+            m => Mode::parse(m).map(Compare::Mode),
+        }
+    }
+}
+
+/// The colour scheme: the system's, or one chosen.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Theme {
     Auto,
     Light,
     Dark,
+}
+
+impl Theme {
+    pub const ALL: [Theme; 3] = [Theme::Auto, Theme::Light, Theme::Dark];
+
+    /// The `theme` URL value and the `data-theme` attribute (none for `auto`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Theme::Auto => "auto",
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Theme> {
+        Theme::ALL.into_iter().find(|t| t.name() == s)
+    }
 }
 
 /// Everything the page shows follows from this.
@@ -98,31 +151,21 @@ impl Default for State {
     }
 }
 
-pub fn form_name(form: CallForm) -> &'static str {
-    match form {
-        CallForm::Interpolate => "interpolate",
-        CallForm::Upsample => "Upsample",
-        CallForm::UpsamplingNearest2d => "UpsamplingNearest2d",
-        CallForm::UpsamplingBilinear2d => "UpsamplingBilinear2d",
-    }
-}
-
-pub fn parse_form(s: &str) -> Option<CallForm> {
-    [CallForm::Interpolate, CallForm::Upsample, CallForm::UpsamplingNearest2d, CallForm::UpsamplingBilinear2d]
-        .into_iter()
-        .find(|f| {
-            form_name(*f) == s
-                || s == format!("nn.{}", form_name(*f))
-                || (s == "F.interpolate" && *f == CallForm::Interpolate)
-        })
-}
-
 /// `none` / `false` / `true` for a Python `Optional[bool]`.
 pub fn opt_bool_name(v: Option<bool>) -> &'static str {
     match v {
         None => "none",
         Some(false) => "false",
         Some(true) => "true",
+    }
+}
+
+/// Python's spelling of an `Optional[bool]`: `None`, `False`, `True`.
+pub fn opt_bool_python(v: Option<bool>) -> &'static str {
+    match v {
+        None => "None",
+        Some(false) => "False",
+        Some(true) => "True",
     }
 }
 
@@ -186,18 +229,10 @@ impl State {
     /// lanczos, and lanczos requires it.
     pub fn set_mode(&mut self, mode: Mode) {
         self.mode = mode;
-        if !matches!(mode, Mode::Linear | Mode::Bilinear | Mode::Bicubic | Mode::Trilinear | Mode::Lanczos) {
+        if !mode.takes_align_corners() || (!mode.is_interpolating() && self.align_corners == Some(true)) {
             self.align_corners = None;
         }
-        if !matches!(mode, Mode::Bilinear | Mode::Bicubic | Mode::Lanczos) {
-            self.antialias = false;
-        }
-        if mode == Mode::Lanczos {
-            self.antialias = true;
-            if self.align_corners == Some(true) {
-                self.align_corners = None;
-            }
-        }
+        self.antialias = mode.requires_antialias() || (self.antialias && mode.can_antialias());
     }
 
     /// Switches the call form, dropping the arguments the module constructors do not take.
@@ -210,7 +245,7 @@ impl State {
                 self.align_corners = None;
                 self.recompute_scale_factor = None;
                 self.antialias = false;
-                self.mode = if form == CallForm::UpsamplingNearest2d { Mode::Nearest } else { Mode::Bilinear };
+                self.mode = form.fixed_mode().unwrap_or(self.mode);
             }
         }
     }
@@ -219,14 +254,7 @@ impl State {
     /// trilinear are one idea in 1, 2 and 3 dimensions).
     pub fn set_input(&mut self, input: Input) {
         let spatial = input.tensor().shape.len().saturating_sub(2);
-        let mode = match (self.mode, spatial) {
-            (Mode::Linear | Mode::Bilinear | Mode::Trilinear, 1) => Mode::Linear,
-            (Mode::Linear | Mode::Bilinear | Mode::Trilinear, 2) => Mode::Bilinear,
-            (Mode::Linear | Mode::Bilinear | Mode::Trilinear, 3) => Mode::Trilinear,
-            (Mode::Bicubic | Mode::Lanczos, 1) => Mode::Linear,
-            (Mode::Bicubic | Mode::Lanczos, 3) => Mode::Trilinear,
-            (m, _) => m,
-        };
+        let mode = self.mode.for_spatial_rank(spatial);
         let fit = |n: usize| if n == spatial { None } else { Some(()) };
         if fit(self.scale_factor.len()).is_some() && self.scale_factor.len() != 1 {
             self.scale_factor = vec![self.scale_factor[0]];
@@ -243,15 +271,12 @@ impl State {
         let call = self.call().resolved();
         match self.compare {
             Compare::Off => None,
-            Compare::Mode(m) => {
-                let interpolating = matches!(m, Mode::Linear | Mode::Bilinear | Mode::Bicubic | Mode::Trilinear);
-                Some(Call {
-                    mode: m,
-                    align_corners: if interpolating { call.align_corners } else { None },
-                    antialias: m == Mode::Lanczos || (call.antialias && matches!(m, Mode::Bilinear | Mode::Bicubic)),
-                    ..call
-                })
-            }
+            Compare::Mode(m) => Some(Call {
+                mode: m,
+                align_corners: if m.is_interpolating() { call.align_corners } else { None },
+                antialias: m.requires_antialias() || (call.antialias && m.can_antialias()),
+                ..call
+            }),
             Compare::Auto => match call.mode {
                 Mode::Linear | Mode::Bilinear | Mode::Bicubic | Mode::Trilinear => {
                     Some(Call { align_corners: Some(!call.align_corners.unwrap_or(false)), ..call })
@@ -288,7 +313,7 @@ impl State {
         for (key, value) in &pairs {
             let ok = match key.as_str() {
                 "mode" => Mode::parse(value).map(|m| s.mode = m).is_some(),
-                "call" => parse_form(value).map(|f| s.form = f).is_some(),
+                "call" => CallForm::parse(value).map(|f| s.form = f).is_some(),
                 "align_corners" => parse_opt_bool(value).map(|v| s.align_corners = v).is_some(),
                 "recompute_scale_factor" => parse_opt_bool(value).map(|v| s.recompute_scale_factor = v).is_some(),
                 "antialias" => parse_opt_bool(value).and_then(|v| v).map(|v| s.antialias = v).is_some(),
@@ -308,13 +333,7 @@ impl State {
                 "dims" => value.parse::<usize>().ok().filter(|d| (1..=3).contains(d)).map(|d| spatial = d).is_some(),
                 "input" => parse_input(value).map(|t| s.input = Input::Custom(t)).is_some(),
                 "sel" => parse_list::<usize>(value).map(|v| s.sel = Some(v)).is_some(),
-                "compare" => match value.as_str() {
-                    "align_corners" | "auto" => Some(Compare::Auto),
-                    "off" => Some(Compare::Off),
-                    m => Mode::parse(m).map(Compare::Mode),
-                }
-                .map(|c| s.compare = c)
-                .is_some(),
+                "compare" => Compare::parse(value).map(|c| s.compare = c).is_some(),
                 "strip" => ["w", "h", "d"].iter().position(|a| a == value).map(|a| s.strip_axis = a).is_some(),
                 "profile" => match value.as_str() {
                     "modes" => Some(true),
@@ -324,14 +343,7 @@ impl State {
                 .map(|v| s.every_mode = v)
                 .is_some(),
                 "lang" => Lang::parse(value).map(|l| s.lang = Some(l)).is_some(),
-                "theme" => match value.as_str() {
-                    "auto" => Some(Theme::Auto),
-                    "light" => Some(Theme::Light),
-                    "dark" => Some(Theme::Dark),
-                    _ => None,
-                }
-                .map(|t| s.theme = t)
-                .is_some(),
+                "theme" => Theme::parse(value).map(|t| s.theme = t).is_some(),
                 _ => false,
             };
             if !ok {
@@ -360,7 +372,7 @@ impl State {
             Input::Custom(t) => q.push(format!("input={}", input_text(t))),
         }
         if self.form != CallForm::Interpolate {
-            q.push(format!("call={}", form_name(self.form)));
+            q.push(format!("call={}", self.form.name()));
         }
         q.push(format!("mode={}", self.mode.name()));
         match self.pass {
@@ -379,10 +391,8 @@ impl State {
         if let Some(sel) = &self.sel {
             q.push(format!("sel={}", join(sel)));
         }
-        match self.compare {
-            Compare::Auto => {}
-            Compare::Off => q.push("compare=off".into()),
-            Compare::Mode(m) => q.push(format!("compare={}", m.name())),
+        if self.compare != Compare::Auto {
+            q.push(format!("compare={}", self.compare.name()));
         }
         if self.strip_axis > 0 {
             q.push(format!("strip={}", ["w", "h", "d"][self.strip_axis.min(2)]));
@@ -391,12 +401,10 @@ impl State {
             q.push("profile=modes".into());
         }
         if let Some(l) = self.lang {
-            q.push(format!("lang={}", if l == Lang::Zh { "zh" } else { "en" }));
+            q.push(format!("lang={}", l.code()));
         }
-        match self.theme {
-            Theme::Auto => {}
-            Theme::Light => q.push("theme=light".into()),
-            Theme::Dark => q.push("theme=dark".into()),
+        if self.theme != Theme::Auto {
+            q.push(format!("theme={}", self.theme.name()));
         }
         q.join("&")
     }
@@ -463,6 +471,25 @@ mod tests {
     use super::*;
 
     #[test]
+    fn small_enums_round_trip_through_their_names() {
+        for t in Theme::ALL {
+            assert_eq!(Theme::parse(t.name()), Some(t));
+        }
+        for p in [Pass::Size, Pass::ScaleFactor] {
+            assert_eq!(Pass::parse(p.name()), Some(p));
+        }
+        let compares = [Compare::Auto, Compare::Off].into_iter().chain(Mode::ALL.map(Compare::Mode));
+        for c in compares {
+            assert_eq!(Compare::parse(c.name()), Some(c));
+        }
+        assert_eq!(Compare::parse("align_corners"), Some(Compare::Auto));
+        for l in [Lang::En, Lang::Zh] {
+            assert_eq!(Lang::parse(l.code()), Some(l));
+        }
+        assert_eq!(Lang::Zh.code(), "zh");
+    }
+
+    #[test]
     fn the_documented_example_url_works() {
         let (s, ignored) = State::from_query("?preset=seed&mode=bilinear&align_corners=true&scale_factor=2");
         assert!(ignored.is_empty());
@@ -474,18 +501,20 @@ mod tests {
 
     #[test]
     fn states_round_trip_through_the_url() {
-        let mut s = State::default();
-        s.mode = Mode::Bicubic;
-        s.pass = Pass::Size;
-        s.size = vec![7, 9];
-        s.recompute_scale_factor = Some(false);
-        s.sel = Some(vec![3, 5]);
-        s.compare = Compare::Mode(Mode::Nearest);
-        s.strip_axis = 1;
-        s.every_mode = true;
-        s.lang = Some(Lang::Zh);
-        s.theme = Theme::Dark;
-        s.input = Input::Custom(Tensor::new(vec![1, 1, 2, 2], vec![1.0, 2.5, -3.0, 4.0]).unwrap());
+        let s = State {
+            mode: Mode::Bicubic,
+            pass: Pass::Size,
+            size: vec![7, 9],
+            recompute_scale_factor: Some(false),
+            sel: Some(vec![3, 5]),
+            compare: Compare::Mode(Mode::Nearest),
+            strip_axis: 1,
+            every_mode: true,
+            lang: Some(Lang::Zh),
+            theme: Theme::Dark,
+            input: Input::Custom(Tensor::new(vec![1, 1, 2, 2], vec![1.0, 2.5, -3.0, 4.0]).unwrap()),
+            ..State::default()
+        };
         let (back, ignored) = State::from_query(&s.to_query());
         assert!(ignored.is_empty(), "{ignored:?}");
         assert_eq!(back, s);

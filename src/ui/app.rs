@@ -182,13 +182,12 @@ pub fn App() -> impl IntoView {
             document().set_title(t(lang, Key::DocTitle));
             match theme.get() {
                 Theme::Auto => root.remove_attribute("data-theme").unwrap_or_default(),
-                Theme::Light => root.set_attribute("data-theme", "light").unwrap_or_default(),
-                Theme::Dark => root.set_attribute("data-theme", "dark").unwrap_or_default(),
+                t @ (Theme::Light | Theme::Dark) => root.set_attribute("data-theme", t.name()).unwrap_or_default(),
             }
         }
         if lang_chosen.get() {
             if let Some(storage) = window().local_storage().ok().flatten() {
-                let _ = storage.set_item("lang", if lang == Lang::Zh { "zh" } else { "en" });
+                let _ = storage.set_item("lang", lang.code());
             }
         }
     });

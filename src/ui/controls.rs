@@ -5,7 +5,7 @@ use super::app::{use_ctx, Ctx};
 use crate::core::{CallForm, Mode};
 use crate::model::i18n::Key;
 use crate::model::state::{
-    form_name, opt_bool_name, parse_form, parse_opt_bool, parse_scales, parse_sizes, Compare, Pass, State, Theme,
+    opt_bool_name, opt_bool_python, parse_opt_bool, parse_scales, parse_sizes, Compare, Pass, State, Theme,
 };
 use leptos::prelude::*;
 
@@ -25,7 +25,7 @@ fn OptBool(id: &'static str, get: fn(&State) -> Option<bool>, set: fn(&mut State
         let why = move || reason(ctx, |s| set(s, v));
         view! {
             <option value=opt_bool_name(v) disabled=move || why().is_some() title=move || why().unwrap_or_default()>
-                {match v { None => "None", Some(false) => "False", Some(true) => "True" }}
+                {opt_bool_python(v)}
             </option>
         }
     });
@@ -46,7 +46,7 @@ fn OptBool(id: &'static str, get: fn(&State) -> Option<bool>, set: fn(&mut State
             {options}
         </select>
         {move || hint().map(|(v, r)| view! {
-            <p class="why">{ctx.tr(Key::Disabled)}" "<code>{match v { None => "None", Some(false) => "False", Some(true) => "True" }}</code>" — "{r}</p>
+            <p class="why">{ctx.tr(Key::Disabled)}" "<code>{opt_bool_python(v)}</code>" — "{r}</p>
         })}
     }
 }
@@ -55,20 +55,11 @@ fn OptBool(id: &'static str, get: fn(&State) -> Option<bool>, set: fn(&mut State
 pub fn Controls() -> impl IntoView {
     let ctx = use_ctx();
     let tr = move |k| ctx.tr(k);
-    let forms =
-        [CallForm::Interpolate, CallForm::Upsample, CallForm::UpsamplingNearest2d, CallForm::UpsamplingBilinear2d];
-    let form_label = |f: CallForm| match f {
-        CallForm::Interpolate => "F.interpolate",
-        CallForm::Upsample => "nn.Upsample",
-        CallForm::UpsamplingNearest2d => "nn.UpsamplingNearest2d",
-        CallForm::UpsamplingBilinear2d => "nn.UpsamplingBilinear2d",
-    };
-    let form_options = forms.map(|f| {
+    let form_options = CallForm::ALL.map(|f| {
         let why = move || reason(ctx, |s| s.set_form(f));
-        view! { <option value=form_name(f) disabled=move || why().is_some() title=move || why().unwrap_or_default()>{form_label(f)}</option> }
+        view! { <option value=f.name() disabled=move || why().is_some() title=move || why().unwrap_or_default()>{f.python_name()}</option> }
     });
-    let fixed_mode =
-        move || ctx.state.with(|s| matches!(s.form, CallForm::UpsamplingNearest2d | CallForm::UpsamplingBilinear2d));
+    let fixed_mode = move || ctx.state.with(|s| s.form.fixed_mode().is_some());
     let mode_options = Mode::ALL.map(|m| {
         let why = move || reason(ctx, |s| s.set_mode(m));
         view! { <option value=m.name() disabled=move || why().is_some() title=move || why().unwrap_or_default()>{m.name()}</option> }
@@ -112,29 +103,17 @@ pub fn Controls() -> impl IntoView {
         }
     };
     let antialias_why = move || reason(ctx, |s| s.antialias = !s.antialias);
-    let compare_value = move || {
-        ctx.state.with(|s| match s.compare {
-            Compare::Auto => "auto".to_string(),
-            Compare::Off => "off".to_string(),
-            Compare::Mode(m) => m.name().to_string(),
-        })
-    };
-    let theme_value = move || {
-        ctx.state.with(|s| match s.theme {
-            Theme::Auto => "auto",
-            Theme::Light => "light",
-            Theme::Dark => "dark",
-        })
-    };
+    let compare_value = move || ctx.state.with(|s| s.compare.name());
+    let theme_value = move || ctx.state.with(|s| s.theme.name());
 
     view! {
         <section class="controls" aria-labelledby="controls-title">
             <h2 id="controls-title">{tr(Key::Controls)}</h2>
             <div class="form">
                 <label for="call">{tr(Key::CallForm)}</label>
-                <select id="call" prop:value=move || ctx.state.with(|s| form_name(s.form)) on:change=move |ev| {
+                <select id="call" prop:value=move || ctx.state.with(|s| s.form.name()) on:change=move |ev| {
                     ctx.touch();
-                    if let Some(f) = parse_form(&event_target_value(&ev)) { ctx.state.update(|s| s.set_form(f)); }
+                    if let Some(f) = CallForm::parse(&event_target_value(&ev)) { ctx.state.update(|s| s.set_form(f)); }
                 }>{form_options}</select>
 
                 <label for="mode"><code>"mode"</code></label>
@@ -145,13 +124,12 @@ pub fn Controls() -> impl IntoView {
                 {move || mode_hint().map(|r| view! { <p class="why">{tr(Key::Disabled)}" "{r}</p> })}
 
                 <label for="size-or-scale">{tr(Key::SizeOrScale)}</label>
-                <select id="size-or-scale" prop:value=move || ctx.state.with(|s| if s.pass == Pass::Size { "size" } else { "scale_factor" }) on:change=move |ev| {
+                <select id="size-or-scale" prop:value=move || ctx.state.with(|s| s.pass.name()) on:change=move |ev| {
                     ctx.touch();
-                    let pass = if event_target_value(&ev) == "size" { Pass::Size } else { Pass::ScaleFactor };
-                    ctx.state.update(|s| s.pass = pass);
+                    if let Some(pass) = Pass::parse(&event_target_value(&ev)) { ctx.state.update(|s| s.pass = pass); }
                 }>
-                    <option value="scale_factor">"scale_factor"</option>
-                    <option value="size">"size"</option>
+                    <option value=Pass::ScaleFactor.name()>{Pass::ScaleFactor.name()}</option>
+                    <option value=Pass::Size.name()>{Pass::Size.name()}</option>
                 </select>
 
                 <label for="scale_factor"><code>"scale_factor"</code></label>
@@ -176,23 +154,18 @@ pub fn Controls() -> impl IntoView {
                 <label for="compare">{tr(Key::Compare)}</label>
                 <select id="compare" prop:value=compare_value on:change=move |ev| {
                     ctx.touch();
-                    let v = event_target_value(&ev);
-                    let c = match v.as_str() { "auto" => Some(Compare::Auto), "off" => Some(Compare::Off), m => Mode::parse(m).map(Compare::Mode) };
-                    if let Some(c) = c { ctx.state.update(|s| s.compare = c); }
+                    if let Some(c) = Compare::parse(&event_target_value(&ev)) { ctx.state.update(|s| s.compare = c); }
                 }>
-                    <option value="auto">{tr(Key::CompareAlign)}</option>
-                    <option value="off">{tr(Key::CompareOff)}</option>
+                    <option value=Compare::Auto.name()>{tr(Key::CompareAlign)}</option>
+                    <option value=Compare::Off.name()>{tr(Key::CompareOff)}</option>
                     {Mode::ALL.map(|m| view! { <option value=m.name()>{m.name()}</option> })}
                 </select>
 
                 <label for="theme">{tr(Key::Theme)}</label>
                 <select id="theme" prop:value=theme_value on:change=move |ev| {
-                    let th = match event_target_value(&ev).as_str() { "light" => Theme::Light, "dark" => Theme::Dark, _ => Theme::Auto };
-                    ctx.state.update(|s| s.theme = th);
+                    if let Some(th) = Theme::parse(&event_target_value(&ev)) { ctx.state.update(|s| s.theme = th); }
                 }>
-                    <option value="auto">"auto"</option>
-                    <option value="light">"light"</option>
-                    <option value="dark">"dark"</option>
+                    {Theme::ALL.map(|t| view! { <option value=t.name()>{t.name()}</option> })}
                 </select>
             </div>
         </section>

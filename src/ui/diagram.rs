@@ -7,7 +7,7 @@ use super::app::{use_ctx, Ctx};
 use super::cell_writer::CellWriter;
 use super::heat_canvas::put_cells;
 use super::ledger_view::taps_text;
-use crate::core::{explain, Mode, Plan, Tensor};
+use crate::core::{explain, Plan, Tensor};
 use crate::model::colour::Scale;
 use crate::model::geometry::{output_extent, ticks, Frame};
 use crate::model::i18n::Key;
@@ -77,7 +77,7 @@ fn drawn_axes(plan: &Plan) -> (Option<usize>, usize) {
 /// The title line under a diagram: what the convention means.
 fn caption(plan: &Plan) -> Key {
     match plan.mode {
-        Mode::Linear | Mode::Bilinear | Mode::Bicubic | Mode::Trilinear if !plan.antialias => {
+        m if m.is_interpolating() && !plan.antialias => {
             if plan.align_corners {
                 Key::DiagramTrue
             } else {
@@ -322,9 +322,7 @@ fn Svg(plan: Memo<Option<Plan>>, which: Which) -> impl IntoView {
     };
     let (centres_x, centres_y) = (labelled(centres_x, in_w), labelled(centres_y, in_h));
     let outlines = move || {
-        let align = plan.with_value(|p| {
-            p.align_corners && matches!(p.mode, Mode::Linear | Mode::Bilinear | Mode::Bicubic | Mode::Trilinear)
-        });
+        let align = plan.with_value(|p| p.align_corners && p.mode.is_interpolating());
         let hx: Vec<(f64, f64)> = (0..out_w).map(|i| output_extent(i, in_w, out_w, align)).collect();
         let hy: Vec<(f64, f64)> = (0..out_h).map(|i| output_extent(i, in_h, out_h, align)).collect();
         if out_w * out_h > 1024 {

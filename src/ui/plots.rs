@@ -7,7 +7,7 @@
 //!   coordinate, stretched when antialias widens it, with the selected output's taps on it.
 
 use super::app::{use_ctx, Ctx};
-use crate::core::{Kernel, KernelShape, Mode, Plan, Tensor};
+use crate::core::{Kernel, KernelShape, Plan, Tensor};
 use crate::model::geometry::output_extent;
 use crate::model::i18n::{t, Key, Lang};
 use crate::model::modes::{every_mode, series_label, Series};
@@ -223,8 +223,7 @@ fn call_label(p: &Plan) -> String {
 fn output_row(plan: &Plan, out: &Tensor, channel: usize, sel: &[usize]) -> Vec<(f64, f64)> {
     let last = plan.axes.len() - 1;
     let axis = &plan.axes[last];
-    let align =
-        plan.align_corners && matches!(plan.mode, Mode::Linear | Mode::Bilinear | Mode::Bicubic | Mode::Trilinear);
+    let align = plan.align_corners && plan.mode.is_interpolating();
     line_offsets(&out.shape, channel, last, sel)
         .iter()
         .enumerate()

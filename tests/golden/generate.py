@@ -283,6 +283,30 @@ def full_cases():
         if "scale_factor" in args and rng.random() < 0.4:
             args["recompute_scale_factor"] = rng.choice([False, True])
         cases.append(case(f"random-{i:03d}", "interpolate", x, args))
+
+    # `area` to an output of size 1 along every axis, which ATen computes as `input.mean()`
+    # (cascade summation, `SumKernel.cpp`): rows shorter than a vector, whole vectors with
+    # and without leftovers, the cascade (512 elements and more), batch and channels > 1,
+    # 1-D, 2-D and 3-D, and planes of at least 32768 elements, which two threads sum (one
+    # plane: in two halves; two planes: one each). Appended with their own generator, so
+    # the cases above stay as they were.
+    gm = torch.Generator().manual_seed(20261129)
+    for sp in [(5,), (8,), (37,), (1000,), (4, 4), (13, 17), (9, 40), (2, 2, 2), (3, 2, 4), (4, 5, 6)]:
+        for n, c in [(1, 1), (2, 3)]:
+            x = rand_input(gm, (n, c) + sp, "normal")
+            cases.append(case(f"mean-{len(sp)}d-{'x'.join(map(str, sp))}-n{n}c{c}", "interpolate", x, {"size": 1, "mode": "area"}))
+    x = rand_input(gm, (2, 2, 5, 7), "normal")
+    cases.append(case("mean-2d-5x7-n2c2-scale0.2", "interpolate", x, {"scale_factor": 0.2, "mode": "area"}))
+    for shape in [(1, 1, 32800), (1, 2, 16400)]:
+        # Three decimals keep the file small; their sums still round.
+        x = torch.round(rand_input(gm, shape, "normal") * 1000) / 1000
+        cases.append(case(f"mean-1d-{shape[2]}-n{shape[0]}c{shape[1]}", "interpolate", x, {"size": 1, "mode": "area"}))
+    # 281 · (1/281) is 1.0 in double; the scale must be read back exactly (not 1 ulp low).
+    x = rand_input(gm, (2, 2, 281), "normal")
+    cases.append(case("mean-1d-281-scale-1/281", "interpolate", x, {"scale_factor": 1 / 281, "mode": "area"}))
+    # An empty input: `mean` gives NaN; any other output size is the pool's error.
+    for shape, size in [((1, 1, 0, 5), 1), ((1, 1, 0), 1), ((1, 1, 0, 5), 3), ((1, 1, 5, 0), 0), ((1, 1, 0), 2), ((1, 1, 2, 0, 2), (1, 1, 2))]:
+        cases.append(case(f"mean-empty-{shape}-{size}", "interpolate", torch.zeros(shape), {"size": size, "mode": "area"}))
     return cases
 
 

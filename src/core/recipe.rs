@@ -1,0 +1,107 @@
+//! A resize described as data: how the output size follows from the arguments, where each
+//! output samples the input, which kernel weighs the neighbours, how a coordinate becomes an
+//! index, what happens at the border, and in which order the arithmetic runs.
+//!
+//! PyTorch's modes are recipes ([`super::Mode::recipe`]), and the plan ([`super::plan`])
+//! dispatches on a recipe's fields, not on the mode. Other libraries' conventions are further
+//! values of these fields (`shared/docs/cross-framework.md` §1 has the landscape), for
+//! example:
+//! * ONNX `Resize` `asymmetric` with `nearest_mode=floor` is PyTorch `nearest`'s transform and
+//!   rounding; `half_pixel` + `round_prefer_ceil` is `nearest-exact` up to float ties; ONNX
+//!   `exclude_outside=1` is [`Border::DropAndRenormalise`]; cubic with `cubic_coeff_a=-0.5`
+//!   is [`KernelShape::KeysA05`];
+//! * TensorFlow 1's default grid is [`Transform::Asymmetric`] for bilinear too; TF and
+//!   OpenCV `area` are box windows with fractional coverage (a new [`Transform`] and
+//!   [`Arithmetic`]), unlike PyTorch's integer windows;
+//! * OpenCV `INTER_LINEAR` is [`Transform::HalfPixel`] with fixed-point weights (a new
+//!   [`Arithmetic`]); Pillow always filters ([`Transform::FilterCentre`], also when
+//!   upscaling) and its `BOX` filter is [`KernelShape::Round`] as a filter;
+//! * JAX `jax.image.resize` is filter-stretching antialias by default.
+//!
+//! Each such variant is added here, and the compiler then names every match that must
+//! learn it (the plan's axis builder and kernel choice, the kernel's curve).
+
+use super::KernelShape;
+
+/// One resize convention.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Recipe {
+    pub output_size: OutputSize,
+    pub transform: Transform,
+    pub kernel: KernelShape,
+    pub rounding: Rounding,
+    pub border: Border,
+    pub arithmetic: Arithmetic,
+}
+
+/// How the output length follows from the input length and `size` / `scale_factor`, and
+/// which scale the coordinate transform then uses.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OutputSize {
+    /// `size` as given, or `int64(double(in) · s)` (`upsample::compute_output_size`); the
+    /// transform uses the user's `1/s` unless `recompute_scale_factor=True`, then `in/out`.
+    TruncatedProduct,
+    /// The same lengths, but the scale is always recomputed as `in/out` (`area` forces
+    /// `recompute_scale_factor`).
+    TruncatedProductRecomputed,
+}
+
+/// Where output `i` samples the input, in input pixel units (pixel `k` centred at `k`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Transform {
+    /// `i · scale` (PyTorch `nearest`; ONNX `asymmetric`).
+    Asymmetric,
+    /// `(i + 0.5) · scale`, whose floor is the nearest centre (PyTorch `nearest-exact`).
+    HalfPixelCentre,
+    /// `(i + 0.5) · scale − 0.5` (`align_corners=False`; ONNX `half_pixel`).
+    HalfPixel,
+    /// `i · (in − 1)/(out − 1)`, 0 when `out = 1` (`align_corners=True`).
+    AlignCorners,
+    /// A filter centred at `(i + 0.5) · scale`, its support stretched by `max(1, scale)`
+    /// (antialias; Pillow). With `align_corners` the scale is `(in − 1)/(out − 1)`.
+    FilterCentre { align_corners: bool },
+    /// The integer window `[⌊i·in/out⌋, ⌈(i+1)·in/out⌉)` (adaptive average pooling).
+    AdaptiveWindow,
+}
+
+/// How a source coordinate becomes the first tap's index.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Rounding {
+    /// `⌊x⌋` (a truncating cast of a non-negative coordinate).
+    Floor,
+    /// No rounding: the taps are every pixel the filter or window covers.
+    None,
+}
+
+/// What happens to taps that fall outside the input.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Border {
+    /// The index is clamped to `in − 1` (nearest modes).
+    ClampIndex,
+    /// A negative coordinate is clamped to 0, and the upper neighbour to `in − 1` (linear).
+    ClampCoordinate,
+    /// The coordinate is kept; each tap index is clamped to the edge pixel (bicubic).
+    ReplicateEdge,
+    /// Taps outside are never generated and the rest renormalised (antialias; ONNX
+    /// `exclude_outside=1`).
+    DropAndRenormalise,
+    /// Windows never leave the input (area).
+    Inside,
+}
+
+/// The float32 arithmetic, whose order decides the last bits (`arith.rs`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Arithmetic {
+    /// One tap copied.
+    Copy,
+    /// Two taps per axis, nested (`linear2`; bilinear's channels-last kernel forms the four
+    /// products first).
+    TwoTap,
+    /// Four taps per axis (`cubic4`).
+    FourTap,
+    /// A separable dot product per axis, width pass first (`aa_dot`).
+    SeparableDot,
+    /// The window's sum divided by its lengths (adaptive pooling), or for an output of all
+    /// ones `mean`'s cascade sum (`mean.rs`).
+    WindowMean,
+}
