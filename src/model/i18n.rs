@@ -18,8 +18,21 @@ impl Lang {
         }
     }
 
+    /// Reads a `lang` URL value or stored choice: [`Lang::code`], or the `zh-CN` that
+    /// earlier versions wrote into links and local storage.
     pub fn parse(s: &str) -> Option<Lang> {
-        [Lang::En, Lang::Zh].into_iter().find(|l| l.code() == s)
+        match s {
+            "zh-CN" | "zh-cn" => Some(Lang::Zh),
+            _ => [Lang::En, Lang::Zh].into_iter().find(|l| l.code() == s),
+        }
+    }
+
+    /// The `<html lang>` tag: `zh-CN` so that browsers pick Simplified Chinese glyphs.
+    pub fn html_tag(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Zh => "zh-CN",
+        }
     }
 
     pub fn other(self) -> Lang {
@@ -182,6 +195,7 @@ mod tests {
     fn language_codes_round_trip() {
         for lang in [Lang::En, Lang::Zh] {
             assert_eq!(Lang::parse(lang.code()), Some(lang));
+            assert_eq!(Lang::parse(lang.html_tag()), Some(lang));
         }
         assert_eq!(Lang::parse("fr"), None);
     }

@@ -178,7 +178,7 @@ pub fn App() -> impl IntoView {
     Effect::new(move |_| {
         let lang = lang.get();
         if let Some(root) = document().document_element() {
-            let _ = root.set_attribute("lang", lang.code());
+            let _ = root.set_attribute("lang", lang.html_tag());
             document().set_title(t(lang, Key::DocTitle));
             match theme.get() {
                 Theme::Auto => root.remove_attribute("data-theme").unwrap_or_default(),
