@@ -113,7 +113,7 @@ fn multi_row_sum(x: &[f32], width: usize, size: usize) -> [Lanes; ILP] {
         }
         i += 1;
         // A whole block of rows is done: carry the sums up.
-        if i % level_step == 0 && i <= (size as u64 / level_step) * level_step {
+        if i.is_multiple_of(level_step) && i <= (size as u64 / level_step) * level_step {
             for j in 1..LEVELS {
                 let (lower, upper) = acc.split_at_mut(j);
                 for (hi, lo) in upper[0].iter_mut().zip(lower[j - 1].iter_mut()) {

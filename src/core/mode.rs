@@ -216,7 +216,7 @@ mod tests {
             assert!(!m.is_linear() || m.is_interpolating(), "{m:?}");
             for spatial in 1..=3 {
                 let r = m.for_spatial_rank(spatial);
-                assert!(r.spatial_rank().map_or(true, |n| n == spatial), "{m:?} on {spatial}: {r:?}");
+                assert!(r.spatial_rank().is_none_or(|n| n == spatial), "{m:?} on {spatial}: {r:?}");
             }
             if let Some(n) = m.spatial_rank() {
                 assert_eq!(m.for_spatial_rank(n), m);

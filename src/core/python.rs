@@ -176,7 +176,7 @@ fn nested_list(out: &mut String, t: &Tensor, dim: usize, offset: usize, indent: 
                 out.push_str(", ");
             } else {
                 out.push_str(",\n");
-                out.extend(std::iter::repeat(' ').take(indent + 1));
+                out.extend(std::iter::repeat_n(' ', indent + 1));
             }
         }
         nested_list(out, t, dim + 1, offset + i * stride, indent + 1);

@@ -190,8 +190,8 @@ impl Printer<'_> {
 /// `"," + "\n" * newlines + " " * spaces`.
 fn separator(out: &mut String, newlines: usize, spaces: usize) {
     out.push(',');
-    out.extend(std::iter::repeat('\n').take(newlines));
-    out.extend(std::iter::repeat(' ').take(spaces));
+    out.extend(std::iter::repeat_n('\n', newlines));
+    out.extend(std::iter::repeat_n(' ', spaces));
 }
 
 /// `_Formatter`: integer, fixed or scientific notation and the column width, decided by the

@@ -40,7 +40,7 @@ pub fn check_limits(shape: &[usize]) -> Result<(), String> {
     if !(3..=5).contains(&shape.len()) {
         return Err(format!("a {}-D tensor: the explainer takes 3-D to 5-D inputs (N, C, …)", shape.len()));
     }
-    if shape.iter().any(|&n| n == 0) {
+    if shape.contains(&0) {
         return Err("a dimension of size 0".into());
     }
     if shape[0] > MAX_BATCH || shape[1] > MAX_CHANNELS || shape[2..].iter().any(|&n| n > MAX_SPATIAL) {
