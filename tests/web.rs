@@ -115,8 +115,7 @@ fn segments(d: &str) -> Vec<[f64; 4]> {
     d.split('M')
         .filter(|s| !s.is_empty())
         .map(|s| {
-            let v: Vec<f64> =
-                s.split(|c: char| c == 'L' || c == ' ').filter(|t| !t.is_empty()).map(|t| t.parse().unwrap()).collect();
+            let v: Vec<f64> = s.split(['L', ' ']).filter(|t| !t.is_empty()).map(|t| t.parse().unwrap()).collect();
             [v[0], v[1], v[2], v[3]]
         })
         .collect()
