@@ -13,6 +13,9 @@ pub const MAX_BATCH: usize = 2;
 /// Values in all: keeps the input grid, the URL and every recomputation small. A
 /// 2×4×32×32×32 input is within the other limits but not this one.
 pub const MAX_VALUES: usize = 1 << 16;
+/// A paste stops being read after this many numbers, the most any shape within the
+/// per-axis limits holds (so that any such shape is named in the limit's message).
+const READ_CAP: usize = MAX_BATCH * MAX_CHANNELS * MAX_SPATIAL * MAX_SPATIAL * MAX_SPATIAL;
 
 /// Why a pasted text (or a link's `input`) is not an input the explainer takes.
 #[derive(Clone, Debug, PartialEq)]
@@ -35,18 +38,15 @@ pub enum PasteError {
     /// A shape of rank other than 3 to 5.
     Rank(usize),
     ZeroDim,
-    /// Beyond [`MAX_BATCH`], [`MAX_CHANNELS`], [`MAX_SPATIAL`] or [`MAX_VALUES`]: the shape
-    /// when it is known, else how many numbers were read before stopping.
-    TooLarge {
-        shape: Option<Vec<usize>>,
-        numbers: usize,
-    },
+    /// Beyond [`MAX_BATCH`], [`MAX_CHANNELS`], [`MAX_SPATIAL`] or [`MAX_VALUES`]: the shape,
+    /// or `None` for a paste too long to finish reading.
+    TooLarge(Option<Vec<usize>>),
 }
 
 impl PasteError {
     /// True for the size limit (the text was read, but the tensor is too large).
     pub fn is_limit(&self) -> bool {
-        matches!(self, PasteError::TooLarge { .. })
+        matches!(self, PasteError::TooLarge(_))
     }
 
     /// The message in `lang`.
@@ -67,10 +67,10 @@ impl PasteError {
             PasteError::Levels(n) => tr(Key::PasteLevels).replace("{n}", &n.to_string()),
             PasteError::Rank(n) => tr(Key::PasteRank).replace("{n}", &n.to_string()),
             PasteError::ZeroDim => tr(Key::PasteZeroDim).to_string(),
-            PasteError::TooLarge { shape, numbers } => {
+            PasteError::TooLarge(shape) => {
                 let what = match shape {
                     Some(shape) => tr(Key::PasteShape).replace("{shape}", &format!("{shape:?}")),
-                    None => tr(Key::PasteTooMany).replace("{n}", &numbers.to_string()),
+                    None => tr(Key::PasteTooMany).replace("{n}", &MAX_VALUES.to_string()),
                 };
                 let limits = tr(Key::InputLimits)
                     .replace("{batch}", &MAX_BATCH.to_string())
@@ -88,7 +88,7 @@ impl PasteError {
 pub fn parse_tensor(text: &str) -> Result<Tensor, PasteError> {
     let start = text.find('[').ok_or(PasteError::NoList)?;
     let end = text.rfind(']').ok_or(PasteError::Unclosed)?;
-    let mut p = Parser { s: &text.as_bytes()[start..=end], i: 0 };
+    let mut p = Parser { s: &text.as_bytes()[start..=end], i: 0, numbers: 0 };
     let node = p.value()?;
     p.skip_ws();
     if p.i != p.s.len() {
@@ -122,7 +122,7 @@ pub fn check_limits(shape: &[usize]) -> Result<(), PasteError> {
         || shape[2..].iter().any(|&n| n > MAX_SPATIAL)
         || shape.iter().product::<usize>() > MAX_VALUES
     {
-        return Err(PasteError::TooLarge { shape: Some(shape.to_vec()), numbers: 0 });
+        return Err(PasteError::TooLarge(Some(shape.to_vec())));
     }
     Ok(())
 }
@@ -135,6 +135,8 @@ enum Node {
 struct Parser<'a> {
     s: &'a [u8],
     i: usize,
+    /// Numbers read so far (see [`READ_CAP`]).
+    numbers: usize,
 }
 
 impl Parser<'_> {
@@ -172,6 +174,10 @@ impl Parser<'_> {
     }
 
     fn number(&mut self) -> Result<Node, PasteError> {
+        self.numbers += 1;
+        if self.numbers > READ_CAP {
+            return Err(PasteError::TooLarge(None));
+        }
         let start = self.i;
         while self.i < self.s.len() && !matches!(self.s[self.i], b',' | b']' | b'[') {
             self.i += 1;
@@ -210,9 +216,6 @@ fn flatten(node: &Node, depth: usize, shape: &mut Vec<usize>, data: &mut Vec<f32
             } else if shape[depth] != items.len() {
                 return Err(PasteError::RowLengths(shape[depth], items.len()));
             }
-            if data.len() > MAX_VALUES {
-                return Err(PasteError::TooLarge { shape: None, numbers: data.len() });
-            }
             for item in items {
                 flatten(item, depth + 1, shape, data)?;
             }
@@ -249,7 +252,7 @@ mod tests {
         assert_eq!(parse_tensor("[[[[[[1]]]]]]"), Err(PasteError::Levels(6)));
         assert_eq!(parse_tensor("[[]]"), Err(PasteError::Empty));
         let wide = parse_tensor(&format!("[{}]", vec!["1"; 40].join(","))).unwrap_err();
-        assert_eq!(wide, PasteError::TooLarge { shape: Some(vec![1, 1, 40]), numbers: 0 });
+        assert_eq!(wide, PasteError::TooLarge(Some(vec![1, 1, 40])));
         assert!(wide.is_limit());
         assert!(wide.text(Lang::En).contains("[1, 1, 40]"), "{}", wide.text(Lang::En));
     }
@@ -271,10 +274,17 @@ mod tests {
         assert!(check_limits(&[2, 4, 8, 32, 32]).is_ok());
         assert_eq!(check_limits(&[1, 1, 0]), Err(PasteError::ZeroDim));
         assert_eq!(check_limits(&[1, 1]), Err(PasteError::Rank(2)));
-        // A paste too large to finish reading says the same limit.
-        let many = format!("[{}]", vec!["[1]"; MAX_VALUES + 2].join(","));
-        let err = parse_tensor(&many).unwrap_err();
-        assert!(err.is_limit() && err.text(Lang::En).contains(&MAX_VALUES.to_string()), "{err:?}");
+        // A paste over the total names its shape; one too long to finish reading says the
+        // same limit.
+        let row = format!("[{}]", vec!["1"; 32].join(","));
+        let square = format!("[{}]", vec![row; 32].join(","));
+        let cube = format!("[{}]", vec![square; 32].join(","));
+        let big = format!("[[{}]]", vec![cube; 3].join(","));
+        assert_eq!(parse_tensor(&big).err(), Some(PasteError::TooLarge(Some(vec![1, 3, 32, 32, 32]))));
+        let huge = format!("[{}]", vec!["1"; READ_CAP + 1].join(","));
+        let err = parse_tensor(&huge).err().unwrap_or(PasteError::Empty);
+        assert_eq!(err, PasteError::TooLarge(None));
+        assert!(err.text(Lang::En).contains(&MAX_VALUES.to_string()), "{}", err.text(Lang::En));
     }
 
     #[test]
@@ -292,7 +302,8 @@ mod tests {
             PasteError::Levels(6),
             PasteError::Rank(2),
             PasteError::ZeroDim,
-            PasteError::TooLarge { shape: None, numbers: 70000 },
+            PasteError::TooLarge(None),
+            PasteError::TooLarge(Some(vec![1, 1, 40])),
         ];
         for e in all {
             let (en, zh) = (e.text(Lang::En), e.text(Lang::Zh));
