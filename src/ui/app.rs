@@ -64,28 +64,44 @@ pub enum Which {
 impl Which {
     /// Runs `f` on the call's plan (or PyTorch's error); `None` when there is no such call.
     pub fn with_plan<R>(self, ctx: Ctx, f: impl FnOnce(&Result<Plan, TorchError>) -> R) -> Option<R> {
-        match self {
-            Which::Main => Some(ctx.main.with(f)),
-            Which::Compare => ctx.compare.with(|c| c.as_ref().map(f)),
-        }
+        let (mut f, mut out) = (Some(f), None);
+        self.visit_plan(ctx, &mut |p| out = f.take().map(|f| f(p)));
+        out
     }
 
     /// Runs `f` on the call's input, plan and output as they are now, checked to agree
     /// ([`Snapshot`]); `None` when the call has no output. Views take every length and
     /// every value they index from one snapshot.
     pub fn with_snapshot<R>(self, ctx: Ctx, f: impl FnOnce(Snapshot) -> R) -> Option<R> {
+        let (mut f, mut out) = (Some(f), None);
+        self.visit_snapshot(ctx, &mut |s| out = f.take().map(|f| f(s)));
+        out
+    }
+
+    // The two above through `dyn`, so the memo reads are compiled once, not once per view.
+    fn visit_plan(self, ctx: Ctx, visit: &mut dyn FnMut(&Result<Plan, TorchError>)) {
+        match self {
+            Which::Main => ctx.main.with(|p| visit(p)),
+            Which::Compare => ctx.compare.with(|c| c.as_ref().map(visit).unwrap_or_default()),
+        }
+    }
+
+    fn visit_snapshot(self, ctx: Ctx, visit: &mut dyn FnMut(Snapshot)) {
         let output = match self {
             Which::Main => ctx.main_out,
             Which::Compare => ctx.compare_out,
         };
-        ctx.input
-            .with(|input| {
-                self.with_plan(ctx, |plan| {
-                    let plan = plan.as_ref().ok()?;
-                    output.with(|out| Snapshot::new(input, plan, out.as_ref()?).map(f))
-                })
+        ctx.input.with(|input| {
+            self.visit_plan(ctx, &mut |plan| {
+                if let Ok(plan) = plan {
+                    output.with(|out| {
+                        if let Some(s) = out.as_ref().and_then(|out| Snapshot::new(input, plan, out)) {
+                            visit(s);
+                        }
+                    })
+                }
             })
-            .flatten()
+        })
     }
 
     pub fn call(self, ctx: Ctx) -> Option<Call> {

@@ -50,25 +50,19 @@ pub fn show(detail: &str) {
     }
     let lang = doc.document_element().and_then(|e| e.get_attribute("lang")).and_then(|l| Lang::parse(&l));
     let lang = lang.unwrap_or(Lang::En);
-    let build = || -> Option<()> {
-        let notice = doc.create_element("div").ok()?;
-        notice.set_id("panic-notice");
-        notice.set_class_name("panic-notice");
-        notice.set_attribute("role", "alert").ok()?;
-        notice.set_attribute("data-testid", "panic-notice").ok()?;
-        let text = doc.create_element("p").ok()?;
-        text.set_text_content(Some(t(lang, Key::PanicNotice)));
-        let link = doc.create_element("a").ok()?;
-        link.set_attribute("href", &reload_url()).ok()?;
-        link.set_attribute("data-testid", "panic-reload").ok()?;
-        link.set_text_content(Some(t(lang, Key::PanicReload)));
-        text.append_with_str_1(" ").ok()?;
-        text.append_child(&link).ok()?;
-        let code = doc.create_element("code").ok()?;
-        code.set_text_content(Some(detail));
-        notice.append_child(&text).ok()?;
-        notice.append_child(&code).ok()?;
-        doc.body()?.prepend_with_node_1(&notice).ok()
-    };
-    let _ = build();
+    let markup = format!(
+        r#"<div id="panic-notice" class="panic-notice" role="alert" data-testid="panic-notice"><p>{} <a href="{}" data-testid="panic-reload">{}</a></p><code>{}</code></div>"#,
+        escape(t(lang, Key::PanicNotice)),
+        escape(&reload_url()),
+        escape(t(lang, Key::PanicReload)),
+        escape(detail)
+    );
+    if let Some(body) = doc.body() {
+        let _ = body.insert_adjacent_html("afterbegin", &markup);
+    }
+}
+
+/// Text as HTML text or attribute value.
+fn escape(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
