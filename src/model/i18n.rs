@@ -151,23 +151,23 @@ texts! {
     DepthReads => "reads input depths", "读取的输入深度";
     Footer => "Numbers are computed in your browser by a Rust port of PyTorch's CPU kernels and checked against fixtures written by real PyTorch.",
               "数字由 PyTorch CPU 内核的 Rust 移植在浏览器中计算，并与真实 PyTorch 生成的基准数据逐位核对。";
-    // Pasted-tensor errors (model::paste::PasteError) and the input limit; {…} are filled in.
+    // Pasted-tensor errors (model::paste::PasteError) and the input limit; each {} is filled in.
     PasteNoList => "no '[' found: paste a nested list such as [[1, 2], [3, 4]]", "没有找到“[”：请粘贴嵌套列表，例如 [[1, 2], [3, 4]]";
     PasteUnclosed => "the list is not closed: a ']' is missing", "列表没有闭合：缺少“]”";
-    PasteUnexpected => "unexpected text at character {at}", "第 {at} 个字符处有多余的内容";
-    PasteExpected => "expected ',' or ']' at character {at}", "第 {at} 个字符处应为“,”或“]”";
-    PasteNotANumber => "'{word}' is not a number", "“{word}”不是数字";
+    PasteUnexpected => "unexpected text at character {}", "第 {} 个字符处有多余的内容";
+    PasteExpected => "expected ',' or ']' at character {}", "第 {} 个字符处应为“,”或“]”";
+    PasteNotANumber => "'{}' is not a number", "“{}”不是数字";
     PasteSingleNumber => "a single number is not a tensor to upsample", "单个数字不是可以上采样的张量";
     PasteRagged => "the nesting is ragged: some numbers sit deeper than others", "嵌套层数不一致：有些数字比其他数字嵌套得更深";
     PasteEmpty => "an empty list", "列表是空的";
-    PasteRowLengths => "rows of different lengths ({a} and {b})", "各行长度不同（{a} 和 {b}）";
-    PasteLevels => "{n} levels of brackets: at most 5 (N, C, D, H, W)", "{n} 层括号：最多 5 层（N, C, D, H, W）";
-    PasteRank => "a {n}-D tensor: the explainer takes 3-D to 5-D inputs (N, C, …)", "{n} 维张量：解释器只接受 3 到 5 维的输入（N, C, …）";
+    PasteRowLengths => "rows of different lengths ({})", "各行长度不同（{}）";
+    PasteLevels => "{} levels of brackets: at most 5 (N, C, D, H, W)", "{} 层括号：最多 5 层（N, C, D, H, W）";
+    PasteRank => "a {}-D tensor: the explainer takes 3-D to 5-D inputs (N, C, …)", "{} 维张量：解释器只接受 3 到 5 维的输入（N, C, …）";
     PasteZeroDim => "a dimension of size 0", "有一个维度的大小为 0";
-    PasteShape => "shape {shape}: ", "形状 {shape}：";
-    PasteTooMany => "more than {n} numbers: ", "超过 {n} 个数：";
-    InputLimits => "the explainer takes at most {batch} batches, {channels} channels, {spatial} pixels per axis and {values} values in all.",
-                   "解释器最多接受 {batch} 个批次、{channels} 个通道、每个轴 {spatial} 个像素，总共不超过 {values} 个数。";
+    PasteShape => "shape {}: ", "形状 {}：";
+    PasteTooMany => "more than {} numbers: ", "超过 {} 个数：";
+    InputLimits => "the explainer takes at most {} batches, {} channels, {} pixels per axis and {} values in all.",
+                   "解释器最多接受 {} 个批次、{} 个通道、每个轴 {} 个像素，总共不超过 {} 个数。";
     // The notice shown if the page panics anyway.
     PanicNotice => "Something went wrong inside the explainer, and this view has stopped updating.",
                    "解释器内部出错了，当前视图已停止更新。";

@@ -51,35 +51,33 @@ impl PasteError {
 
     /// The message in `lang`.
     pub fn text(&self, lang: Lang) -> String {
-        let tr = |key| t(lang, key);
-        match self {
-            PasteError::NoList => tr(Key::PasteNoList).to_string(),
-            PasteError::Unclosed => tr(Key::PasteUnclosed).to_string(),
-            PasteError::Unexpected(at) => tr(Key::PasteUnexpected).replace("{at}", &at.to_string()),
-            PasteError::Expected(at) => tr(Key::PasteExpected).replace("{at}", &at.to_string()),
-            PasteError::NotANumber(word) => tr(Key::PasteNotANumber).replace("{word}", word),
-            PasteError::SingleNumber => tr(Key::PasteSingleNumber).to_string(),
-            PasteError::Ragged => tr(Key::PasteRagged).to_string(),
-            PasteError::Empty => tr(Key::PasteEmpty).to_string(),
-            PasteError::RowLengths(a, b) => {
-                tr(Key::PasteRowLengths).replace("{a}", &a.to_string()).replace("{b}", &b.to_string())
-            }
-            PasteError::Levels(n) => tr(Key::PasteLevels).replace("{n}", &n.to_string()),
-            PasteError::Rank(n) => tr(Key::PasteRank).replace("{n}", &n.to_string()),
-            PasteError::ZeroDim => tr(Key::PasteZeroDim).to_string(),
-            PasteError::TooLarge(shape) => {
-                let what = match shape {
-                    Some(shape) => tr(Key::PasteShape).replace("{shape}", &format!("{shape:?}")),
-                    None => tr(Key::PasteTooMany).replace("{n}", &MAX_VALUES.to_string()),
-                };
-                let limits = tr(Key::InputLimits)
-                    .replace("{batch}", &MAX_BATCH.to_string())
-                    .replace("{channels}", &MAX_CHANNELS.to_string())
-                    .replace("{spatial}", &MAX_SPATIAL.to_string())
-                    .replace("{values}", &MAX_VALUES.to_string());
-                format!("{what}{limits}")
+        let (key, value) = match self {
+            PasteError::NoList => (Key::PasteNoList, String::new()),
+            PasteError::Unclosed => (Key::PasteUnclosed, String::new()),
+            PasteError::Unexpected(at) => (Key::PasteUnexpected, at.to_string()),
+            PasteError::Expected(at) => (Key::PasteExpected, at.to_string()),
+            PasteError::NotANumber(word) => (Key::PasteNotANumber, word.clone()),
+            PasteError::SingleNumber => (Key::PasteSingleNumber, String::new()),
+            PasteError::Ragged => (Key::PasteRagged, String::new()),
+            PasteError::Empty => (Key::PasteEmpty, String::new()),
+            PasteError::RowLengths(a, b) => (Key::PasteRowLengths, format!("{a}, {b}")),
+            PasteError::Levels(n) => (Key::PasteLevels, n.to_string()),
+            PasteError::Rank(n) => (Key::PasteRank, n.to_string()),
+            PasteError::ZeroDim => (Key::PasteZeroDim, String::new()),
+            PasteError::TooLarge(Some(shape)) => (Key::PasteShape, format!("{shape:?}")),
+            PasteError::TooLarge(None) => (Key::PasteTooMany, MAX_VALUES.to_string()),
+        };
+        let mut text = t(lang, key).replace("{}", &value);
+        if self.is_limit() {
+            let limits = [MAX_BATCH, MAX_CHANNELS, MAX_SPATIAL, MAX_VALUES];
+            let mut parts = t(lang, Key::InputLimits).split("{}");
+            text.extend(parts.next());
+            for (limit, part) in limits.iter().zip(parts) {
+                text.push_str(&limit.to_string());
+                text.push_str(part);
             }
         }
+        text
     }
 }
 

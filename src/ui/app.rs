@@ -223,7 +223,6 @@ pub fn App() -> impl IntoView {
     Effect::new(move |_| {
         let mut s = state.get();
         s.sel = ctx.pinned.get().then(|| ctx.selected.get());
-        super::panic_notice::remember(&s);
         let generation = url_generation.get_value() + 1;
         url_generation.set_value(generation);
         set_timeout(

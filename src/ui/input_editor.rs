@@ -73,12 +73,12 @@ pub fn InputEditor() -> impl IntoView {
         let shape = StoredValue::new(x.shape.clone());
         let scale = Scale::of(&[&x.data]);
         let rows = (0..h).map(|r| {
-            let cells = (0..w).filter_map(|col| {
-                let v = plane.get(r, col)?;
+            let cells = (0..w).map(|col| {
+                let v = plane.get(r, col).unwrap_or(f32::NAN);
                 let k = plane.offset + r * w + col;
                 let mut at: Vec<usize> = outer.iter().copied().take(n.saturating_sub(2)).collect();
                 at.extend(if n >= 2 { vec![r, col] } else { vec![col] });
-                Some(view! {
+                view! {
                     <td style=format!("background:{};color:{}", scale.fill(v), scale.ink(v))
                         on:mouseenter=move |_| ctx.input_sel.set(Some(at.clone()))
                         on:mouseleave=move |_| ctx.input_sel.set(None)>
@@ -86,7 +86,7 @@ pub fn InputEditor() -> impl IntoView {
                             on:focus=move |_| ctx.touch()
                             on:change=move |ev| shape.with_value(|sh| set_value(sh, k, event_target_value(&ev)))/>
                     </td>
-                })
+                }
             }).collect_view();
             view! { <tr>{cells}</tr> }
         }).collect_view();
