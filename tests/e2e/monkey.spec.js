@@ -7,6 +7,7 @@
 //   MONKEY_SEED=123 npx playwright test monkey.spec.js     # replay a run
 //   MONKEY_ACTIONS=3000 npx playwright test monkey.spec.js # a longer run
 import { test, expect } from '@playwright/test';
+import { writeFileSync } from 'node:fs';
 
 const SEED = Number(process.env.MONKEY_SEED || Math.floor(Math.random() * 2 ** 31));
 const ACTIONS = Number(process.env.MONKEY_ACTIONS || 1000);
@@ -107,9 +108,22 @@ function query() {
   return `?${params.join('&')}`;
 }
 
+/** `promise`, or an error once `limit` ms have passed (a page that long busy is frozen). */
+async function within(promise, limit, what) {
+  let timer;
+  const frozen = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what}: the page did not answer within ${limit / 1000} s`)), limit);
+  });
+  try {
+    return await Promise.race([promise, frozen]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** Lets the app react: a frame, then the timers queued in it. */
 async function settle(page) {
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
+  await within(page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)))), 15_000, 'settle');
 }
 
 /** In the page: picks the `which`-th (a float in [0, 1)) visible, enabled element of
@@ -156,8 +170,11 @@ const actions = [
   [8, 'paste', async (page) => {
     const text = pasteText();
     await page.locator('#paste').fill(text);
-    await page.locator('#paste ~ button').first().click();
-    return `paste ${text.length > 80 ? `${text.slice(0, 80)}… (${text.length} chars)` : text}`;
+    // A pointer click where it can; the panel is sticky, and Playwright's wait for a
+    // stable element can outlast a long page's scroll.
+    const button = page.locator('#paste ~ button').first();
+    await button.click({ timeout: 3000 }).catch(() => button.evaluate((b) => b.click()));
+    return `paste ${text.length > 80 && !process.env.MONKEY_LOG ? `${text.slice(0, 80)}… (${text.length} chars)` : text}`;
   }],
   // An input cell edited in place.
   [6, 'cell edit', async (page) => page.evaluate(([pickSrc, a, text]) => {
@@ -264,25 +281,41 @@ test(`monkey: ${ACTIONS} random actions, seed ${SEED}`, async ({ page }) => {
   const errors = [];
   page.on('console', (m) => { if (m.type() === 'error') errors.push(`console: ${m.text()}`); });
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  page.setDefaultTimeout(10_000);
   if (chance(0.5)) await page.emulateMedia({ reducedMotion: 'reduce' });
   await page.goto(chance(0.5) ? '' : query());
   await page.locator('[data-app-ready]').waitFor({ timeout: 20_000 });
 
   const log = [];
   const counts = {};
+  const slowest = [];
   const started = Date.now();
   for (let k = 0; k < ACTIONS; k++) {
     const [, name, act] = nextAction();
     let what;
+    const t0 = Date.now();
     try {
-      what = await act(page);
+      what = await within(act(page), 20_000, name);
     } catch (e) {
-      what = `${name} failed: ${String(e.message).split('\n')[0]}`;
+      what = `${name} failed: ${String(e.message).split('\n').filter((l) => l.trim()).slice(0, 6).join(' | ')}`;
+      counts['failed to act'] = (counts['failed to act'] || 0) + 1;
+      if (process.env.MONKEY_SHOTS) {
+        await page.screenshot({ path: `${process.env.MONKEY_SHOTS}/monkey-${SEED}-${k}.png`, fullPage: true }).catch(() => {});
+        console.log(await page.evaluate(() => JSON.stringify([...document.querySelectorAll('#paste ~ button')].map((b) => [b.getBoundingClientRect().toJSON(), getComputedStyle(b).visibility]))));
+      }
+      if (/did not answer/.test(e.message)) errors.push(e.message);
     }
     counts[name] = (counts[name] || 0) + 1;
-    log.push(`${k}: ${what}`);
-    await settle(page);
-    const panicked = await page.locator('[data-testid=panic-notice]').count();
+    try {
+      await settle(page);
+    } catch (e) {
+      errors.push(e.message);
+    }
+    const ms = Date.now() - t0;
+    log.push(`${k}: ${what} (${ms} ms)`);
+    slowest.push([ms, log[log.length - 1]]);
+    slowest.sort((a, b) => b[0] - a[0]).splice(3);
+    const panicked = errors.length ? 0 : await page.locator('[data-testid=panic-notice]').count();
     let inconsistent = [];
     if (!errors.length && !panicked && (k % 100 === 99 || k === ACTIONS - 1)) inconsistent = await checkConsistency(page);
     if (errors.length || panicked || inconsistent.length) {
@@ -292,5 +325,7 @@ test(`monkey: ${ACTIONS} random actions, seed ${SEED}`, async ({ page }) => {
     }
   }
   console.log(`monkey: ${ACTIONS} actions in ${((Date.now() - started) / 1000).toFixed(1)} s: ${JSON.stringify(counts)}`);
+  if (process.env.MONKEY_LOG) writeFileSync(process.env.MONKEY_LOG, [...log, page.url()].join('\n'));
+  console.log(`monkey: slowest actions:\n  ${slowest.map((s) => s[1]).join('\n  ')}`);
   expect(errors).toEqual([]);
 });
