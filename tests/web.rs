@@ -115,8 +115,7 @@ fn segments(d: &str) -> Vec<[f64; 4]> {
     d.split('M')
         .filter(|s| !s.is_empty())
         .map(|s| {
-            let v: Vec<f64> =
-                s.split(|c: char| c == 'L' || c == ' ').filter(|t| !t.is_empty()).map(|t| t.parse().unwrap()).collect();
+            let v: Vec<f64> = s.split(['L', ' ']).filter(|t| !t.is_empty()).map(|t| t.parse().unwrap()).collect();
             [v[0], v[1], v[2], v[3]]
         })
         .collect()
@@ -215,4 +214,49 @@ async fn antialias_stretches_the_kernel_and_3d_inputs_get_a_depth_slider() {
     assert_eq!(text("depth-reads"), "0 (×1)");
     // The ledger follows the slice.
     assert!(text("ledger").contains("y[0, 0, 0, 1, 2]"), "{}", text("ledger"));
+}
+
+fn input_grid_first_value() -> String {
+    let el: leptos::web_sys::HtmlInputElement =
+        document().query_selector("[data-testid='input-grid'] input").unwrap().unwrap().unchecked_into();
+    el.value()
+}
+
+fn diagram_first_label() -> String {
+    document().query_selector("#pixels-main text").unwrap().unwrap().text_content().unwrap_or_default()
+}
+
+#[wasm_bindgen_test]
+async fn the_input_grid_and_the_diagram_show_the_depth_read_most() {
+    // x[d, h, w] = 100 d + 10 h + w, so a plane's first value names its depth. Trilinear ×2:
+    // output depth 2 reads input depths 0 (×0.25) and 1 (×0.75); output depth 4 reads 1
+    // (×0.25) and 2 (×0.75). Both views show the heavier one.
+    let values: Vec<String> = (0..3)
+        .flat_map(|d| (0..5).flat_map(move |h| (0..5).map(move |w| (100 * d + 10 * h + w).to_string())))
+        .collect();
+    let input = format!("1x1x3x5x5:{}", values.join(","));
+    for (sel, depth) in [("2,0,0", "100"), ("4,1,1", "200"), ("0,0,0", "0")] {
+        let _app = mount_with_query(fresh_root(), &format!("?input={input}&mode=trilinear&scale_factor=2&sel={sel}"));
+        leptos::task::tick().await;
+        assert_eq!(input_grid_first_value(), depth, "input grid at sel {sel}");
+        assert_eq!(diagram_first_label(), depth, "diagram at sel {sel}");
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_panic_is_reported_on_the_page_with_a_link_to_reload_the_view() {
+    for (lang, expected) in [("en", "Something went wrong inside the explainer"), ("zh", "解释器内部出错了")] {
+        let _app = mount_with_query(fresh_root(), &format!("?preset=seed&mode=nearest&scale_factor=2&lang={lang}"));
+        leptos::task::tick().await;
+        upsample_explainer::ui::show_panic_notice();
+        upsample_explainer::ui::show_panic_notice();
+        let notices = document().query_selector_all("[data-testid='panic-notice']").unwrap();
+        assert_eq!(notices.length(), 1, "one notice, however many panics");
+        let notice = text("panic-notice");
+        assert!(notice.contains(expected), "{notice}");
+        let href = document().query_selector("[data-testid='panic-reload']").unwrap().unwrap().get_attribute("href");
+        assert_eq!(href, leptos::prelude::window().location().href().ok());
+        assert!(href.unwrap_or_default().contains("mode=nearest"));
+        document().get_element_by_id("panic-notice").unwrap().remove();
+    }
 }

@@ -165,6 +165,27 @@ texts! {
                 "上采样解释器 — 直观看懂 torch.nn.Upsample 与 F.interpolate";
     CopyBlocked => "The browser blocked copying (a frame needs allow=\"clipboard-write\"). Select the program above and copy it yourself.",
                    "浏览器阻止了复制（嵌入框架需要 allow=\"clipboard-write\"）。请选中上面的程序，手动复制。";
+    // Pasted-tensor errors (model::paste::PasteError) and the input limit; each {} is filled in.
+    PasteNoList => "no '[' found: paste a nested list such as [[1, 2], [3, 4]]", "没有找到“[”：请粘贴嵌套列表，例如 [[1, 2], [3, 4]]";
+    PasteUnclosed => "the list is not closed: a ']' is missing", "列表没有闭合：缺少“]”";
+    PasteUnexpected => "unexpected text at character {}", "第 {} 个字符处有多余的内容";
+    PasteExpected => "expected ',' or ']' at character {}", "第 {} 个字符处应为“,”或“]”";
+    PasteNotANumber => "'{}' is not a number", "“{}”不是数字";
+    PasteSingleNumber => "a single number is not a tensor to upsample", "单个数字不是可以上采样的张量";
+    PasteRagged => "the nesting is ragged: some numbers sit deeper than others", "嵌套层数不一致：有些数字比其他数字嵌套得更深";
+    PasteEmpty => "an empty list", "列表是空的";
+    PasteRowLengths => "rows of different lengths ({})", "各行长度不同（{}）";
+    PasteLevels => "{} levels of brackets: at most 5 (N, C, D, H, W)", "{} 层括号：最多 5 层（N, C, D, H, W）";
+    PasteRank => "a {}-D tensor: the explainer takes 3-D to 5-D inputs (N, C, …)", "{} 维张量：解释器只接受 3 到 5 维的输入（N, C, …）";
+    PasteZeroDim => "a dimension of size 0", "有一个维度的大小为 0";
+    PasteShape => "shape {}: ", "形状 {}：";
+    PasteTooMany => "more than {} numbers: ", "超过 {} 个数：";
+    InputLimits => "the explainer takes at most {} batches, {} channels, {} pixels per axis and {} values in all.",
+                   "解释器最多接受 {} 个批次、{} 个通道、每个轴 {} 个像素，总共不超过 {} 个数。";
+    // The notice shown if the page panics anyway.
+    PanicNotice => "Something went wrong inside the explainer, and this view has stopped updating.",
+                   "解释器内部出错了，当前视图已停止更新。";
+    PanicReload => "Reload this view", "重新加载此视图";
 }
 
 #[cfg(test)]

@@ -3,6 +3,7 @@
 //! signals to these types, so all of it is tested natively.
 
 pub mod colour;
+pub mod format;
 pub mod geometry;
 pub mod heat_layout;
 pub mod i18n;
@@ -10,5 +11,7 @@ pub mod modes;
 pub mod paste;
 pub mod presets;
 pub mod raster;
+pub mod selection;
+pub mod snapshot;
 pub mod state;
 pub mod strip;

@@ -5,7 +5,7 @@
 //! corner centres; `nearest`'s lean left.
 
 use super::geometry::Frame;
-use crate::core::{AxisPlan, Plan};
+use crate::core::AxisPlan;
 
 /// One output sample, in SVG x.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -50,51 +50,6 @@ impl Strip {
     }
 }
 
-/// Per spatial axis, the input index the selected output reads with the largest weight
-/// (of equal weights, as in an `area` window, the one nearest the source coordinate): the
-/// input cell whose row or column the views show beside the output's.
-pub fn read_cell(plan: &Plan, sel: &[usize]) -> Vec<usize> {
-    plan.axes
-        .iter()
-        .enumerate()
-        .map(|(d, a)| {
-            let i = sel.get(d).copied().unwrap_or(0).min(a.out_len.saturating_sub(1));
-            let Some(s) = a.samples.get(i) else { return 0 };
-            let rank = |t: &crate::core::Tap| (t.weight.abs(), -(t.index as f32 - s.src).abs());
-            s.taps
-                .iter()
-                .max_by(|x, y| rank(x).partial_cmp(&rank(y)).unwrap_or(std::cmp::Ordering::Equal))
-                .map(|t| t.index)
-                .unwrap_or(0)
-        })
-        .collect()
-}
-
-/// How Python indexes that line: `x[0, 1, 2, :]` for `name` `x`, channel 1, `at` = (2, _)
-/// along the last of two spatial axes.
-pub fn row_name(name: &str, channel: usize, axis: usize, at: &[usize]) -> String {
-    let idx: Vec<String> = (0..at.len()).map(|d| if d == axis { ":".to_string() } else { at[d].to_string() }).collect();
-    format!("{name}[0, {channel}, {}]", idx.join(", "))
-}
-
-/// Flat offsets of the elements along spatial `axis` of a tensor of `shape` (batch 0,
-/// channel `channel`), the other spatial indices taken from `at` (clamped to the shape).
-pub fn line_offsets(shape: &[usize], channel: usize, axis: usize, at: &[usize]) -> Vec<usize> {
-    let spatial = &shape[2.min(shape.len())..];
-    if axis >= spatial.len() {
-        return Vec::new();
-    }
-    let strides: Vec<usize> = (0..spatial.len()).map(|d| spatial[d + 1..].iter().product()).collect();
-    let plane: usize = spatial.iter().product();
-    let channels = shape.get(1).copied().unwrap_or(1).max(1);
-    let base = channel.min(channels - 1) * plane
-        + (0..spatial.len())
-            .filter(|&d| d != axis)
-            .map(|d| at.get(d).copied().unwrap_or(0).min(spatial[d].saturating_sub(1)) * strides[d])
-            .sum::<usize>();
-    (0..spatial[axis]).map(|i| base + i * strides[axis]).collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -133,30 +88,5 @@ mod tests {
         assert_eq!(s.links[1].src_x, s.input.px(0.5));
         assert_eq!(s.links[7].src_x, s.input.px(3.5));
         assert_eq!(s.out_left(8), s.input.px(3.5));
-    }
-
-    #[test]
-    fn the_row_read_is_the_heaviest_tap_or_the_one_nearest_the_coordinate() {
-        let call = |mode| Call {
-            form: CallForm::Interpolate,
-            mode,
-            size: Some(crate::core::SizeArg::Int(2)),
-            ..Call::default()
-        };
-        // area 6 → 2: output 1 averages [3, 6) equally, centred on 4.
-        let p = plan(&[1, 1, 6], &call(Mode::Area), &Limits::default()).unwrap();
-        assert_eq!(read_cell(&p, &[1]), [4]);
-        // linear 6 → 2: output 0 samples 1.0 → (1, weight 1), (2, weight 0).
-        let p = plan(&[1, 1, 6], &call(Mode::Linear), &Limits::default()).unwrap();
-        assert_eq!(read_cell(&p, &[0]), [1]);
-    }
-
-    #[test]
-    fn lines_run_along_one_axis_through_the_given_cell() {
-        // (1, 2, 3, 4): channel 1, row 2 along W; column 3 along H.
-        assert_eq!(line_offsets(&[1, 2, 3, 4], 1, 1, &[2, 9]), [20, 21, 22, 23]);
-        assert_eq!(line_offsets(&[1, 2, 3, 4], 0, 0, &[0, 3]), [3, 7, 11]);
-        assert_eq!(line_offsets(&[1, 1, 5], 0, 1, &[0]), Vec::<usize>::new());
-        assert_eq!(row_name("x", 1, 1, &[2, 9]), "x[0, 1, 2, :]");
     }
 }

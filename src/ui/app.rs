@@ -2,6 +2,8 @@
 
 use crate::core::{plan, Call, Plan, Tensor, TorchError};
 use crate::model::i18n::{t, Key, Lang};
+use crate::model::selection::clamp_to;
+use crate::model::snapshot::Snapshot;
 use crate::model::state::{State, Theme, UI_LIMITS};
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsValue;
@@ -49,6 +51,69 @@ impl Ctx {
         if !self.touched.get_untracked() {
             self.touched.set(true);
         }
+    }
+}
+
+/// Which of the two calls a view shows.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Which {
+    Main,
+    Compare,
+}
+
+impl Which {
+    /// Runs `f` on the call's plan (or PyTorch's error); `None` when there is no such call.
+    pub fn with_plan<R>(self, ctx: Ctx, f: impl FnOnce(&Result<Plan, TorchError>) -> R) -> Option<R> {
+        let (mut f, mut out) = (Some(f), None);
+        self.visit_plan(ctx, &mut |p| out = f.take().map(|f| f(p)));
+        out
+    }
+
+    /// Runs `f` on the call's input, plan and output as they are now, checked to agree
+    /// ([`Snapshot`]); `None` when the call has no output. Views take every length and
+    /// every value they index from one snapshot.
+    pub fn with_snapshot<R>(self, ctx: Ctx, f: impl FnOnce(Snapshot) -> R) -> Option<R> {
+        let (mut f, mut out) = (Some(f), None);
+        self.visit_snapshot(ctx, &mut |s| out = f.take().map(|f| f(s)));
+        out
+    }
+
+    // The two above through `dyn`, so the memo reads are compiled once, not once per view.
+    fn visit_plan(self, ctx: Ctx, visit: &mut dyn FnMut(&Result<Plan, TorchError>)) {
+        match self {
+            Which::Main => ctx.main.with(|p| visit(p)),
+            Which::Compare => ctx.compare.with(|c| c.as_ref().map(visit).unwrap_or_default()),
+        }
+    }
+
+    fn visit_snapshot(self, ctx: Ctx, visit: &mut dyn FnMut(Snapshot)) {
+        let output = match self {
+            Which::Main => ctx.main_out,
+            Which::Compare => ctx.compare_out,
+        };
+        ctx.input.with(|input| {
+            self.visit_plan(ctx, &mut |plan| {
+                if let Ok(plan) = plan {
+                    output.with(|out| {
+                        if let Some(s) = out.as_ref().and_then(|out| Snapshot::new(input, plan, out)) {
+                            visit(s);
+                        }
+                    })
+                }
+            })
+        })
+    }
+
+    pub fn call(self, ctx: Ctx) -> Option<Call> {
+        match self {
+            Which::Main => Some(ctx.main_call.get()),
+            Which::Compare => ctx.compare_call.get(),
+        }
+    }
+
+    /// The call as Python, `F.interpolate(x, …)`.
+    pub fn call_text(self, ctx: Ctx) -> String {
+        self.call(ctx).map(|c| crate::core::python_call(&c, "x")).unwrap_or_default()
     }
 }
 
@@ -118,12 +183,14 @@ pub fn App() -> impl IntoView {
                 if ctx.touched.get_untracked() {
                     return;
                 }
-                let Some(shape) = main_out.with_untracked(|o| o.as_ref().map(|o| o.shape[2..].to_vec())) else {
+                let Some(shape) =
+                    main_out.with_untracked(|o| o.as_ref().map(|o| o.shape.get(2..).unwrap_or_default().to_vec()))
+                else {
                     return;
                 };
-                let sel = ctx.selected.get_untracked();
+                let sel = clamp_to(&ctx.selected.get_untracked(), &shape);
                 let total: usize = shape.iter().product();
-                let flat = sel.iter().zip(&shape).fold(0, |a, (&i, &n)| a * n + i.min(n - 1));
+                let flat = sel.iter().zip(&shape).fold(0, |a, (&i, &n)| a * n + i);
                 ctx.selected.set(crate::core::unflatten_index((flat + 1) % total.max(1), &shape));
             },
             std::time::Duration::from_millis(1400),
@@ -133,19 +200,20 @@ pub fn App() -> impl IntoView {
         }
     }
 
-    // Keep the selection inside the output when its shape changes.
+    // Keep the selection inside the output and the channel inside the input, whichever
+    // changes (a view about to be rebuilt may still write a cell of the old shape).
     Effect::new(move |_| {
-        let shape = main_out.with(|o| o.as_ref().map(|o| o.shape[2..].to_vec()));
+        let shape = main_out.with(|o| o.as_ref().map(|o| o.shape.get(2..).unwrap_or_default().to_vec()));
         if let Some(shape) = shape {
-            let sel = ctx.selected.get_untracked();
-            let fixed: Vec<usize> = shape
-                .iter()
-                .enumerate()
-                .map(|(d, &n)| sel.get(d).copied().unwrap_or(0).min(n.saturating_sub(1)))
-                .collect();
+            let sel = ctx.selected.get();
+            let fixed = clamp_to(&sel, &shape);
             if fixed != sel {
                 ctx.selected.set(fixed);
             }
+        }
+        let channels = input.with(|x| x.shape.get(1).copied().unwrap_or(1));
+        if ctx.channel.get() >= channels {
+            ctx.channel.set(channels.saturating_sub(1));
         }
     });
 

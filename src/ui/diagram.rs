@@ -3,56 +3,22 @@
 //! input pixel units, the clamped border band, the output pixels' outlines, and lines from
 //! the selected output to the input pixels it reads, labelled with their weights.
 
-use super::app::{use_ctx, Ctx};
+use super::app::{use_ctx, Ctx, Which};
 use super::cell_writer::CellWriter;
 use super::heat_canvas::put_cells;
-use super::ledger_view::taps_text;
-use crate::core::{explain, Plan, Tensor};
+use crate::core::{explain, Plan};
 use crate::model::colour::Scale;
+use crate::model::format::{format_value, taps_text};
 use crate::model::geometry::{output_extent, ticks, Frame};
 use crate::model::i18n::Key;
 use crate::model::raster::{dots_path, nearest, rects_path, segments_path, DENSE_CELLS};
-use crate::model::strip::read_cell;
+use crate::model::selection::{plane_index, plane_of, read_plane, with_plane_cell};
+use crate::model::snapshot::Snapshot;
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
 
 const SPAN: f64 = 330.0;
 const MARGIN: f64 = 40.0;
-
-/// Which of the two calls a view shows.
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub enum Which {
-    Main,
-    Compare,
-}
-
-impl Which {
-    pub fn plan(self, ctx: Ctx) -> Option<Result<Plan, crate::core::TorchError>> {
-        match self {
-            Which::Main => Some(ctx.main.get()),
-            Which::Compare => ctx.compare.get(),
-        }
-    }
-
-    pub fn call(self, ctx: Ctx) -> Option<crate::core::Call> {
-        match self {
-            Which::Main => Some(ctx.main_call.get()),
-            Which::Compare => ctx.compare_call.get(),
-        }
-    }
-
-    /// The call as Python, `F.interpolate(x, …)`.
-    pub fn call_text(self, ctx: Ctx) -> String {
-        self.call(ctx).map(|c| crate::core::python_call(&c, "x")).unwrap_or_default()
-    }
-
-    pub fn output(self, ctx: Ctx) -> Option<Tensor> {
-        match self {
-            Which::Main => ctx.main_out.get(),
-            Which::Compare => ctx.compare_out.get(),
-        }
-    }
-}
 
 /// One output sample point as drawn.
 #[derive(Clone, Copy, PartialEq)]
@@ -112,8 +78,9 @@ pub fn Diagrams() -> impl IntoView {
 #[component]
 fn DepthSlice() -> impl IntoView {
     let ctx = use_ctx();
-    let depth =
-        Memo::new(move |_| ctx.main.with(|p| p.as_ref().ok().filter(|p| p.axes.len() == 3).map(|p| p.axes[0].out_len)));
+    let depth = Memo::new(move |_| {
+        ctx.main.with(|p| p.as_ref().ok().filter(|p| p.axes.len() == 3).and_then(|p| p.axes.first()).map(|a| a.out_len))
+    });
     let current = move || ctx.selected.with(|s| s.first().copied().unwrap_or(0));
     let reads = move || {
         let d = current();
@@ -128,16 +95,16 @@ fn DepthSlice() -> impl IntoView {
             view! {
                 <div class="depth">
                     <label for="depth-slice">{ctx.tr(Key::Depth)}</label>
-                    <input id="depth-slice" type="range" data-testid="depth-slice" min="0" max=(n - 1).to_string()
+                    <input id="depth-slice" type="range" data-testid="depth-slice" min="0" max=n.saturating_sub(1).to_string()
                         prop:value=move || current().to_string()
                         on:input=move |ev| {
                             ctx.touch();
                             ctx.pinned.set(true);
                             if let Ok(d) = event_target_value(&ev).parse::<usize>() {
-                                ctx.selected.update(|s| if let Some(first) = s.first_mut() { *first = d.min(n - 1) });
+                                ctx.selected.update(|s| if let Some(first) = s.first_mut() { *first = d.min(n.saturating_sub(1)) });
                             }
                         }/>
-                    <output data-testid="depth-value">{move || format!("d = {} / {}", current(), n - 1)}</output>
+                    <output data-testid="depth-value">{move || format!("d = {} / {}", current(), n.saturating_sub(1))}</output>
                     <span>{ctx.tr(Key::DepthReads)}": "<code data-testid="depth-reads">{reads}</code></span>
                 </div>
             }
@@ -149,11 +116,12 @@ fn DepthSlice() -> impl IntoView {
 fn Diagram(which: Which) -> impl IntoView {
     let ctx = use_ctx();
     let call_text = move || which.call_text(ctx);
-    let error = Memo::new(move |_| which.plan(ctx).and_then(|p| p.err()).map(|e| e.to_string()));
-    let plan = Memo::new(move |_| which.plan(ctx).and_then(Result::ok));
+    let error = Memo::new(move |_| which.with_plan(ctx, |p| p.as_ref().err().map(|e| e.to_string())).flatten());
     // The SVG is built again only when the shapes change; otherwise its nodes stay and
     // move (which is what animates the sample points).
-    let shape = Memo::new(move |_| plan.with(|p| p.as_ref().map(|p| (p.in_shape.clone(), p.out_shape.clone()))));
+    let shape = Memo::new(move |_| {
+        which.with_plan(ctx, |p| p.as_ref().ok().map(|p| (p.in_shape.clone(), p.out_shape.clone()))).flatten()
+    });
     let body = move || {
         if let Some(e) = error.get() {
             let testid = if which == Which::Main { "torch-error" } else { "torch-error-compare" };
@@ -165,8 +133,9 @@ fn Diagram(which: Which) -> impl IntoView {
             }
             .into_any();
         }
-        match shape.get() {
-            Some(_) => view! { <Svg plan=plan which=which/> }.into_any(),
+        shape.track();
+        match untrack(|| which.with_plan(ctx, |p| p.as_ref().ok().cloned()).flatten()) {
+            Some(built) => view! { <Svg built=built which=which/> }.into_any(),
             None => ().into_any(),
         }
     };
@@ -178,57 +147,74 @@ fn Diagram(which: Which) -> impl IntoView {
     }
 }
 
+/// What a diagram's SVG was built for, and the call's current state while it keeps those
+/// shapes. Between a change of shape and the rebuild, the SVG's own closures may still run:
+/// they then see the plan it was built for and no data, never lengths of one shape with
+/// data of another.
+#[derive(Clone, Copy)]
+struct Live {
+    ctx: Ctx,
+    which: Which,
+    built: StoredValue<Plan>,
+}
+
+impl Live {
+    fn same_shapes(self, p: &Plan) -> bool {
+        self.built.with_value(|b| b.in_shape == p.in_shape && b.out_shape == p.out_shape)
+    }
+
+    /// Runs `f` on the current plan, or on the one the SVG was built for when the current
+    /// one has other shapes (or is an error).
+    fn plan<R>(self, f: impl Fn(&Plan) -> R) -> R {
+        self.which
+            .with_plan(self.ctx, |p| p.as_ref().ok().filter(|p| self.same_shapes(p)).map(&f))
+            .flatten()
+            .unwrap_or_else(|| self.built.with_value(&f))
+    }
+
+    /// Runs `f` on the call's current snapshot while it has the SVG's shapes.
+    fn snapshot<R>(self, f: impl FnOnce(Snapshot) -> R) -> Option<R> {
+        self.which.with_snapshot(self.ctx, |s| self.same_shapes(s.plan).then(|| f(s))).flatten()
+    }
+}
+
 #[component]
-fn Svg(plan: Memo<Option<Plan>>, which: Which) -> impl IntoView {
+fn Svg(built: Plan, which: Which) -> impl IntoView {
     let ctx = use_ctx();
-    let Some(first) = plan.get_untracked() else { return ().into_any() };
-    let (h_axis, w_axis) = drawn_axes(&first);
-    let plan = StoredPlan(plan, StoredValue::new(first));
-    let (in_w, in_h) = plan.1.with_value(|p| (p.axes[w_axis].in_len, h_axis.map(|a| p.axes[a].in_len).unwrap_or(1)));
+    let (h_axis, w_axis) = drawn_axes(&built);
+    let axis_len = |a: Option<usize>, out: bool| {
+        a.and_then(|a| built.axes.get(a)).map(|a| if out { a.out_len } else { a.in_len }).unwrap_or(1).max(1)
+    };
+    let (in_w, in_h) = (axis_len(Some(w_axis), false), axis_len(h_axis, false));
+    let (out_w, out_h) = (axis_len(Some(w_axis), true), axis_len(h_axis, true));
+    let out_spatial = built.out_shape.get(2..).unwrap_or_default().to_vec();
+    let live = Live { ctx, which, built: StoredValue::new(built) };
     let cell = SPAN / in_w.max(in_h) as f64;
     let fx = Frame { cell, margin: MARGIN };
     let fy = Frame { cell, margin: MARGIN };
     let width = MARGIN + cell * in_w as f64 + 16.0;
     let height = MARGIN + cell * in_h as f64 + 8.0;
 
-    // The plane drawn: batch 0, the chosen channel, and for 3-D the depth the selected
-    // output reads most from.
-    let plane = move || {
-        plan.with_value(|p| {
-            let mut cell = read_cell(p, &ctx.selected.get());
-            cell.truncate(p.axes.len().saturating_sub(2));
-            cell
-        })
-    };
-    let input_values = move || {
-        let outer = plane();
-        let c = ctx.channel.get();
-        ctx.input.with(|x| {
-            let plane_len = in_w * in_h;
-            let mut offset = c.min(x.shape[1] - 1) * x.shape[2..].iter().product::<usize>();
-            let mut stride = x.shape[2..].iter().product::<usize>();
-            for (a, &i) in outer.iter().enumerate() {
-                stride /= x.shape[2 + a];
-                offset += i * stride;
-            }
-            x.data[offset..offset + plane_len].to_vec()
-        })
-    };
+    // The input plane drawn (batch 0, the chosen channel, for 3-D the depth the selected
+    // output reads most) and the colour scale, from one snapshot; `None` while the SVG waits
+    // to be rebuilt for new shapes.
     let pixel_values = Memo::new(move |_| {
-        let x = ctx.input.with(|x| x.data.clone());
-        let y = which.output(ctx).map(|o| o.data).unwrap_or_default();
-        (input_values(), Scale::of(&[&x, &y]))
+        let sel = ctx.selected.get();
+        let channel = ctx.channel.get();
+        live.snapshot(|s| {
+            let plane = plane_of(s.input, channel, &read_plane(s.plan, &sel));
+            (plane.values, Scale::of(&[&s.input.data, &s.output.data]))
+        })
     });
 
     let dots = Memo::new(move |_| {
-        plan.with_value(|p| {
-            let ws = &p.axes[w_axis].samples;
-            let hs: Vec<_> = match h_axis {
-                Some(a) => p.axes[a].samples.iter().map(|s| (s.src, s.src_raw)).collect(),
+        live.plan(|p| {
+            let Some(ws) = p.axes.get(w_axis).map(|a| &a.samples) else { return Vec::new() };
+            let hs: Vec<_> = match h_axis.and_then(|a| p.axes.get(a)) {
+                Some(a) => a.samples.iter().map(|s| (s.src, s.src_raw)).collect(),
                 None => vec![(0.0, 0.0)],
             };
-            let out_plane: usize = ws.len() * hs.len();
-            let mut v = Vec::with_capacity(out_plane);
+            let mut v = Vec::with_capacity(ws.len() * hs.len());
             for &(sy, ry) in &hs {
                 for s in ws {
                     v.push(Dot {
@@ -244,25 +230,11 @@ fn Svg(plan: Memo<Option<Plan>>, which: Which) -> impl IntoView {
     });
     // The points as one path, drawn twice (outline and fill).
     let dots_d = Memo::new(move |_| dots.with(|d| dots_path(d.iter().map(|p| (p.x, p.y)))));
-    let (out_w, out_h) =
-        plan.1.with_value(|p| (p.axes[w_axis].out_len, h_axis.map(|a| p.axes[a].out_len).unwrap_or(1)));
-    let sel_flat = move || {
-        let sel = ctx.selected.get();
-        let n = plan.with_value(|p| p.axes.len());
-        let w = sel.get(n - 1).copied().unwrap_or(0);
-        let h = if n >= 2 { sel.get(n - 2).copied().unwrap_or(0) } else { 0 };
-        h.min(out_h - 1) * out_w + w.min(out_w - 1)
-    };
-
+    let out_spatial = StoredValue::new(out_spatial);
+    let sel_flat = move || out_spatial.with_value(|sp| plane_index(&ctx.selected.get(), sp)).unwrap_or(0);
     let select = move |k: usize| {
-        let n = plan.with_value(|p| p.axes.len());
-        let mut sel = ctx.selected.get_untracked();
-        sel.resize(n, 0);
-        sel[n - 1] = k % out_w;
-        if n >= 2 {
-            sel[n - 2] = k / out_w;
-        }
-        ctx.selected.set(sel);
+        let sel = ctx.selected.get_untracked();
+        ctx.selected.set(out_spatial.with_value(|sp| with_plane_cell(&sel, sp, k / out_w, k % out_w)));
     };
 
     // Many nodes, one subscription each: the input pixels' colours and labels are written by
@@ -276,7 +248,7 @@ fn Svg(plan: Memo<Option<Plan>>, which: Which) -> impl IntoView {
         if dense {
             return;
         }
-        let (values, scale) = pixel_values.get();
+        let Some((values, scale)) = pixel_values.get() else { return };
         let Some(g) = document().get_element_by_id(&format!("pixels-{tag}")) else { return };
         let nodes = g.children();
         circles.update_value(|c| {
@@ -304,7 +276,7 @@ fn Svg(plan: Memo<Option<Plan>>, which: Which) -> impl IntoView {
         let (xs, ys) = dots.with_untracked(|d| {
             (
                 d.iter().take(out_w).map(|p| p.x).collect::<Vec<_>>(),
-                d.iter().step_by(out_w.max(1)).map(|p| p.y).collect::<Vec<_>>(),
+                d.iter().step_by(out_w).map(|p| p.y).collect::<Vec<_>>(),
             )
         });
         ctx.touch();
@@ -322,7 +294,7 @@ fn Svg(plan: Memo<Option<Plan>>, which: Which) -> impl IntoView {
     };
     let (centres_x, centres_y) = (labelled(centres_x, in_w), labelled(centres_y, in_h));
     let outlines = move || {
-        let align = plan.with_value(|p| p.align_corners && p.mode.is_interpolating());
+        let align = live.plan(|p| p.align_corners && p.mode.is_interpolating());
         let hx: Vec<(f64, f64)> = (0..out_w).map(|i| output_extent(i, in_w, out_w, align)).collect();
         let hy: Vec<(f64, f64)> = (0..out_h).map(|i| output_extent(i, in_h, out_h, align)).collect();
         if out_w * out_h > 1024 {
@@ -331,35 +303,34 @@ fn Svg(plan: Memo<Option<Plan>>, which: Which) -> impl IntoView {
             hy.iter().flat_map(|&y| hx.iter().map(move |&x| (x, y))).collect::<Vec<_>>()
         }
     };
-    let clamped_any = move || plan.with_value(|p| p.axes.iter().any(|a| a.samples.iter().any(|s| s.src != s.src_raw)));
+    let clamped_any = move || live.plan(|p| p.axes.iter().any(|a| a.samples.iter().any(|s| s.src != s.src_raw)));
     let dot_r = (cell * 0.06).clamp(2.0, 5.0);
 
     // Lines from the selected output to the input pixels it reads, with weights.
     let taps = move || {
         let sel = ctx.selected.get();
-        let mut full = vec![0, ctx.channel.get()];
-        full.extend(sel);
-        let outer = plane();
-        let dots = dots.get();
-        let k = sel_flat();
-        let Some(d) = dots.get(k).copied() else { return Vec::new() };
-        plan.with_value(|p| {
-            ctx.input.with(|x| {
-                let ledger = explain(p, x, &full);
-                ledger
-                    .contributions
-                    .iter()
-                    .filter(|c| c.index[..c.index.len().saturating_sub(2).min(outer.len())] == outer[..])
-                    .map(|c| {
-                        let n = c.index.len();
-                        let (h, w) = if n >= 2 { (c.index[n - 2], c.index[n - 1]) } else { (0, c.index[0]) };
-                        (d, fx.px(w as f64), fy.px(h as f64), c.weight)
-                    })
-                    .collect::<Vec<_>>()
-            })
+        let channel = ctx.channel.get();
+        let Some(d) = dots.with(|dots| dots.get(sel_flat()).copied()) else { return Vec::new() };
+        live.snapshot(|s| {
+            let outer = read_plane(s.plan, &sel);
+            let mut full = vec![0, channel];
+            full.extend(&sel);
+            explain(s.plan, s.input, &full)
+                .contributions
+                .iter()
+                .filter(|c| c.index.get(..outer.len()) == Some(&outer[..]))
+                .map(|c| {
+                    let (h, w) = match c.index.as_slice() {
+                        [.., h, w] => (*h, *w),
+                        [w] => (0, *w),
+                        [] => (0, 0),
+                    };
+                    (d, fx.px(w as f64), fy.px(h as f64), c.weight)
+                })
+                .collect::<Vec<_>>()
         })
+        .unwrap_or_default()
     };
-
     view! {
         <svg class="map" viewBox=format!("0 0 {width} {height}") role="img"
             on:mousemove=move |ev| pick(&ev, false)
@@ -394,7 +365,7 @@ fn Svg(plan: Memo<Option<Plan>>, which: Which) -> impl IntoView {
             })}
             {dense.then(|| view! {
                 <image class="pixels-dense" x=fx.px(-0.5) y=fy.px(-0.5) width=cell * in_w as f64 height=cell * in_h as f64
-                    preserveAspectRatio="none" href=move || { let (v, scale) = pixel_values.get(); pixels_url(in_h, in_w, &v, scale) }/>
+                    preserveAspectRatio="none" href=move || pixel_values.get().map(|(v, scale)| pixels_url(in_h, in_w, &v, scale)).unwrap_or_default()/>
             })}
             // Input pixels.
             <g class="pixels" id=format!("pixels-{tag}")>
@@ -430,7 +401,7 @@ fn Svg(plan: Memo<Option<Plan>>, which: Which) -> impl IntoView {
                     cy=move || dots.with(|d| d.get(sel_flat()).map(|p| p.y).unwrap_or(-99.0))/>
             </g>
         </svg>
-        <p class="caption">{move || ctx.tr(plan.with_value(caption))()}</p>
+        <p class="caption">{move || ctx.tr(live.plan(caption))()}</p>
     }
     .into_any()
 }
@@ -447,37 +418,4 @@ fn pixels_url(h: usize, w: usize, values: &[f32], scale: Scale) -> String {
         canvas.to_data_url().ok()
     };
     build().unwrap_or_default()
-}
-
-/// The diagram's plan: the live memo, and the plan it was built for (whose shapes it has).
-#[derive(Clone, Copy)]
-struct StoredPlan(Memo<Option<Plan>>, StoredValue<Plan>);
-
-impl StoredPlan {
-    /// Reads the current plan (the one the SVG was built for if the memo is momentarily empty).
-    fn with_value<R>(&self, f: impl FnOnce(&Plan) -> R) -> R {
-        self.0.with(|p| match p {
-            Some(p) => f(p),
-            None => self.1.with_value(f),
-        })
-    }
-}
-
-/// A value as the grids print it: integral values without decimals, else four.
-pub fn format_value(v: f32) -> String {
-    if v.is_nan() {
-        "nan".into()
-    } else if v.is_infinite() {
-        if v > 0.0 {
-            "inf".into()
-        } else {
-            "-inf".into()
-        }
-    } else if v == v.trunc() && v.abs() < 1e6 {
-        format!("{v:.0}")
-    } else if v.abs() >= 1e4 || (v != 0.0 && v.abs() < 1e-3) {
-        format!("{v:.2e}")
-    } else {
-        format!("{v:.4}")
-    }
 }

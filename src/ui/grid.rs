@@ -2,64 +2,21 @@
 //! colour scale with the input (drawn by `heat_canvas`). Hover, focus or tap a cell to
 //! explain it; click pins it; arrow keys move; Escape unpins.
 
-use super::app::{use_ctx, Ctx};
-use super::diagram::format_value;
+use super::app::use_ctx;
 use super::heat_canvas::{HeatCanvas, HeatImage};
 use crate::core::Tensor;
 use crate::model::colour::{diverging_rgb, Scale};
+use crate::model::format::format_value;
 use crate::model::heat_layout::HeatLayout;
 use crate::model::i18n::Key;
+use crate::model::selection::{moved, plane_index, plane_of, sel_plane, with_plane_cell, Plane};
 use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
 
-/// The 2-D plane a grid shows: batch 0, the chosen channel, and for 3-D the depth of the
-/// selection. Returns (rows, columns, values).
-pub fn plane_of(t: &Tensor, channel: usize, sel: &[usize]) -> (usize, usize, Vec<f32>) {
-    let spatial = &t.shape[2..];
-    let n = spatial.len();
-    let w = spatial[n - 1];
-    let h = if n >= 2 { spatial[n - 2] } else { 1 };
-    let mut offset = channel.min(t.shape[1] - 1) * spatial.iter().product::<usize>();
-    if n == 3 {
-        offset += sel.first().copied().unwrap_or(0).min(spatial[0] - 1) * h * w;
-    }
-    (h, w, t.data[offset..offset + h * w].to_vec())
-}
-
-/// Moves the selection by one cell for an arrow key; `None` for other keys.
-fn moved(sel: &[usize], shape: &[usize], key: &str) -> Option<Vec<usize>> {
-    let n = shape.len();
-    let mut s: Vec<usize> = (0..n).map(|d| sel.get(d).copied().unwrap_or(0)).collect();
-    let (row, col) = (n.checked_sub(2), n - 1);
-    match key {
-        "ArrowLeft" => s[col] = s[col].saturating_sub(1),
-        "ArrowRight" => s[col] = (s[col] + 1).min(shape[col] - 1),
-        "ArrowUp" => s[row?] = s[row?].saturating_sub(1),
-        "ArrowDown" => s[row?] = (s[row?] + 1).min(shape[row?] - 1),
-        _ => return None,
-    }
-    Some(s)
-}
-
-/// Selects output cell (row, column) of the plane shown.
-fn select_cell(ctx: Ctx, shape: &[usize], r: usize, c: usize) {
-    let n = shape.len();
-    let mut sel = ctx.selected.get_untracked();
-    sel.resize(n, 0);
-    sel[n - 1] = c;
-    if n >= 2 {
-        sel[n - 2] = r;
-    }
-    ctx.selected.set(sel);
-}
-
-/// The row-major index, in the plane shown, of the selected output cell.
-fn selected_in_plane(ctx: Ctx, spatial: &[usize]) -> Option<usize> {
-    let n = spatial.len();
-    let w = *spatial.last()?;
-    let sel = ctx.selected.get();
-    let r = if n >= 2 { sel.get(n - 2).copied().unwrap_or(0) } else { 0 };
-    Some(r * w + sel.get(n - 1).copied().unwrap_or(0))
+/// The plane of `t` a grid shows: batch 0, the chosen channel, and for 3-D the depth of
+/// the selection.
+fn shown_plane(t: &Tensor, channel: usize, sel: &[usize]) -> Plane {
+    plane_of(t, channel, &sel_plane(sel, t.shape.len().saturating_sub(2)))
 }
 
 #[component]
@@ -92,14 +49,16 @@ fn HeatMap(
 ) -> impl IntoView {
     let ctx = use_ctx();
     let shape = Memo::new(move |_| tensor.with(|t| t.as_ref().map(|t| t.shape.clone())));
+    // The plane's values with its own size: the layout below is built for a shape, and
+    // draws only values of that size.
     let values = Memo::new(move |_| {
-        tensor.with(|t| t.as_ref().map(|t| plane_of(t, ctx.channel.get(), &ctx.selected.get()).2)).unwrap_or_default()
+        tensor.with(|t| t.as_ref().map(|t| shown_plane(t, ctx.channel.get(), &ctx.selected.get()))).unwrap_or_default()
     });
     let body = move || {
         let full = shape.get()?;
-        let spatial = full[2..].to_vec();
+        let spatial = full.get(2..).unwrap_or_default().to_vec();
         let n = spatial.len();
-        let w = spatial[n - 1];
+        let w = *spatial.last()?;
         let h = if n >= 2 { spatial[n - 2] } else { 1 };
         let layout = HeatLayout::new(h, w);
         let keys = spatial.clone();
@@ -128,24 +87,30 @@ fn HeatMap(
                 return;
             }
             ctx.touch();
-            select_cell(ctx, &pick_shape, r, c);
+            let sel = ctx.selected.get_untracked();
+            ctx.selected.set(with_plane_cell(&sel, &pick_shape, r, c));
             if clicked {
                 ctx.pinned.set(true);
             }
         };
         let image = Signal::derive(move || {
             let scale = scale.get();
-            values.with(|v| HeatImage {
-                colours: v.iter().map(|&v| scale.rgb(v)).collect(),
-                labels: if layout.labelled {
-                    v.iter().map(|&v| (format_value(v), scale.dark_ink(v))).collect()
-                } else {
-                    Vec::new()
-                },
+            values.with(|p| {
+                if (p.h, p.w) != (h, w) {
+                    return HeatImage::default();
+                }
+                HeatImage {
+                    colours: p.values.iter().map(|&v| scale.rgb(v)).collect(),
+                    labels: if layout.labelled {
+                        p.values.iter().map(|&v| (format_value(v), scale.dark_ink(v))).collect()
+                    } else {
+                        Vec::new()
+                    },
+                }
             })
         });
         let sel_shape = spatial.clone();
-        let selected = Signal::derive(move || selected_in_plane(ctx, &sel_shape));
+        let selected = Signal::derive(move || ctx.selected.with(|sel| plane_index(sel, &sel_shape)));
         let label = Signal::derive(move || format!("{} {full:?}", ctx.tr(title)()));
         Some(
             view! { <HeatCanvas layout=layout image=image selected=selected pick=pick on_key=on_key label=label testid="heat-canvas" interactive=interactive/> },
@@ -169,21 +134,22 @@ fn DiffMap() -> impl IntoView {
             return None;
         }
         let d = Tensor { shape: a.shape.clone(), data: a.data.iter().zip(&b.data).map(|(x, y)| x - y).collect() };
-        let (h, w, values) = plane_of(&d, ctx.channel.get(), &ctx.selected.get());
-        let max_abs = values.iter().filter(|v| v.is_finite()).fold(0.0f32, |m, v| m.max(v.abs()));
-        Some((h, w, values, max_abs))
+        let plane = shown_plane(&d, ctx.channel.get(), &ctx.selected.get());
+        let max_abs = plane.values.iter().filter(|v| v.is_finite()).fold(0.0f32, |m, v| m.max(v.abs()));
+        Some((plane, max_abs))
     });
-    let dims = Memo::new(move |_| diff.with(|d| d.as_ref().map(|d| (d.0, d.1))));
+    let dims = Memo::new(move |_| diff.with(|d| d.as_ref().map(|(p, _)| (p.h, p.w))));
     let body = move || {
         let (h, w) = dims.get()?;
         let layout = HeatLayout::new(h, w);
         let image = Signal::derive(move || {
             diff.with(|d| {
                 d.as_ref()
-                    .map(|(_, _, v, m)| HeatImage {
-                        colours: v.iter().map(|&v| diverging_rgb(v, *m)).collect(),
+                    .filter(|(p, _)| (p.h, p.w) == (h, w))
+                    .map(|(p, m)| HeatImage {
+                        colours: p.values.iter().map(|&v| diverging_rgb(v, *m)).collect(),
                         labels: if layout.labelled {
-                            v.iter().map(|&v| (format_value(v), true)).collect()
+                            p.values.iter().map(|&v| (format_value(v), true)).collect()
                         } else {
                             Vec::new()
                         },

@@ -128,7 +128,7 @@ pub fn HeatCanvas(
 fn draw(ctx: &CanvasRenderingContext2d, layout: &HeatLayout, dpr: f64, img: &HeatImage) {
     let HeatLayout { h, w, .. } = *layout;
     if !layout.labelled {
-        put_cells(ctx, h, w, layout.cell_w as usize, |i| img.colours[i]);
+        put_cells(ctx, h, w, layout.cell_w as usize, |i| img.colours.get(i).copied().unwrap_or_default());
         return;
     }
     let (css_w, css_h) = layout.size();

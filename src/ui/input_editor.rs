@@ -4,8 +4,9 @@ use super::app::use_ctx;
 use crate::core::Tensor;
 use crate::model::colour::Scale;
 use crate::model::i18n::Key;
-use crate::model::paste::parse_tensor;
+use crate::model::paste::{parse_tensor, PasteError};
 use crate::model::presets::Preset;
+use crate::model::selection::{plane_of, read_plane};
 use crate::model::state::Input;
 use leptos::prelude::*;
 
@@ -23,19 +24,24 @@ fn preset_key(p: Preset) -> Key {
 pub fn InputEditor() -> impl IntoView {
     let ctx = use_ctx();
     let paste = RwSignal::new(String::new());
-    let paste_error = RwSignal::new(None::<String>);
+    let paste_error = RwSignal::new(None::<PasteError>);
     let preset_value = move || {
         ctx.state.with(|s| match &s.input {
             Input::Preset(p, _) => p.name().to_string(),
             Input::Custom(_) => "custom".to_string(),
         })
     };
-    let spatial = move || ctx.input.with(|x| x.shape.len() - 2);
-    let channels = move || ctx.input.with(|x| x.shape[1]);
+    let spatial = move || ctx.input.with(|x| x.shape.len().saturating_sub(2));
+    let channels = move || ctx.input.with(|x| x.shape.get(1).copied().unwrap_or(1));
 
-    let set_value = move |k: usize, text: String| {
+    // Writes element `k` of an input of `shape` (the grid's), unless the input has changed
+    // shape since the grid was drawn.
+    let set_value = move |shape: &[usize], k: usize, text: String| {
         let Ok(v) = text.trim().parse::<f32>() else { return };
         let mut t: Tensor = ctx.input.get_untracked();
+        if t.shape != shape {
+            return;
+        }
         if let Some(slot) = t.data.get_mut(k) {
             *slot = v;
             ctx.state.update(|s| s.input = Input::Custom(t));
@@ -52,41 +58,33 @@ pub fn InputEditor() -> impl IntoView {
         }
     };
 
-    // The input depth slice the selected output reads (3-D inputs only).
-    let depth = Memo::new(move |_| {
+    // The input plane the selected output reads most (for 3-D inputs, its depth), the
+    // same plane the diagram draws; for a call PyTorch rejects, the first.
+    let outer = Memo::new(move |_| {
         let sel = ctx.selected.get();
-        ctx.main.with(|p| {
-            p.as_ref()
-                .ok()
-                .filter(|p| p.axes.len() == 3)
-                .and_then(|p| p.axes[0].samples.get(sel.first().copied().unwrap_or(0)))
-                .and_then(|s| s.taps.first())
-                .map(|t| t.index)
-                .unwrap_or(0)
-        })
+        ctx.main.with(|p| p.as_ref().map(|p| read_plane(p, &sel)).unwrap_or_default())
     });
     let grid = move || {
         let x = ctx.input.get();
-        let c = ctx.channel.get().min(x.shape[1] - 1);
-        let spatial = &x.shape[2..];
-        let n = spatial.len();
-        let w = spatial[n - 1];
-        let h = if n >= 2 { spatial[n - 2] } else { 1 };
-        let depth = depth.get();
-        let base = c * spatial.iter().product::<usize>() + depth * h * w;
+        let outer = outer.get();
+        let plane = plane_of(&x, ctx.channel.get(), &outer);
+        let (h, w) = (plane.h, plane.w);
+        let n = x.shape.len().saturating_sub(2);
+        let shape = StoredValue::new(x.shape.clone());
         let scale = Scale::of(&[&x.data]);
         let rows = (0..h).map(|r| {
             let cells = (0..w).map(|col| {
-                let k = base + r * w + col;
-                let v = x.data[k];
-                let at: Vec<usize> = if n == 3 { vec![depth, r, col] } else if n == 2 { vec![r, col] } else { vec![col] };
+                let v = plane.get(r, col).unwrap_or(f32::NAN);
+                let k = plane.offset + r * w + col;
+                let mut at: Vec<usize> = outer.iter().copied().take(n.saturating_sub(2)).collect();
+                at.extend(if n >= 2 { vec![r, col] } else { vec![col] });
                 view! {
                     <td style=format!("background:{};color:{}", scale.fill(v), scale.ink(v))
                         on:mouseenter=move |_| ctx.input_sel.set(Some(at.clone()))
                         on:mouseleave=move |_| ctx.input_sel.set(None)>
                         <input type="text" inputmode="decimal" aria-label=format!("x[{r},{col}]") prop:value=format!("{v}")
                             on:focus=move |_| ctx.touch()
-                            on:change=move |ev| set_value(k, event_target_value(&ev))/>
+                            on:change=move |ev| shape.with_value(|sh| set_value(sh, k, event_target_value(&ev)))/>
                     </td>
                 }
             }).collect_view();
@@ -134,7 +132,11 @@ pub fn InputEditor() -> impl IntoView {
             <textarea id="paste" rows="3" placeholder="[[1, 2], [3, 4]]" prop:value=move || paste.get()
                 on:input=move |ev| paste.set(event_target_value(&ev))></textarea>
             <button on:click=apply_paste>{ctx.tr(Key::PasteApply)}</button>
-            {move || paste_error.get().map(|e| view! { <p class="why error-text" role="alert">{ctx.tr(Key::PasteError)}" "{e}</p> })}
+            {move || paste_error.get().map(|e| {
+                let lang = ctx.lang.get();
+                let title = if e.is_limit() { Key::TooLarge } else { Key::PasteError };
+                view! { <p class="why error-text" role="alert" data-testid="paste-error">{ctx.tr(title)}" "{e.text(lang)}</p> }
+            })}
         </section>
     }
 }

@@ -2,17 +2,12 @@
 //! floor and fraction, the taps; then the weighted sum of input pixels that gives the value.
 //! Selecting an input pixel lists every output it feeds.
 
-use super::app::use_ctx;
-use super::diagram::format_value;
+use super::app::{use_ctx, Which};
 use crate::core::{explain, feeds, KernelPath};
+use crate::model::format::{format_value, format_weight};
 use crate::model::i18n::Key;
+use crate::model::selection::axis_letter;
 use leptos::prelude::*;
-
-const AXES: [&str; 3] = ["D", "H", "W"];
-
-fn axis_name(d: usize, n: usize) -> &'static str {
-    AXES[3 - n + d]
-}
 
 fn path_name(p: KernelPath) -> Key {
     match p {
@@ -28,14 +23,16 @@ fn path_name(p: KernelPath) -> Key {
 pub fn LedgerView() -> impl IntoView {
     let ctx = use_ctx();
     let ledger = move || {
-        let plan = ctx.main.get().ok()?;
-        let mut index = vec![0, ctx.channel.get().min(plan.out_shape[1] - 1)];
-        index.extend(ctx.selected.get());
-        let ledger = ctx.input.with(|x| explain(&plan, x, &index));
-        Some((plan, ledger))
+        let channel = ctx.channel.get();
+        let sel = ctx.selected.get();
+        Which::Main.with_snapshot(ctx, |s| {
+            let mut index = vec![0, channel];
+            index.extend(sel);
+            (s.plan.path, explain(s.plan, s.input, &index))
+        })
     };
     let body = move || {
-        let (plan, l) = ledger()?;
+        let (path, l) = ledger()?;
         let n = l.axes.len();
         let index_text = l.out_index.iter().map(|i| i.to_string()).collect::<Vec<_>>().join(", ");
         let axes = l
@@ -51,7 +48,7 @@ pub fn LedgerView() -> impl IntoView {
                     .join(" + ");
                 view! {
                     <li>
-                        <span class="axis">{axis_name(d, n)}</span>
+                        <span class="axis">{axis_letter(d, n)}</span>
                         <code class="formula">{s.formula.clone()}</code>
                         <span class="taps">{taps}</span>
                     </li>
@@ -84,7 +81,7 @@ pub fn LedgerView() -> impl IntoView {
         Some(view! {
             <p class="ledger-head">
                 <code>{format!("y[{index_text}]")}</code>" = "<strong class="big">{format!("{:.4}", l.value)}</strong>
-                <span class="path">{ctx.tr(Key::KernelPath)}": "{ctx.tr(path_name(plan.path))}</span>
+                <span class="path">{ctx.tr(Key::KernelPath)}": "{ctx.tr(path_name(path))}</span>
             </p>
             <h3>{ctx.tr(Key::SourceCoordinate)}</h3>
             <ul class="axes">{axes}</ul>
@@ -95,8 +92,7 @@ pub fn LedgerView() -> impl IntoView {
     };
     let feeds_view = move || {
         let at = ctx.input_sel.get()?;
-        let plan = ctx.main.get().ok()?;
-        let list = feeds(&plan, &at);
+        let list = ctx.main.with(|p| p.as_ref().ok().map(|p| feeds(p, &at)))?;
         let shown = list
             .iter()
             .take(24)
@@ -118,24 +114,5 @@ pub fn LedgerView() -> impl IntoView {
             {body}
             {feeds_view}
         </section>
-    }
-}
-
-/// The taps that carry weight, as `1 (×0.75), 2 (×0.25)`.
-pub fn taps_text(taps: &[crate::core::Tap]) -> String {
-    taps.iter()
-        .filter(|t| t.weight != 0.0)
-        .map(|t| format!("{} (×{})", t.index, format_weight(t.weight)))
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
-/// A weight with as many digits as it needs (0.25, 0.5625, 0.3333333).
-fn format_weight(w: f32) -> String {
-    let s = format!("{w}");
-    if s.len() > 9 {
-        format!("{w:.6}")
-    } else {
-        s
     }
 }

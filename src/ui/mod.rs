@@ -10,14 +10,17 @@ mod grid;
 mod heat_canvas;
 mod input_editor;
 mod ledger_view;
+mod panic_notice;
 mod plots;
 mod strip;
 
 pub use app::App;
+pub use panic_notice::show as show_panic_notice;
 
-/// Installs the panic hook, mounts the app on `<body>` and removes the loading notice.
+/// Installs the panic hook (which says so on the page), mounts the app on `<body>` and
+/// removes the loading notice.
 pub fn start() {
-    console_error_panic_hook::set_once();
+    panic_notice::install();
     if let Some(boot) = leptos::prelude::document().get_element_by_id("boot") {
         boot.remove();
     }

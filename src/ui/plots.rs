@@ -6,13 +6,14 @@
 //! - the kernel along the strip's axis: weight against distance from the source
 //!   coordinate, stretched when antialias widens it, with the selected output's taps on it.
 
-use super::app::{use_ctx, Ctx};
-use crate::core::{Kernel, KernelShape, Plan, Tensor};
+use super::app::{use_ctx, Ctx, Which};
+use crate::core::{Kernel, KernelShape, Plan};
 use crate::model::geometry::output_extent;
 use crate::model::i18n::{t, Key, Lang};
 use crate::model::modes::{every_mode, series_label, Series};
+use crate::model::selection::{clamp_to, line_values, read_cell, row_name};
+use crate::model::snapshot::Snapshot;
 use crate::model::state::Theme;
-use crate::model::strip::{line_offsets, read_cell, row_name};
 use leptos::html::Canvas;
 use leptos::prelude::*;
 use plotters::coord::types::RangedCoordf64;
@@ -86,7 +87,7 @@ pub fn Plots() -> impl IntoView {
     let kernel_canvas = NodeRef::<Canvas>::new();
     let profile = Memo::new(move |_| {
         let every = ctx.state.with(|s| s.every_mode);
-        ctx.input.with(|x| profile_series(ctx, x, every))
+        profile_series(ctx, every)
     });
     let kernels = Memo::new(move |_| kernel_series(ctx));
     let theme = Memo::new(move |_| ctx.state.with(|s| s.theme));
@@ -190,46 +191,61 @@ fn after_paint<D: FnOnce(leptos::web_sys::HtmlCanvasElement) + 'static>(
 }
 
 /// The profile's series: the input row first, then the calls' (or every mode's) rows.
-fn profile_series(ctx: Ctx, input: &Tensor, every: bool) -> Vec<Series> {
-    let Some(main) = ctx.main.get().ok() else { return Vec::new() };
+fn profile_series(ctx: Ctx, every: bool) -> Vec<Series> {
     let sel = ctx.selected.get();
     let channel = ctx.channel.get();
-    let last = main.axes.len() - 1;
-    let at = read_cell(&main, &sel);
-    let row: Vec<f32> = line_offsets(&input.shape, channel, last, &at).iter().map(|&k| input.data[k]).collect();
-    let input_series = Series {
-        label: format!("{} {}", t(ctx.lang.get(), Key::InputSeries), row_name("x", channel, last, &at)),
-        points: row.iter().enumerate().map(|(k, &v)| (k as f64, v as f64)).filter(|p| p.1.is_finite()).collect(),
+    let lang = ctx.lang.get();
+    let Some((mut series, main)) = Which::Main
+        .with_snapshot(ctx, |s| {
+            let last = s.rank().checked_sub(1)?;
+            let at = read_cell(s.plan, &sel);
+            let row = line_values(s.input, channel, last, &at);
+            let input_series = Series {
+                label: format!("{} {}", t(lang, Key::InputSeries), row_name("x", channel, last, &at)),
+                points: row
+                    .iter()
+                    .enumerate()
+                    .map(|(k, &v)| (k as f64, v as f64))
+                    .filter(|p| p.1.is_finite())
+                    .collect(),
+            };
+            let main = if every { every_mode(&row, &s.plan.call) } else { vec![output_series(s, channel, &sel)] };
+            Some((vec![input_series], main))
+        })
+        .flatten()
+    else {
+        return Vec::new();
     };
-    let mut series = vec![input_series];
-    if every {
-        series.extend(every_mode(&row, &main.call));
-        return series;
-    }
-    let calls = [(Some(main), ctx.main_out.get()), (ctx.compare.get().and_then(Result::ok), ctx.compare_out.get())];
-    for (plan, out) in calls {
-        if let (Some(p), Some(o)) = (plan, out) {
-            series.push(Series { label: call_label(&p), points: output_row(&p, &o, channel, &sel) });
-        }
+    series.extend(main);
+    if !every {
+        series.extend(Which::Compare.with_snapshot(ctx, |s| output_series(s, channel, &sel)));
     }
     series
+}
+
+/// The call's output row through the selected cell, at (x in input coordinates, value).
+fn output_series(s: Snapshot, channel: usize, sel: &[usize]) -> Series {
+    Series { label: call_label(s.plan), points: output_row(s, channel, sel) }
 }
 
 fn call_label(p: &Plan) -> String {
     series_label(p.mode, p.call.align_corners, p.antialias)
 }
 
-/// (x in input coordinates, value) along the last axis of `out` through the selected cell.
-fn output_row(plan: &Plan, out: &Tensor, channel: usize, sel: &[usize]) -> Vec<(f64, f64)> {
-    let last = plan.axes.len() - 1;
-    let axis = &plan.axes[last];
+/// (x in input coordinates, value) along the last axis of the output through the
+/// selected cell.
+fn output_row(s: Snapshot, channel: usize, sel: &[usize]) -> Vec<(f64, f64)> {
+    let plan = s.plan;
+    let Some(last) = plan.axes.len().checked_sub(1) else { return Vec::new() };
+    let Some(axis) = plan.axes.get(last) else { return Vec::new() };
     let align = plan.align_corners && plan.mode.is_interpolating();
-    line_offsets(&out.shape, channel, last, sel)
+    let sel = clamp_to(sel, s.output.shape.get(2..).unwrap_or_default());
+    line_values(s.output, channel, last, &sel)
         .iter()
         .enumerate()
-        .map(|(i, &k)| {
+        .map(|(i, &v)| {
             let (lo, hi) = output_extent(i, axis.in_len, axis.out_len, align);
-            ((lo + hi) / 2.0, out.data[k] as f64)
+            ((lo + hi) / 2.0, v as f64)
         })
         .filter(|p| p.1.is_finite())
         .collect()
@@ -244,10 +260,10 @@ fn kernel_series(ctx: Ctx) -> Vec<KernelSeries> {
     plans
         .into_iter()
         .flatten()
-        .map(|p| {
+        .filter_map(|p| {
             let n = p.axes.len();
-            let d = n - 1 - from_last.min(n - 1);
-            let a = &p.axes[d];
+            let d = n.checked_sub(1 + from_last.min(n.saturating_sub(1)))?;
+            let a = p.axes.get(d)?;
             let i = sel.get(d).copied().unwrap_or(0).min(a.out_len.saturating_sub(1));
             let kernel = Kernel::of(&p, a);
             let taps = a
@@ -257,7 +273,7 @@ fn kernel_series(ctx: Ctx) -> Vec<KernelSeries> {
                     kernel.tap_distances(s, a.in_len).into_iter().zip(s.taps.iter().map(|t| t.weight as f64)).collect()
                 })
                 .unwrap_or_default();
-            (kernel, taps, call_label(&p))
+            Some((kernel, taps, call_label(&p)))
         })
         .collect()
 }

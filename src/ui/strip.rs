@@ -2,14 +2,14 @@
 //! output reads sits above, the output row below at the same width, and a line runs from
 //! each output cell's centre to the coordinate it samples (`model::strip`).
 
-use super::app::use_ctx;
+use super::app::{use_ctx, Which};
 use super::cell_writer::CellWriter;
-use super::diagram::{format_value, Which};
-use super::ledger_view::taps_text;
-use crate::core::{Plan, Tensor};
 use crate::model::colour::Scale;
+use crate::model::format::{format_value, taps_text};
 use crate::model::i18n::Key;
-use crate::model::strip::{line_offsets, read_cell, row_name, Strip};
+use crate::model::selection::{axis_letter, clamp_to, line_values, read_cell, row_name, with_axis};
+use crate::model::snapshot::Snapshot;
+use crate::model::strip::Strip;
 use leptos::prelude::*;
 use leptos::web_sys::Element;
 
@@ -82,71 +82,55 @@ struct Drawn {
     also: String,
 }
 
-fn drawn(
-    plan: &Plan,
-    input: &Tensor,
-    output: &Tensor,
-    from_last: usize,
-    sel: &[usize],
-    channel: usize,
-) -> Option<Drawn> {
+/// What the strip of `s` along spatial axis `from_last` (0 = W) shows for the selected
+/// cell; `None` for a call without spatial axes.
+fn drawn(s: Snapshot, from_last: usize, sel: &[usize], channel: usize) -> Option<Drawn> {
+    let plan = s.plan;
     let n = plan.axes.len();
     let axis = n.checked_sub(1 + from_last.min(n.saturating_sub(1)))?;
-    let a = &plan.axes[axis];
-    let sel: Vec<usize> =
-        (0..n).map(|d| sel.get(d).copied().unwrap_or(0).min(plan.axes[d].out_len.saturating_sub(1))).collect();
+    let a = plan.axes.get(axis)?;
+    let out_spatial = s.output.shape.get(2..).unwrap_or_default();
+    let sel = clamp_to(sel, out_spatial);
     let at_in = read_cell(plan, &sel);
-    let channel = channel.min(input.shape[1].saturating_sub(1));
-    let in_values: Vec<f32> =
-        line_offsets(&input.shape, channel, axis, &at_in).iter().map(|&k| input.data[k]).collect();
-    let out_values: Vec<f32> =
-        line_offsets(&output.shape, channel, axis, &sel).iter().map(|&k| output.data[k]).collect();
-    let scale = Scale::of(&[&input.data, &output.data]);
+    let channel = channel.min(s.input.shape.get(1).copied().unwrap_or(1).saturating_sub(1));
+    let in_values = line_values(s.input, channel, axis, &at_in);
+    let out_values = line_values(s.output, channel, axis, &sel);
+    let scale = Scale::of(&[&s.input.data, &s.output.data]);
+    let selected = sel.get(axis).copied().unwrap_or(0);
     let taps =
-        a.samples.get(sel[axis]).map(|s| s.taps.iter().map(|t| (t.index, t.weight)).collect()).unwrap_or_default();
+        a.samples.get(selected).map(|s| s.taps.iter().map(|t| (t.index, t.weight)).collect()).unwrap_or_default();
     let rows = (row_name("x", channel, axis, &at_in), row_name("y", channel, axis, &sel));
-    let names = &["D", "H", "W"][3 - n..];
     let also = (0..n)
         .filter(|&d| d != axis)
         .filter_map(|d| {
-            let taps = &plan.axes[d].samples.get(sel[d])?.taps;
-            (taps.iter().filter(|t| t.weight != 0.0).count() > 1).then(|| format!("{}: {}", names[d], taps_text(taps)))
+            let taps = &plan.axes.get(d)?.samples.get(sel.get(d).copied()?)?.taps;
+            (taps.iter().filter(|t| t.weight != 0.0).count() > 1)
+                .then(|| format!("{}: {}", axis_letter(d, n), taps_text(taps)))
         })
         .collect::<Vec<_>>()
         .join("; ");
-    Some(Drawn {
-        strip: Strip::new(a, SPAN, MARGIN),
-        in_values,
-        out_values,
-        scale,
-        selected: sel[axis],
-        taps,
-        rows,
-        also,
-    })
+    Some(Drawn { strip: Strip::new(a, SPAN, MARGIN), in_values, out_values, scale, selected, taps, rows, also })
 }
 
 #[component]
 fn StripView(which: Which) -> impl IntoView {
     let ctx = use_ctx();
     let data = Memo::new(move |_| {
-        let plan = which.plan(ctx)?.ok()?;
-        let out = which.output(ctx)?;
         let from_last = ctx.state.with(|s| s.strip_axis);
         let sel = ctx.selected.get();
         let channel = ctx.channel.get();
-        ctx.input.with(|x| drawn(&plan, x, &out, from_last, &sel, channel))
+        which.with_snapshot(ctx, |s| drawn(s, from_last, &sel, channel)).flatten()
     });
     let height = TOP + 2.0 * ROW + GAP + 22.0;
     let (y_in, y_out) = (TOP, TOP + ROW + GAP);
     let testid = if which == Which::Main { "strip" } else { "strip-compare" };
     let select = move |i: usize| {
-        let n = ctx.input.with_untracked(|x| x.shape.len().saturating_sub(2));
+        let spatial =
+            which.with_snapshot(ctx, |s| s.output.shape.get(2..).unwrap_or_default().to_vec()).unwrap_or_default();
+        let n = spatial.len();
         let axis = n.saturating_sub(1 + ctx.state.with_untracked(|s| s.strip_axis).min(n.saturating_sub(1)));
-        let mut sel = ctx.selected.get_untracked();
-        sel.resize(n, 0);
-        sel[axis] = i;
-        ctx.selected.set(sel);
+        let sel = ctx.selected.get_untracked();
+        ctx.selected.set(with_axis(&sel, &spatial, axis, i));
     };
     // The rows and lines are one piece of SVG markup, written when the rows' lengths
     // change; after that a change only rewrites what differs (colours, values, classes,
@@ -221,7 +205,7 @@ impl Painter {
             svg.set_inner_html(&skeleton(d, key, y_in, y_out));
             let children = svg.children();
             let mut nodes = (0..children.length()).filter_map(|k| children.item(k));
-            let labelled = std::iter::repeat(key.2).take(n_in).chain(std::iter::repeat(key.3).take(n_out));
+            let labelled = std::iter::repeat_n(key.2, n_in).chain(std::iter::repeat_n(key.3, n_out));
             let cells = labelled.map_while(|l| Some((nodes.next()?, if l { nodes.next() } else { None }))).collect();
             // New nodes hold nothing yet: fresh writers write everything.
             *self = Painter { built: Some(key), cells, tail: nodes.collect(), ..Painter::default() };
