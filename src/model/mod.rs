@@ -6,6 +6,7 @@ pub mod colour;
 pub mod geometry;
 pub mod heat_layout;
 pub mod i18n;
+pub mod lesson;
 pub mod modes;
 pub mod paste;
 pub mod presets;

@@ -2,6 +2,7 @@
 //! PyTorch's argument names (`?preset=seed&mode=bilinear&align_corners=true&scale_factor=2`).
 
 use super::i18n::Lang;
+use super::lesson;
 use super::paste::check_limits;
 use super::presets::Preset;
 use crate::core::{Call, CallForm, Limits, Mode, ScaleArg, SizeArg, Tensor};
@@ -72,6 +73,8 @@ pub struct State {
     pub every_mode: bool,
     pub lang: Option<Lang>,
     pub theme: Theme,
+    /// The open step of the guided lesson (1-based, `lesson=N`), if any.
+    pub lesson: Option<usize>,
 }
 
 impl Default for State {
@@ -94,6 +97,7 @@ impl Default for State {
             every_mode: false,
             lang: None,
             theme: Theme::Auto,
+            lesson: None,
         }
     }
 }
@@ -332,6 +336,9 @@ impl State {
                 }
                 .map(|t| s.theme = t)
                 .is_some(),
+                "lesson" => {
+                    value.parse().ok().filter(|&k| lesson::step(k).is_some()).map(|k| s.lesson = Some(k)).is_some()
+                }
                 _ => false,
             };
             if !ok {
@@ -343,6 +350,13 @@ impl State {
         }
         if saw_size && !saw_scale {
             s.pass = Pass::Size;
+        }
+        // `?lesson=N` alone (with the reader's language and theme) opens step N's page; a
+        // rewritten URL names the whole state, which may differ from the step's.
+        if let Some(k) = s.lesson {
+            if pairs.iter().all(|(key, _)| matches!(key.as_str(), "lesson" | "lang" | "theme")) {
+                s = lesson::state_of(k, s.lang, s.theme);
+            }
         }
         (s, ignored)
     }
@@ -389,6 +403,9 @@ impl State {
         }
         if self.every_mode {
             q.push("profile=modes".into());
+        }
+        if let Some(k) = self.lesson {
+            q.push(format!("lesson={k}"));
         }
         if let Some(l) = self.lang {
             q.push(format!("lang={}", if l == Lang::Zh { "zh" } else { "en" }));
