@@ -225,7 +225,7 @@ texts! {
                      "`nn.Upsample(scale_factor=2, mode='bilinear', align_corners=True)`。PyTorch 文档已将这两个模块标为弃用，推荐使用把每个参数都写明的 `F.interpolate`。";
     Lesson10Title => "Which convention to train with, and why it must not change", "用哪种约定训练，以及为什么不能中途换";
     Lesson10Body => "Which `align_corners` you train with rarely matters: a network learns around either (pytorch/vision#1708; DeepLab retrained both ways scored within 0.2 points). Mixing them does matter. The difference map shows what a model trained with `False` but run with `True` would get: every value except the four corners moves, e.g. `y[3,2]` from 2.75 to 2.6939. Since PyTorch 0.4.0 the default is `False`; code written for the older behaviour must say `align_corners=True`.",
-                    "训练时用哪个 `align_corners` 通常无关紧要：网络会适应任一种（pytorch/vision#1708；DeepLab 两种方式各训练一次，成绩相差不到 0.2 个百分点）。要紧的是不能混用。差值图展示了用 `False` 训练、却用 `True` 运行的模型会得到什么：除了四个角，每个值都变了，例如 `y[3,2]` 从 2.75 变成 2.6939。PyTorch 0.4.0 起默认是 `False`；为更早的行为写的代码必须写明 `align_corners=True`。";
+                    "训练时用哪个 `align_corners` 通常无关紧要：网络会适应任一种（pytorch/vision#1708；DeepLab 两种方式各训练一次，成绩最多相差 0.2 个百分点）。要紧的是不能混用。差值图展示了用 `False` 训练、却用 `True` 运行的模型会得到什么：除了四个角，每个值都变了，例如 `y[3,2]` 从 2.75 变成 2.6939。PyTorch 0.4.0 起默认是 `False`；为更早的行为写的代码必须写明 `align_corners=True`。";
     Lesson10Ask => "You export a model that upsamples with `F.interpolate(..., mode='bilinear')` to another framework. What must you check?",
                    "你把一个用 `F.interpolate(..., mode='bilinear')` 上采样的模型导出到别的框架。需要检查什么？";
     Lesson10Answer => "That the exported resize uses the same convention: half-pixel centres, as with `align_corners=False` (OpenCV's and TensorFlow 2's resize do), not corner-aligned points.",

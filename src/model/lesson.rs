@@ -2,7 +2,7 @@
 //! which `align_corners` to train with. Each step is data: a URL query for the page state
 //! it shows, the view to look at, its texts (in `i18n`) and an optional question with an
 //! answer to reveal. The numbers a text quotes are checked against the core by the tests
-//! below ([`Fact`]), so a text cannot say something the page does not show.
+//! below (`Fact`), so a text cannot say something the page does not show.
 
 use super::i18n::{t, Key, Lang};
 use super::state::{State, Theme};
@@ -41,41 +41,6 @@ impl View {
     }
 }
 
-/// What a quoted number is, computed from the step's state (or from `alt`, a state the
-/// text asks the reader to try).
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub enum What {
-    /// The input row the strip shows (the first row along the last axis).
-    InRow,
-    /// The output row of the main (`false`) or compared (`true`) call along the last axis,
-    /// in the row of the selected cell.
-    OutRow(bool),
-    /// One output value of the main or compared call at a spatial index.
-    Out(bool, &'static [usize]),
-    /// Input and output length along a spatial axis of the main call.
-    Lens(usize),
-    /// The float32 scale of a spatial axis of the main or compared call.
-    Scale(bool, usize),
-    /// The source coordinate (before any clamp) of output `i` along an axis.
-    Src(bool, usize, usize),
-    /// The input indices output `i` reads along an axis (taps with non-zero weight).
-    Reads(bool, usize, usize),
-    /// The weights of those taps.
-    Weights(bool, usize, usize),
-    /// The ledger's weighted sum of the main call at a spatial index: weight, value, … .
-    Sum(&'static [usize]),
-}
-
-/// A number (or list of numbers) a step's text quotes, and where it comes from.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Fact {
-    /// The query of the state the number is read from; empty for the step's own state.
-    pub alt: &'static str,
-    pub what: What,
-    /// The numbers as the text writes them, separated by spaces.
-    pub text: &'static str,
-}
-
 /// One step of the lesson.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Step {
@@ -86,18 +51,6 @@ pub struct Step {
     pub body: Key,
     /// A question to think about, and its answer.
     pub question: Option<(Key, Key)>,
-    pub facts: &'static [Fact],
-    /// Numbers the texts use that are part of a formula or of the argument values, not
-    /// results (`0.5` in `i + 0.5`, the `2` of `scale_factor=2`).
-    pub constants: &'static [&'static str],
-}
-
-const fn fact(what: What, text: &'static str) -> Fact {
-    Fact { alt: "", what, text }
-}
-
-const fn alt(alt: &'static str, what: What, text: &'static str) -> Fact {
-    Fact { alt, what, text }
 }
 
 /// The lesson, in order.
@@ -108,13 +61,6 @@ pub const STEPS: [Step; 10] = [
         title: Key::Lesson1Title,
         body: Key::Lesson1Body,
         question: Some((Key::Lesson1Ask, Key::Lesson1Answer)),
-        facts: &[
-            fact(What::InRow, "2 6 4 3"),
-            fact(What::OutRow(false), "2 2 6 6 4 4 3 3"),
-            fact(What::Reads(false, 0, 5), "2"),
-            fact(What::Out(false, &[5]), "4"),
-        ],
-        constants: &["2", "5"],
     },
     Step {
         query: "preset=ramp&dims=1&mode=nearest&size=7&compare=nearest-exact&sel=1",
@@ -122,17 +68,6 @@ pub const STEPS: [Step; 10] = [
         title: Key::Lesson2Title,
         body: Key::Lesson2Body,
         question: Some((Key::Lesson2Ask, Key::Lesson2Answer)),
-        facts: &[
-            fact(What::InRow, "0 1 2 3 4"),
-            fact(What::Lens(0), "5 7"),
-            fact(What::OutRow(false), "0 0 1 2 2 3 4"),
-            fact(What::OutRow(true), "0 1 1 2 3 3 4"),
-            fact(What::Src(true, 0, 1), "0.5714"),
-            fact(What::Src(false, 0, 1), "0.7143"),
-            fact(What::Reads(false, 0, 1), "0"),
-            fact(What::Reads(true, 0, 1), "1"),
-        ],
-        constants: &["0", "1", "0.5"],
     },
     Step {
         query: "preset=seed&dims=1&mode=linear&scale_factor=2&align_corners=false&compare=off&sel=3",
@@ -140,16 +75,6 @@ pub const STEPS: [Step; 10] = [
         title: Key::Lesson3Title,
         body: Key::Lesson3Body,
         question: Some((Key::Lesson3Ask, Key::Lesson3Answer)),
-        facts: &[
-            fact(What::InRow, "2 6 4 3"),
-            fact(What::Scale(false, 0), "0.5"),
-            fact(What::Src(false, 0, 3), "1.25"),
-            fact(What::Reads(false, 0, 3), "1 2"),
-            fact(What::Weights(false, 0, 3), "0.75 0.25"),
-            fact(What::Sum(&[3]), "0.75 6 0.25 4"),
-            fact(What::Out(false, &[3]), "5.5"),
-        ],
-        constants: &["0.5", "1", "2", "3", "0.25"],
     },
     Step {
         query: "preset=seed&dims=1&mode=linear&scale_factor=2&align_corners=false&sel=3",
@@ -157,23 +82,6 @@ pub const STEPS: [Step; 10] = [
         title: Key::Lesson4Title,
         body: Key::Lesson4Body,
         question: Some((Key::Lesson4Ask, Key::Lesson4Answer)),
-        facts: &[
-            fact(What::Lens(0), "4 8"),
-            fact(What::Scale(false, 0), "0.5"),
-            fact(What::Scale(true, 0), "0.4286"),
-            fact(What::Src(false, 0, 0), "-0.25"),
-            fact(What::Src(false, 0, 3), "1.25"),
-            fact(What::Src(true, 0, 3), "1.2857"),
-            fact(What::Src(true, 0, 7), "3"),
-            fact(What::Src(false, 0, 7), "3.25"),
-            fact(What::Out(false, &[3]), "5.5"),
-            fact(What::Out(true, &[3]), "5.4286"),
-            fact(What::Out(false, &[0]), "2"),
-            fact(What::Out(true, &[0]), "2"),
-            fact(What::Out(false, &[7]), "3"),
-            fact(What::Out(true, &[7]), "3"),
-        ],
-        constants: &["-0.5", "3.5", "0.5", "1", "3", "7", "0"],
     },
     Step {
         query: "preset=seed&mode=bilinear&scale_factor=2&align_corners=false&sel=3,2",
@@ -181,17 +89,6 @@ pub const STEPS: [Step; 10] = [
         title: Key::Lesson5Title,
         body: Key::Lesson5Body,
         question: Some((Key::Lesson5Ask, Key::Lesson5Answer)),
-        facts: &[
-            fact(What::Lens(0), "4 8"),
-            fact(What::Src(false, 0, 3), "1.25"),
-            fact(What::Weights(false, 0, 3), "0.75 0.25"),
-            fact(What::Src(false, 1, 2), "0.75"),
-            fact(What::Weights(false, 1, 2), "0.25 0.75"),
-            fact(What::Sum(&[3, 2]), "0.1875 4 0.5625 0 0.0625 8 0.1875 8"),
-            fact(What::Out(false, &[3, 2]), "2.75"),
-            fact(What::Out(true, &[3, 2]), "2.6939"),
-        ],
-        constants: &["66666", "2", "3", "1"],
     },
     Step {
         query: "input=1x1x1x6:0,0,0,1,1,1&mode=bicubic&scale_factor=1,2&align_corners=false&compare=bilinear&sel=0,4",
@@ -199,15 +96,6 @@ pub const STEPS: [Step; 10] = [
         title: Key::Lesson6Title,
         body: Key::Lesson6Body,
         question: Some((Key::Lesson6Ask, Key::Lesson6Answer)),
-        facts: &[
-            fact(What::InRow, "0 0 0 1 1 1"),
-            fact(What::Src(false, 1, 4), "1.75"),
-            fact(What::Reads(false, 1, 4), "0 1 2 3"),
-            fact(What::Weights(false, 1, 4), "-0.0352 0.2617 0.8789 -0.1055"),
-            fact(What::Out(false, &[0, 4]), "-0.1055"),
-            fact(What::Out(false, &[0, 7]), "1.1055"),
-        ],
-        constants: &["-0.75", "0", "1", "4", "7", "3"],
     },
     Step {
         query: "preset=ramp&dims=1&mode=linear&scale_factor=1.5&align_corners=false&compare=off&sel=6",
@@ -215,21 +103,6 @@ pub const STEPS: [Step; 10] = [
         title: Key::Lesson7Title,
         body: Key::Lesson7Body,
         question: Some((Key::Lesson7Ask, Key::Lesson7Answer)),
-        facts: &[
-            fact(What::Lens(0), "5 7"),
-            fact(What::Scale(false, 0), "0.6667"),
-            fact(What::Src(false, 0, 6), "3.8333"),
-            fact(What::Out(false, &[6]), "3.8333"),
-            alt(
-                "preset=ramp&dims=1&mode=linear&scale_factor=1.5&align_corners=false&recompute_scale_factor=true",
-                What::Scale(false, 0),
-                "0.7143",
-            ),
-            alt("preset=ramp&dims=1&mode=linear&size=7&align_corners=false", What::Scale(false, 0), "0.7143"),
-            alt("preset=ramp&dims=1&mode=linear&size=7&align_corners=false", What::Src(false, 0, 6), "4.1429"),
-            alt("preset=ramp&dims=1&mode=linear&size=7&align_corners=false", What::Out(false, &[6]), "4"),
-        ],
-        constants: &["1.5", "7.5", "1.3", "6", "1", "6", "0.5", "7", "5"],
     },
     Step {
         query: "preset=stripes&mode=bilinear&size=2&align_corners=false&compare=area&sel=0,0",
@@ -237,23 +110,6 @@ pub const STEPS: [Step; 10] = [
         title: Key::Lesson8Title,
         body: Key::Lesson8Body,
         question: Some((Key::Lesson8Ask, Key::Lesson8Answer)),
-        facts: &[
-            fact(What::Lens(1), "6 2"),
-            fact(What::InRow, "0 1 0 1 0 1"),
-            fact(What::Src(false, 1, 0), "1"),
-            fact(What::Src(false, 1, 1), "4"),
-            alt("preset=stripes&mode=nearest&size=2", What::Reads(false, 1, 0), "0"),
-            alt("preset=stripes&mode=nearest&size=2", What::Reads(false, 1, 1), "3"),
-            fact(What::OutRow(false), "1 0"),
-            fact(What::OutRow(true), "0.3333 0.6667"),
-            fact(What::Scale(false, 1), "3"),
-            alt(
-                "preset=stripes&mode=bilinear&size=2&align_corners=false&antialias=true",
-                What::OutRow(false),
-                "0.5 0.5",
-            ),
-        ],
-        constants: &["1", "4"],
     },
     Step {
         query: "preset=seed&call=UpsamplingBilinear2d&mode=bilinear&scale_factor=2&sel=3,2",
@@ -261,8 +117,6 @@ pub const STEPS: [Step; 10] = [
         title: Key::Lesson9Title,
         body: Key::Lesson9Body,
         question: Some((Key::Lesson9Ask, Key::Lesson9Answer)),
-        facts: &[fact(What::Out(false, &[3, 2]), "2.6939"), fact(What::Out(true, &[3, 2]), "2.75")],
-        constants: &["2", "3", "5"],
     },
     Step {
         query: "preset=seed&mode=bilinear&scale_factor=2&align_corners=false&sel=3,2",
@@ -270,8 +124,6 @@ pub const STEPS: [Step; 10] = [
         title: Key::Lesson10Title,
         body: Key::Lesson10Body,
         question: Some((Key::Lesson10Ask, Key::Lesson10Answer)),
-        facts: &[fact(What::Out(false, &[3, 2]), "2.75"), fact(What::Out(true, &[3, 2]), "2.6939")],
-        constants: &["1708", "0.2", "3", "2", "0.4.0"],
     },
 ];
 
@@ -315,6 +167,61 @@ pub fn step_label(lang: Lang, k: usize) -> String {
     t(lang, Key::LessonStepOf).replace("{k}", &k.to_string()).replace("{n}", &STEPS.len().to_string())
 }
 
+/// The lesson's panel as HTML. Outside the lesson: an invitation and a start (or resume at
+/// `left_at`) button. In step `k`: the step count, a leave button, the texts
+/// (`data-testid="lesson-text"`), the view to look at, the question with its answer or a
+/// reveal button, a note with a restore button when the reader `changed` the page, Back and
+/// Next, and the keys. Buttons carry `data-act` (`start`, `leave`, `reveal`, `restore`,
+/// `back`, `next`) for the panel's one click handler.
+pub fn panel_html(lang: Lang, k: Option<usize>, revealed: bool, changed: bool, left_at: Option<usize>) -> String {
+    let tr = |key| t(lang, key);
+    let Some(s) = k.and_then(step) else {
+        let start = match left_at {
+            Some(k) => format!("{} · {}", tr(Key::LessonResume), step_label(lang, k)),
+            None => tr(Key::LessonStartButton).to_string(),
+        };
+        return format!(
+            "<p>{}</p><button class=\"primary\" data-act=\"start\" data-testid=\"lesson-start\">{start}</button>",
+            tr(Key::LessonStart).replace("{n}", &STEPS.len().to_string())
+        );
+    };
+    let k = k.unwrap_or(1);
+    let (name, count, leave, look) =
+        (tr(Key::LessonName), step_label(lang, k), tr(Key::LessonLeave), tr(Key::LessonLook));
+    let (title, body, view) = (markup(tr(s.title)), markup(tr(s.body)), tr(s.view.title()));
+    let mut h = format!(
+        "<div class=\"lesson-card\"><div class=\"lesson-head\"><strong>{name}</strong><span class=\"lesson-count\" data-testid=\"lesson-step\">{count}</span>\
+         <button class=\"lesson-leave\" data-act=\"leave\" data-testid=\"lesson-leave\" title=\"{leave}\" aria-label=\"{leave}\">×</button></div>\
+         <div data-testid=\"lesson-text\"><h2>{title}</h2><p>{body}</p></div><p class=\"lesson-look\">{look} <strong>{view}</strong></p>"
+    );
+    if let Some((ask, answer)) = s.question {
+        h += &format!("<div class=\"lesson-ask\"><p><strong>{}</strong> {}</p>", tr(Key::LessonThink), markup(tr(ask)));
+        h += &if revealed {
+            format!("<p class=\"lesson-answer\" data-testid=\"lesson-answer\">{}</p></div>", markup(tr(answer)))
+        } else {
+            format!(
+                "<button data-act=\"reveal\" data-testid=\"lesson-reveal\">{}</button></div>",
+                tr(Key::LessonReveal)
+            )
+        };
+    }
+    if changed {
+        h += &format!(
+            "<p class=\"lesson-changed\">{} <button data-act=\"restore\" data-testid=\"lesson-restore\">{}</button></p>",
+            tr(Key::LessonChanged),
+            tr(Key::LessonRestore)
+        );
+    }
+    let back = if k == 1 { " disabled" } else { "" };
+    let next = tr(if next(k).is_some() { Key::LessonNext } else { Key::LessonFinish });
+    h + &format!(
+        "<div class=\"lesson-nav\"><button data-act=\"back\" data-testid=\"lesson-back\"{back}>{}</button>\
+         <button class=\"primary\" data-act=\"next\" data-testid=\"lesson-next\">{next}</button></div><p class=\"hint\">{}</p></div>",
+        tr(Key::LessonBack),
+        tr(Key::LessonKeys)
+    )
+}
+
 /// A lesson text as HTML: escaped, with `code` spans in `<code>`.
 pub fn markup(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 32);
@@ -342,6 +249,173 @@ mod tests {
     use super::*;
     use crate::core::{explain, plan, Plan, Tensor};
     use crate::model::state::{Input, UI_LIMITS};
+
+    /// What a quoted number is, computed from the step's state (or from `alt`, a state the
+    /// text asks the reader to try).
+    #[derive(Clone, Copy, Debug, PartialEq)]
+    pub enum What {
+        /// The input row the strip shows (the first row along the last axis).
+        InRow,
+        /// The output row of the main (`false`) or compared (`true`) call along the last axis,
+        /// in the row of the selected cell.
+        OutRow(bool),
+        /// One output value of the main or compared call at a spatial index.
+        Out(bool, &'static [usize]),
+        /// Input and output length along a spatial axis of the main call.
+        Lens(usize),
+        /// The float32 scale of a spatial axis of the main or compared call.
+        Scale(bool, usize),
+        /// The source coordinate (before any clamp) of output `i` along an axis.
+        Src(bool, usize, usize),
+        /// The input indices output `i` reads along an axis (taps with non-zero weight).
+        Reads(bool, usize, usize),
+        /// The weights of those taps.
+        Weights(bool, usize, usize),
+        /// The ledger's weighted sum of the main call at a spatial index: weight, value, … .
+        Sum(&'static [usize]),
+    }
+
+    /// A number (or list of numbers) a step's text quotes, and where it comes from.
+    #[derive(Clone, Copy, Debug, PartialEq)]
+    pub struct Fact {
+        /// The query of the state the number is read from; empty for the step's own state.
+        pub alt: &'static str,
+        pub what: What,
+        /// The numbers as the text writes them, separated by spaces.
+        pub text: &'static str,
+    }
+
+    const fn fact(what: What, text: &'static str) -> Fact {
+        Fact { alt: "", what, text }
+    }
+
+    const fn alt(alt: &'static str, what: What, text: &'static str) -> Fact {
+        Fact { alt, what, text }
+    }
+
+    /// Per step, the numbers its texts quote ([`Fact`]) and the numbers that are part of a
+    /// formula or of the argument values, not results (`0.5` in `i + 0.5`, the `2` of
+    /// `scale_factor=2`).
+    const FACTS: [(&[Fact], &[&str]); 10] = [
+        (
+            &[
+                fact(What::InRow, "2 6 4 3"),
+                fact(What::OutRow(false), "2 2 6 6 4 4 3 3"),
+                fact(What::Reads(false, 0, 5), "2"),
+                fact(What::Out(false, &[5]), "4"),
+            ],
+            &["2", "5"],
+        ),
+        (
+            &[
+                fact(What::InRow, "0 1 2 3 4"),
+                fact(What::Lens(0), "5 7"),
+                fact(What::OutRow(false), "0 0 1 2 2 3 4"),
+                fact(What::OutRow(true), "0 1 1 2 3 3 4"),
+                fact(What::Src(true, 0, 1), "0.5714"),
+                fact(What::Src(false, 0, 1), "0.7143"),
+                fact(What::Reads(false, 0, 1), "0"),
+                fact(What::Reads(true, 0, 1), "1"),
+            ],
+            &["0", "1", "0.5"],
+        ),
+        (
+            &[
+                fact(What::InRow, "2 6 4 3"),
+                fact(What::Scale(false, 0), "0.5"),
+                fact(What::Src(false, 0, 3), "1.25"),
+                fact(What::Reads(false, 0, 3), "1 2"),
+                fact(What::Weights(false, 0, 3), "0.75 0.25"),
+                fact(What::Sum(&[3]), "0.75 6 0.25 4"),
+                fact(What::Out(false, &[3]), "5.5"),
+            ],
+            &["0.5", "1", "2", "3", "0.25"],
+        ),
+        (
+            &[
+                fact(What::Lens(0), "4 8"),
+                fact(What::Scale(false, 0), "0.5"),
+                fact(What::Scale(true, 0), "0.4286"),
+                fact(What::Src(false, 0, 0), "-0.25"),
+                fact(What::Src(false, 0, 3), "1.25"),
+                fact(What::Src(true, 0, 3), "1.2857"),
+                fact(What::Src(true, 0, 7), "3"),
+                fact(What::Src(false, 0, 7), "3.25"),
+                fact(What::Out(false, &[3]), "5.5"),
+                fact(What::Out(true, &[3]), "5.4286"),
+                fact(What::Out(false, &[0]), "2"),
+                fact(What::Out(true, &[0]), "2"),
+                fact(What::Out(false, &[7]), "3"),
+                fact(What::Out(true, &[7]), "3"),
+            ],
+            &["-0.5", "3.5", "0.5", "1", "3", "7", "0"],
+        ),
+        (
+            &[
+                fact(What::Lens(0), "4 8"),
+                fact(What::Src(false, 0, 3), "1.25"),
+                fact(What::Weights(false, 0, 3), "0.75 0.25"),
+                fact(What::Src(false, 1, 2), "0.75"),
+                fact(What::Weights(false, 1, 2), "0.25 0.75"),
+                fact(What::Sum(&[3, 2]), "0.1875 4 0.5625 0 0.0625 8 0.1875 8"),
+                fact(What::Out(false, &[3, 2]), "2.75"),
+                fact(What::Out(true, &[3, 2]), "2.6939"),
+            ],
+            &["66666", "2", "3", "1"],
+        ),
+        (
+            &[
+                fact(What::InRow, "0 0 0 1 1 1"),
+                fact(What::Src(false, 1, 4), "1.75"),
+                fact(What::Reads(false, 1, 4), "0 1 2 3"),
+                fact(What::Weights(false, 1, 4), "-0.0352 0.2617 0.8789 -0.1055"),
+                fact(What::Out(false, &[0, 4]), "-0.1055"),
+                fact(What::Out(false, &[0, 7]), "1.1055"),
+            ],
+            &["-0.75", "0", "1", "4", "7", "3"],
+        ),
+        (
+            &[
+                fact(What::Lens(0), "5 7"),
+                fact(What::Scale(false, 0), "0.6667"),
+                fact(What::Src(false, 0, 6), "3.8333"),
+                fact(What::Out(false, &[6]), "3.8333"),
+                alt(
+                    "preset=ramp&dims=1&mode=linear&scale_factor=1.5&align_corners=false&recompute_scale_factor=true",
+                    What::Scale(false, 0),
+                    "0.7143",
+                ),
+                alt("preset=ramp&dims=1&mode=linear&size=7&align_corners=false", What::Scale(false, 0), "0.7143"),
+                alt("preset=ramp&dims=1&mode=linear&size=7&align_corners=false", What::Src(false, 0, 6), "4.1429"),
+                alt("preset=ramp&dims=1&mode=linear&size=7&align_corners=false", What::Out(false, &[6]), "4"),
+            ],
+            &["1.5", "7.5", "1.3", "6", "1", "6", "0.5", "7", "5"],
+        ),
+        (
+            &[
+                fact(What::Lens(1), "6 2"),
+                fact(What::InRow, "0 1 0 1 0 1"),
+                fact(What::Src(false, 1, 0), "1"),
+                fact(What::Src(false, 1, 1), "4"),
+                alt("preset=stripes&mode=nearest&size=2", What::Reads(false, 1, 0), "0"),
+                alt("preset=stripes&mode=nearest&size=2", What::Reads(false, 1, 1), "3"),
+                fact(What::OutRow(false), "1 0"),
+                fact(What::OutRow(true), "0.3333 0.6667"),
+                fact(What::Scale(false, 1), "3"),
+                alt(
+                    "preset=stripes&mode=bilinear&size=2&align_corners=false&antialias=true",
+                    What::OutRow(false),
+                    "0.5 0.5",
+                ),
+            ],
+            &["1", "4"],
+        ),
+        (&[fact(What::Out(false, &[3, 2]), "2.6939"), fact(What::Out(true, &[3, 2]), "2.75")], &["2", "3", "5"]),
+        (
+            &[fact(What::Out(false, &[3, 2]), "2.75"), fact(What::Out(true, &[3, 2]), "2.6939")],
+            &["1708", "0.2", "3", "2", "0.4.0"],
+        ),
+    ];
 
     /// The numbers in a text: runs of digits and dots not glued to a letter (so `2d` in
     /// `UpsamplingBilinear2d` is not one), with a leading minus sign kept. `1-D` is a word
@@ -458,10 +532,10 @@ mod tests {
 
     #[test]
     fn every_quoted_number_is_what_the_page_shows() {
-        for (k, s) in STEPS.iter().enumerate() {
+        for (k, (s, (facts, constants))) in STEPS.iter().zip(FACTS).enumerate() {
             let own = page(s.query);
-            let mut allowed: Vec<String> = s.constants.iter().map(|c| c.to_string()).collect();
-            for f in s.facts {
+            let mut allowed: Vec<String> = constants.iter().map(|c| c.to_string()).collect();
+            for f in facts {
                 let p = if f.alt.is_empty() { None } else { Some(page(f.alt)) };
                 let values = compute(p.as_ref().unwrap_or(&own), f.what);
                 let quoted: Vec<&str> = f.text.split(' ').collect();
@@ -535,6 +609,28 @@ mod tests {
         let (s, ignored) = State::from_query("lesson=11");
         assert_eq!((s.lesson, ignored.len()), (None, 1));
         assert!(!State::default().to_query().contains("lesson"));
+    }
+
+    #[test]
+    fn the_card_has_its_parts_in_both_languages() {
+        for lang in [Lang::En, Lang::Zh] {
+            for k in 1..=STEPS.len() {
+                let card = panel_html(lang, Some(k), false, false, None);
+                assert!(card.contains("data-testid=\"lesson-text\"") && card.contains(&step_label(lang, k)));
+                assert!(card.contains("data-act=\"reveal\"") && !card.contains("lesson-answer"));
+                let open = panel_html(lang, Some(k), true, true, None);
+                assert!(open.contains("lesson-answer") && !open.contains("data-act=\"reveal\""));
+                assert!(open.contains("data-act=\"restore\""));
+                assert_eq!(open.matches("<code>").count(), open.matches("</code>").count());
+            }
+        }
+        assert_eq!(panel_html(Lang::En, Some(1), false, false, None).matches(" disabled").count(), 1);
+        assert!(panel_html(Lang::En, Some(10), false, false, None).contains(">Finish<"));
+        let start = panel_html(Lang::En, None, false, false, None);
+        assert!(
+            start.contains("10 short steps") && start.contains(">Start the lesson<") && !start.contains("lesson-card")
+        );
+        assert!(panel_html(Lang::Zh, None, false, false, Some(4)).contains("回到教程 · 第 4 步，共 10 步"));
     }
 
     #[test]
