@@ -222,24 +222,28 @@ pub fn panel_html(lang: Lang, k: Option<usize>, revealed: bool, changed: bool, l
     )
 }
 
-/// A lesson text as HTML: escaped, with `code` spans in `<code>`.
+/// A lesson text as HTML: escaped, with `code` spans in `<code>`; a short span (a row of
+/// numbers, a formula) does not break across lines.
 pub fn markup(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 32);
-    let mut open = false;
-    for c in text.chars() {
-        match c {
-            '`' => {
-                out.push_str(if open { "</code>" } else { "<code>" });
-                open = !open;
-            }
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '&' => out.push_str("&amp;"),
-            c => out.push(c),
+    for (k, part) in text.split('`').enumerate() {
+        let code = k % 2 == 1;
+        let keep = code && part.chars().count() <= 24;
+        if code {
+            out.push_str("<code>");
         }
-    }
-    if open {
-        out.push_str("</code>");
+        for c in part.chars() {
+            match c {
+                '<' => out.push_str("&lt;"),
+                '>' => out.push_str("&gt;"),
+                '&' => out.push_str("&amp;"),
+                ' ' if keep => out.push('\u{a0}'),
+                c => out.push(c),
+            }
+        }
+        if code {
+            out.push_str("</code>");
+        }
     }
     out
 }
@@ -635,7 +639,9 @@ mod tests {
 
     #[test]
     fn markup_escapes_and_marks_code() {
-        assert_eq!(markup("a `x<1` & b"), "a <code>x&lt;1</code> &amp; b");
+        assert_eq!(markup("a `x < 1` & b"), "a <code>x\u{a0}&lt;\u{a0}1</code> &amp; b");
         assert_eq!(markup("`open"), "<code>open</code>");
+        let long = "`F.interpolate(x, scale_factor=2, mode='bilinear')`";
+        assert_eq!(markup(long).matches(' ').count(), 2);
     }
 }

@@ -59,7 +59,7 @@ test('Next, Back and the arrow keys move; the ends stop or finish', async ({ pag
   expect(new URL(page.url()).searchParams.get('size')).toBe('7');
   await page.getByTestId('lesson-back').click();
   await expect(stepLabel(page)).toHaveText(`Step 1 of ${STEPS}`);
-  await expect(lessonText(page)).toHaveText(first);
+  await expect(lessonText(page)).toHaveText(first, { useInnerText: true });
 
   // Keys, with the focus on the page body.
   await page.locator('h1').click();
