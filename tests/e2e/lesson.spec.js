@@ -85,6 +85,22 @@ test('Next, Back and the arrow keys move; the ends stop or finish', async ({ pag
   expect(problems).toEqual([]);
 });
 
+test('Next walks through every step and Back all the way back, with no error', async ({ page }) => {
+  const problems = await open(page, '?lesson=1&lang=zh');
+  for (let k = 2; k <= STEPS; k++) {
+    await page.getByTestId('lesson-next').click();
+    await expect(stepLabel(page)).toHaveText(`第 ${k} 步，共 ${STEPS} 步`);
+    await expect(page.locator('.lesson-focus')).toHaveCount(1);
+    await expect(page.getByTestId('lesson-restore')).toHaveCount(0);
+  }
+  for (let k = STEPS - 1; k >= 1; k--) {
+    await page.keyboard.press('ArrowLeft');
+    await expect(stepLabel(page)).toHaveText(`第 ${k} 步，共 ${STEPS} 步`);
+  }
+  await expect(page.getByTestId('torch-repr')).toBeVisible();
+  expect(problems).toEqual([]);
+});
+
 test('the output grid keeps its arrow keys during the lesson', async ({ page }) => {
   const problems = await open(page, '?lesson=5&lang=en');
   const grid = page.getByTestId('output-grid').getByTestId('heat-canvas');
