@@ -181,8 +181,8 @@ texts! {
     Lesson2Answer => "Pixel 1 (its centre is at 1) is nearer than pixel 0, and `nearest-exact` reads it. `nearest` reads `⌊1·5/7⌋ = ⌊0.7143⌋ = 0`.",
                      "像素 1（中心在 1）比像素 0 更近，`nearest-exact` 读的就是它。`nearest` 读的是 `⌊1·5/7⌋ = ⌊0.7143⌋ = 0`。";
     Lesson3Title => "linear in 1-D: a coordinate, its floor and fraction, two weights", "一维 linear：源坐标、整数部分、小数部分和两个权重";
-    Lesson3Body => "`mode='linear'` mixes instead of copying. Each output `i` first gets a source coordinate in the input, here `src = (i + 0.5)·0.5 − 0.5`; for output 3 that is 1.25. Its floor, 1, picks the left neighbour `x[1] = 6`; its fraction, 0.25, says how far it has moved towards the right neighbour `x[2] = 4`. The weights are `1 − 0.25 = 0.75` and `0.25`: they always sum to 1.",
-                   "`mode='linear'` 不再复制，而是混合。先给每个输出 `i` 算出它在输入中的源坐标，这里是 `src = (i + 0.5)·0.5 − 0.5`；输出 3 的源坐标是 1.25。它的整数部分 1 选中左邻 `x[1] = 6`；小数部分 0.25 表示它向右邻 `x[2] = 4` 靠近了多少。两个权重是 `1 − 0.25 = 0.75` 和 `0.25`，加起来总是 1。";
+    Lesson3Body => "`mode='linear'` mixes instead of copying. Each output `i` first gets a source coordinate in the input, here `src = (i + 0.5)·0.5 − 0.5`; for output 3 that is 1.25. Its floor, 1, picks the left neighbour `x[1] = 6`; its fraction, λ = 0.25, says how far it has moved towards the right neighbour `x[2] = 4`. The weights are `1 − 0.25 = 0.75` and `0.25`: they always sum to 1.",
+                   "`mode='linear'` 不再复制，而是混合。先给每个输出 `i` 算出它在输入中的源坐标，这里是 `src = (i + 0.5)·0.5 − 0.5`；输出 3 的源坐标是 1.25。它的整数部分 1 选中左邻 `x[1] = 6`；小数部分 λ = 0.25 表示它向右邻 `x[2] = 4` 靠近了多少。两个权重是 `1 − 0.25 = 0.75` 和 `0.25`，加起来总是 1。";
     Lesson3Ask => "What is `y[3]`?", "`y[3]` 等于多少？";
     Lesson3Answer => "`0.75 × 6 + 0.25 × 4 = 5.5`. The highlighted box shows this sum, and the strip above shows 5.5 as output 3.",
                      "`0.75 × 6 + 0.25 × 4 = 5.5`。高亮的这一栏列出了这个加权和，上面的条带图里输出 3 也是 5.5。";
