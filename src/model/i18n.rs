@@ -152,11 +152,11 @@ texts! {
     Footer => "Numbers are computed in your browser by a Rust port of PyTorch's CPU kernels and checked against fixtures written by real PyTorch.",
               "数字由 PyTorch CPU 内核的 Rust 移植在浏览器中计算，并与真实 PyTorch 生成的基准数据逐位核对。";
     LessonName => "Guided lesson", "分步教程";
-    LessonStart => "New to upsampling? Take the guided lesson: {n} short steps, from one row of numbers to the famous align_corners diagram.",
-                   "刚接触上采样？跟着分步教程走：共 {n} 小步，从一行数字讲到那张著名的 align_corners 图。";
+    LessonStart => "New to upsampling? Take the guided lesson: # short steps, from one row of numbers to the famous align_corners diagram.",
+                   "刚接触上采样？跟着分步教程走：共 # 小步，从一行数字讲到那张著名的 align_corners 图。";
     LessonStartButton => "Start the lesson", "开始教程";
     LessonResume => "Back to the lesson", "回到教程";
-    LessonStepOf => "Step {k} of {n}", "第 {k} 步，共 {n} 步";
+    LessonStepOf => "Step # of #", "第 # 步，共 # 步";
     LessonBack => "← Back", "← 上一步";
     LessonNext => "Next →", "下一步 →";
     LessonFinish => "Finish", "完成";

@@ -164,7 +164,19 @@ pub fn shows_step(state: &State) -> bool {
 
 /// `Step 3 of 10` in `lang`.
 pub fn step_label(lang: Lang, k: usize) -> String {
-    t(lang, Key::LessonStepOf).replace("{k}", &k.to_string()).replace("{n}", &STEPS.len().to_string())
+    fill(t(lang, Key::LessonStepOf), &[k, STEPS.len()])
+}
+
+/// `template` with each `#` replaced by the next of `numbers`.
+fn fill(template: &str, numbers: &[usize]) -> String {
+    let mut out = String::new();
+    for (i, part) in template.split('#').enumerate() {
+        if i > 0 {
+            out += &numbers.get(i - 1).map(|n| n.to_string()).unwrap_or_default();
+        }
+        out += part;
+    }
+    out
 }
 
 /// The lesson's panel as HTML. Outside the lesson: an invitation and a start (or resume at
@@ -182,7 +194,7 @@ pub fn panel_html(lang: Lang, k: Option<usize>, revealed: bool, changed: bool, l
         };
         return format!(
             "<p>{}</p><button class=\"primary\" data-act=\"start\" data-testid=\"lesson-start\">{start}</button>",
-            tr(Key::LessonStart).replace("{n}", &STEPS.len().to_string())
+            fill(tr(Key::LessonStart), &[STEPS.len()])
         );
     };
     let k = k.unwrap_or(1);

@@ -124,6 +124,12 @@ pub fn Lesson() -> impl IntoView {
             std::time::Duration::ZERO,
         );
     };
-    let html = move || panel_html(lang.get(), current.get(), revealed.get(), changed.get(), left_at.get());
-    view! { <section class="lesson" data-testid="lesson" aria-live="polite" on:click=on_click inner_html=html></section> }
+    // The panel's markup, written after mount and on every change it depends on.
+    Effect::new(move |_| {
+        let html = panel_html(lang.get(), current.get(), revealed.get(), changed.get(), left_at.get());
+        if let Some(el) = document().query_selector("section.lesson").ok().flatten() {
+            el.set_inner_html(&html);
+        }
+    });
+    view! { <section class="lesson" data-testid="lesson" aria-live="polite" on:click=on_click></section> }
 }
