@@ -186,6 +186,85 @@ texts! {
     PanicNotice => "Something went wrong inside the explainer, and this view has stopped updating.",
                    "解释器内部出错了，当前视图已停止更新。";
     PanicReload => "Reload this view", "重新加载此视图";
+    LessonName => "Guided lesson", "分步教程";
+    LessonStart => "New to upsampling? Take the guided lesson: # short steps, from one row of numbers to the famous align_corners diagram.",
+                   "刚接触上采样？跟着分步教程走：共 # 小步，从一行数字讲到那张著名的 align_corners 图。";
+    LessonStartButton => "Start the lesson", "开始教程";
+    LessonResume => "Back to the lesson", "回到教程";
+    LessonStepOf => "Step # of #", "第 # 步，共 # 步";
+    LessonBack => "← Back", "← 上一步";
+    LessonNext => "Next →", "下一步 →";
+    LessonFinish => "Finish", "完成";
+    LessonLeave => "Leave the lesson", "退出教程";
+    LessonLook => "Look at:", "请看：";
+    LessonThink => "Think first:", "先想一想：";
+    LessonReveal => "Show the answer", "显示答案";
+    LessonChanged => "You changed the settings, so the text may not match the page.", "你改动了设置，上面的文字可能与页面不再一致。";
+    LessonRestore => "Restore this step", "恢复本步设置";
+    LessonKeys => "Keys: → next, ← back (outside form fields and the output grid).", "键盘：→ 下一步，← 上一步（焦点不在输入框或输出网格时）。";
+    Lesson1Title => "nearest ×2: each output copies one input", "nearest ×2：每个输出复制一个输入";
+    Lesson1Body => "Start with one row of four numbers, `2 6 4 3`, made twice as long with `mode='nearest'`. In the strip, each output cell has a line up to the one input cell it copies, so the row becomes `2 2 6 6 4 4 3 3`. Output `i` copies input `⌊i/2⌋`: nothing is mixed, every value is simply repeated.",
+                   "先看一行四个数 `2 6 4 3`，用 `mode='nearest'` 把它拉长到两倍。在条带图里，每个输出格都有一条线连到它所复制的那个输入格，于是这一行变成 `2 2 6 6 4 4 3 3`。输出 `i` 复制输入 `⌊i/2⌋`：没有任何混合，每个值只是重复了一遍。";
+    Lesson1Ask => "Which input does output 5 copy, and what is its value?", "输出 5 复制的是哪个输入？值是多少？";
+    Lesson1Answer => "`⌊5/2⌋ = 2`, so `y[5] = x[2] = 4`. The box “How PyTorch computed the selected value” shows the same for the selected output.",
+                     "`⌊5/2⌋ = 2`，所以 `y[5] = x[2] = 4`。“PyTorch 如何算出所选的值”一栏对所选输出给出了同样的结果。";
+    Lesson2Title => "nearest vs nearest-exact when the size does not divide", "尺寸不能整除时：nearest 与 nearest-exact";
+    Lesson2Body => "Now the ramp `0 1 2 3 4` goes from 5 cells to 7. `nearest` (first strip) reads input `⌊i·5/7⌋` and gives `0 0 1 2 2 3 4`: it measures from the left edge of each output cell, so its lines lean left and the picture drifts towards index 0 by up to a pixel. `nearest-exact` (second strip) reads the input under each output cell's centre, `⌊(i + 0.5)·5/7⌋`, and gives `0 1 1 2 3 3 4`: symmetric.",
+                   "现在把渐变 `0 1 2 3 4` 从 5 格变成 7 格。`nearest`（第一条）读取输入 `⌊i·5/7⌋`，得到 `0 0 1 2 2 3 4`：它从每个输出格的左边缘量起，所以连线都向左斜，整幅图朝下标 0 偏移，最多差一个像素。`nearest-exact`（第二条）读取每个输出格中心所对的输入 `⌊(i + 0.5)·5/7⌋`，得到 `0 1 1 2 3 3 4`：左右对称。";
+    Lesson2Ask => "The centre of output 1 lands at 0.5714 in input coordinates. Which input pixel is nearest to it, and which one does `nearest` read?",
+                  "输出 1 的中心落在输入坐标 0.5714 处。离它最近的是哪个输入像素？`nearest` 读的又是哪个？";
+    Lesson2Answer => "Pixel 1 (its centre is at 1) is nearer than pixel 0, and `nearest-exact` reads it. `nearest` reads `⌊1·5/7⌋ = ⌊0.7143⌋ = 0`.",
+                     "像素 1（中心在 1）比像素 0 更近，`nearest-exact` 读的就是它。`nearest` 读的是 `⌊1·5/7⌋ = ⌊0.7143⌋ = 0`。";
+    Lesson3Title => "linear in 1-D: a coordinate, its floor and fraction, two weights", "一维 linear：源坐标、整数部分、小数部分和两个权重";
+    Lesson3Body => "`mode='linear'` mixes instead of copying. Each output `i` first gets a source coordinate in the input, here `src = (i + 0.5)·0.5 − 0.5`; for output 3 that is 1.25. Its floor, 1, picks the left neighbour `x[1] = 6`; its fraction, λ = 0.25, says how far it has moved towards the right neighbour `x[2] = 4`. The weights are `1 − 0.25 = 0.75` and `0.25`: they always sum to 1.",
+                   "`mode='linear'` 不再复制，而是混合。先给每个输出 `i` 算出它在输入中的源坐标，这里是 `src = (i + 0.5)·0.5 − 0.5`；输出 3 的源坐标是 1.25。它的整数部分 1 选中左邻 `x[1] = 6`；小数部分 λ = 0.25 表示它向右邻 `x[2] = 4` 靠近了多少。两个权重是 `1 − 0.25 = 0.75` 和 `0.25`，加起来总是 1。";
+    Lesson3Ask => "What is `y[3]`?", "`y[3]` 等于多少？";
+    Lesson3Answer => "`0.75 × 6 + 0.25 × 4 = 5.5`. The highlighted box shows this sum, and the strip above shows 5.5 as output 3.",
+                     "`0.75 × 6 + 0.25 × 4 = 5.5`。高亮的这一栏列出了这个加权和，上面的条带图里输出 3 也是 5.5。";
+    Lesson4Title => "align_corners=False vs True", "align_corners=False 与 True";
+    Lesson4Body => "The two strips are the same call except for `align_corners`. With `False` (first strip) pixels are squares: the outer edges of the first and last pixels coincide, at −0.5 and 3.5 in input coordinates; `scale = in/out = 4/8 = 0.5` and `src = (i + 0.5)·scale − 0.5`, so the lines are vertical. With `True` (second strip) pixels are points: the centres of the corner pixels coincide; `scale = (in − 1)/(out − 1) = 3/7 ≈ 0.4286` and `src = i·scale`, so the lines fan out to the two ends.",
+                   "两条带子只差 `align_corners`。`False`（第一条）把像素看成方块：第一个和最后一个像素的外边缘对齐，在输入坐标 −0.5 和 3.5 处；`scale = in/out = 4/8 = 0.5`，`src = (i + 0.5)·scale − 0.5`，所以连线是竖直的。`True`（第二条）把像素看成点：两端角像素的中心对齐；`scale = (in − 1)/(out − 1) = 3/7 ≈ 0.4286`，`src = i·scale`，所以连线向两端散开。";
+    Lesson4Ask => "Where does output 3 sample in each strip, and what are the two values?", "输出 3 在两条带子里各采样在哪里？两个值分别是多少？";
+    Lesson4Answer => "`False`: `0.5 × (3 + 0.5) − 0.5 = 1.25`, so `y[3] = 5.5`. `True`: `3 × 3/7 ≈ 1.2857`, so `y[3] = 5.4286`. The ends agree here: `y[0] = 2` and `y[7] = 3` in both (with `True` the end outputs sit exactly on the corner centres 0 and 3; with `False` their sources −0.25 and 3.25 fall outside and are clamped to the edge pixels).",
+                     "`False`：`0.5 × (3 + 0.5) − 0.5 = 1.25`，所以 `y[3] = 5.5`。`True`：`3 × 3/7 ≈ 1.2857`，所以 `y[3] = 5.4286`。两端在这里一致：两边都是 `y[0] = 2`、`y[7] = 3`（`True` 时两端的输出正好落在角像素中心 0 和 3 上；`False` 时它们的源坐标 −0.25 和 3.25 超出范围，被夹到边缘像素）。";
+    Lesson5Title => "2-D bilinear on the handbook's example", "手册示例上的二维 bilinear";
+    Lesson5Body => "This is the handbook's 4×4 tensor (`manual_seed(66666)`) upsampled ×2, drawn like the forum diagram: input pixels as squares with their values, output sample points as dots, `False` on the left and `True` on the right. `bilinear` is `linear` done once per axis: for `y[3,2]` the row coordinate 1.25 gives weights 0.75 and 0.25, the column coordinate 0.75 gives 0.25 and 0.75, and each of the four neighbours gets the product of its two weights. The handbook prints three results: `nearest` (every value as a 2×2 block, step 1 in 2-D) and these two; their `print(y)` output is further down.",
+                   "这是手册里的 4×4 张量（`manual_seed(66666)`）放大 ×2，画法与论坛那张图相同：方格和数字是输入像素，小圆点是输出采样点，左边 `False`，右边 `True`。`bilinear` 就是每个轴各做一次 `linear`：对 `y[3,2]`，行坐标 1.25 给出权重 0.75 和 0.25，列坐标 0.75 给出 0.25 和 0.75，四个邻居各得两个权重之积。手册打印了三个结果：`nearest`（每个值变成一个 2×2 的块，即二维版的第 1 步）和这两个；它们的 `print(y)` 输出在页面下方。";
+    Lesson5Ask => "Predict `y[3,2]` with `False` from those weights and the four neighbours.", "用这些权重和四个邻居，预测 `False` 时的 `y[3,2]`。";
+    Lesson5Answer => "`0.1875 × 4 + 0.5625 × 0 + 0.0625 × 8 + 0.1875 × 8 = 2.75`. With `True` the same cell is 2.6939.",
+                     "`0.1875 × 4 + 0.5625 × 0 + 0.0625 × 8 + 0.1875 × 8 = 2.75`。`True` 时同一格是 2.6939。";
+    Lesson6Title => "bicubic: four taps and negative weights", "bicubic：四个输入点和负权重";
+    Lesson6Body => "`bicubic` reads four inputs per output instead of two, weighted by a cubic curve (Keys, a = −0.75) whose outer weights are negative. On this step edge `0 0 0 1 1 1`, output 4 sits at 1.75 and reads `x[0]` to `x[3]` with weights −0.0352, 0.2617, 0.8789 and −0.1055. The negative weight on the 1 pulls it below zero: `y[4] = −0.1055`, and on the other side `y[7] = 1.1055`, outside the input's range from 0 to 1. `bilinear` (second strip) never leaves that range.",
+                   "`bicubic` 每个输出读四个输入而不是两个，权重来自一条三次曲线（Keys，a = −0.75），最外侧的两个权重是负的。在这个台阶 `0 0 0 1 1 1` 上，输出 4 位于 1.75，读取 `x[0]` 到 `x[3]`，权重为 −0.0352、0.2617、0.8789 和 −0.1055。落在 1 上的那个负权重把结果拉到零以下：`y[4] = −0.1055`；另一侧 `y[7] = 1.1055`，都超出了输入的范围 0 到 1。`bilinear`（第二条）永远不会超出这个范围。";
+    Lesson6Ask => "The weights still sum to 1. How can the result be larger than every input?", "权重之和仍然是 1，结果怎么会比所有输入都大？";
+    Lesson6Answer => "A weighted sum stays between the smallest and largest input only when no weight is negative. With negative weights it is no longer an average: it overshoots next to an edge. That sharpens edges, and it can also produce values an image format cannot store, so clamp the result if you need the input's range.",
+                     "只有所有权重都不为负时，加权和才一定落在最小输入和最大输入之间。有了负权重，它就不再是平均值，在边缘旁边会冲过头。这让边缘更锐利，但也可能产生图像格式存不下的值；如果需要保持输入的范围，请对结果做截断（clamp）。";
+    Lesson7Title => "size vs scale_factor, and recompute_scale_factor", "size 与 scale_factor，以及 recompute_scale_factor";
+    Lesson7Body => "The output size is `floor(in × scale_factor)`: here `⌊5 × 1.5⌋ = ⌊7.5⌋ = 7`, and `⌊5 × 1.3⌋` would give 6. But the coordinates are mapped with your `scale_factor`, not with in/out: `scale = 1/1.5 = 0.6667`, not `5/7 = 0.7143`. On this ramp each output equals its source coordinate, so the last one is `y[6] = (6 + 0.5)/1.5 − 0.5 = 3.8333`.",
+                   "输出大小是 `floor(in × scale_factor)`：这里 `⌊5 × 1.5⌋ = ⌊7.5⌋ = 7`，而 `⌊5 × 1.3⌋` 会得到 6。但坐标映射用的是你传入的 `scale_factor`，而不是 in/out：`scale = 1/1.5 = 0.6667`，而不是 `5/7 = 0.7143`。在这条渐变上，每个输出恰好等于它的源坐标，所以最后一个是 `y[6] = (6 + 0.5)/1.5 − 0.5 = 3.8333`。";
+    Lesson7Ask => "Pass `size=7` instead, or set `recompute_scale_factor=True`. Which scale is used now, and what is `y[6]`?",
+                  "改为传入 `size=7`，或者设置 `recompute_scale_factor=True`。现在用的是哪个 scale？`y[6]` 是多少？";
+    Lesson7Answer => "Both use in/out: `5/7 = 0.7143`. Output 6 samples `(6 + 0.5) × 5/7 − 0.5 = 4.1429`, beyond the last pixel, so it is clamped and `y[6] = 4`. Same output size, different numbers.",
+                     "两者都用 in/out：`5/7 = 0.7143`。输出 6 采样在 `(6 + 0.5) × 5/7 − 0.5 = 4.1429`，超出了最后一个像素，被夹回边缘，所以 `y[6] = 4`。输出大小相同，数值却不同。";
+    Lesson8Title => "Downsampling: what gets skipped", "缩小：哪些像素被跳过";
+    Lesson8Body => "Now down: 6 columns to 2. Plain `bilinear` still reads only two neighbours per output; its sources 1 and 4 land exactly on pixel centres, so it sees columns 1 and 4 and skips the other four (`nearest` would read columns 0 and 3). The stripes `0 1 0 1 0 1` come out as `1 0`, a pattern that is not in the input: that is aliasing. `area` (second strip) averages each window of three columns: `0.3333 0.6667`.",
+                   "现在缩小：6 列变 2 列。普通的 `bilinear` 每个输出仍然只读两个邻居；它的源坐标 1 和 4 正好落在像素中心，所以只看到第 1 列和第 4 列，跳过了另外四列（`nearest` 会读第 0 列和第 3 列）。条纹 `0 1 0 1 0 1` 变成了 `1 0`，这是输入里根本没有的图案，这就是混叠（aliasing）。`area`（第二条）对每个三列宽的窗口取平均：`0.3333 0.6667`。";
+    Lesson8Ask => "Tick `antialias` in the arguments. What does `bilinear` give now, and why?", "在参数里勾选 `antialias`。现在 `bilinear` 给出什么？为什么？";
+    Lesson8Answer => "`0.5 0.5`, the average of the stripes. With `antialias=True` the triangle is stretched by in/out = 3, so every output weighs all the columns in its reach instead of two.",
+                     "`0.5 0.5`，正是条纹的平均值。`antialias=True` 会把三角核按 in/out = 3 拉宽，于是每个输出都对覆盖范围内的所有列加权，而不只是两列。";
+    Lesson9Title => "The module forms", "模块形式";
+    Lesson9Body => "`nn.UpsamplingBilinear2d(scale_factor=2)` is `F.interpolate(x, scale_factor=2, mode='bilinear', align_corners=True)` with the mode and `align_corners` fixed: you cannot pass them. `nn.Upsample(mode='bilinear')` defaults to `False`, but this module uses `True`: `y[3,2] = 2.6939` (in the printout, row 3 and column 2, both counted from 0), as in the right-hand diagram of step 5. The compared call beside it is the same with `False`: 2.75. `nn.UpsamplingNearest2d` fixes `mode='nearest'` in the same way.",
+                   "`nn.UpsamplingBilinear2d(scale_factor=2)` 就是 `F.interpolate(x, scale_factor=2, mode='bilinear', align_corners=True)`，只是 mode 和 `align_corners` 已被固定，不能再传。`nn.Upsample(mode='bilinear')` 默认是 `False`，而这个模块用的是 `True`：`y[3,2] = 2.6939`（打印结果中第 3 行第 2 列，都从 0 开始数），与第 5 步右边那张图一致。旁边的对比调用是同样的调用加 `False`：2.75。`nn.UpsamplingNearest2d` 也以同样的方式固定了 `mode='nearest'`。";
+    Lesson9Ask => "Which `nn.Upsample` gives exactly the same numbers as `nn.UpsamplingBilinear2d`?", "哪个 `nn.Upsample` 与 `nn.UpsamplingBilinear2d` 给出完全相同的数字？";
+    Lesson9Answer => "`nn.Upsample(scale_factor=2, mode='bilinear', align_corners=True)`. PyTorch documents both module forms as deprecated in favour of `F.interpolate`, which says every argument.",
+                     "`nn.Upsample(scale_factor=2, mode='bilinear', align_corners=True)`。PyTorch 文档已将这两个模块标为弃用，推荐使用把每个参数都写明的 `F.interpolate`。";
+    Lesson10Title => "Which convention to train with, and why it must not change", "用哪种约定训练，以及为什么不能中途换";
+    Lesson10Body => "Which `align_corners` you train with rarely matters: a network learns around either (pytorch/vision#1708; DeepLab retrained both ways scored within 0.2 points). Mixing them does matter. The difference map shows what a model trained with `False` but run with `True` would get: every value except the four corners moves, e.g. `y[3,2]` from 2.75 to 2.6939. Since PyTorch 0.4.0 the default is `False`; code written for the older behaviour must say `align_corners=True`.",
+                    "训练时用哪个 `align_corners` 通常无关紧要：网络会适应任一种（pytorch/vision#1708；DeepLab 两种方式各训练一次，成绩最多相差 0.2 个百分点）。要紧的是不能混用。差值图展示了用 `False` 训练、却用 `True` 运行的模型会得到什么：除了四个角，每个值都变了，例如 `y[3,2]` 从 2.75 变成 2.6939。PyTorch 0.4.0 起默认是 `False`；为更早的行为写的代码必须写明 `align_corners=True`。";
+    Lesson10Ask => "You export a model that upsamples with `F.interpolate(..., mode='bilinear')` to another framework. What must you check?",
+                   "你把一个用 `F.interpolate(..., mode='bilinear')` 上采样的模型导出到别的框架。需要检查什么？";
+    Lesson10Answer => "That the exported resize uses the same convention: half-pixel centres, as with `align_corners=False` (OpenCV's and TensorFlow 2's resize do), not corner-aligned points.",
+                      "检查导出后的 resize 使用同一种约定：像素中心取半像素位置，即 `align_corners=False` 的做法（OpenCV 和 TensorFlow 2 的 resize 也是如此），而不是角点对齐。";
 }
 
 #[cfg(test)]

@@ -2,6 +2,7 @@
 //! PyTorch's argument names (`?preset=seed&mode=bilinear&align_corners=true&scale_factor=2`).
 
 use super::i18n::Lang;
+use super::lesson;
 use super::paste::check_limits;
 use super::presets::Preset;
 use crate::core::{Call, CallForm, Limits, Mode, ScaleArg, SizeArg, Tensor};
@@ -125,6 +126,8 @@ pub struct State {
     pub every_mode: bool,
     pub lang: Option<Lang>,
     pub theme: Theme,
+    /// The open step of the guided lesson (1-based, `lesson=N`), if any.
+    pub lesson: Option<usize>,
 }
 
 impl Default for State {
@@ -147,6 +150,7 @@ impl Default for State {
             every_mode: false,
             lang: None,
             theme: Theme::Auto,
+            lesson: None,
         }
     }
 }
@@ -344,6 +348,9 @@ impl State {
                 .is_some(),
                 "lang" => Lang::parse(value).map(|l| s.lang = Some(l)).is_some(),
                 "theme" => Theme::parse(value).map(|t| s.theme = t).is_some(),
+                "lesson" => {
+                    value.parse().ok().filter(|&k| lesson::step(k).is_some()).map(|k| s.lesson = Some(k)).is_some()
+                }
                 _ => false,
             };
             if !ok {
@@ -355,6 +362,13 @@ impl State {
         }
         if saw_size && !saw_scale {
             s.pass = Pass::Size;
+        }
+        // `?lesson=N` alone (with the reader's language and theme) opens step N's page; a
+        // rewritten URL names the whole state, which may differ from the step's.
+        if let Some(k) = s.lesson {
+            if pairs.iter().all(|(key, _)| matches!(key.as_str(), "lesson" | "lang" | "theme")) {
+                s = lesson::state_of(k, s.lang, s.theme);
+            }
         }
         (s, ignored)
     }
@@ -399,6 +413,9 @@ impl State {
         }
         if self.every_mode {
             q.push("profile=modes".into());
+        }
+        if let Some(k) = self.lesson {
+            q.push(format!("lesson={k}"));
         }
         if let Some(l) = self.lang {
             q.push(format!("lang={}", l.code()));

@@ -14,6 +14,7 @@ use super::diagram::Diagrams;
 use super::grid::Grids;
 use super::input_editor::InputEditor;
 use super::ledger_view::LedgerView;
+use super::lesson::Lesson;
 use super::plots::Plots;
 use super::strip::Strips;
 
@@ -288,6 +289,7 @@ pub fn App() -> impl IntoView {
             {notice}
             <div class="layout">
                 <aside class="panel">
+                    <Lesson/>
                     <Controls/>
                     <InputEditor/>
                 </aside>

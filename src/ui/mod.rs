@@ -10,6 +10,7 @@ mod grid;
 mod heat_canvas;
 mod input_editor;
 mod ledger_view;
+mod lesson;
 mod panic_notice;
 mod plots;
 mod strip;
