@@ -2,6 +2,7 @@
 //! tensors, translations, colours and diagram geometry. Components in `ui` only wire
 //! signals to these types, so all of it is tested natively.
 
+pub mod chart;
 pub mod colour;
 pub mod format;
 pub mod geometry;

@@ -11,7 +11,7 @@
 //            sample points' transition from the previous change).
 //   idle     the latencies again with the toggles 800 ms apart, so each change meets a page
 //            whose animations have ended (a person toggling and looking).
-//   charts   change → the frame after the plotters charts, drawn just after the first
+//   charts   change → the frame after the two SVG charts, drawn just after the first
 //            frame, are done.
 // Usage (after `trunk build --release`): node tests/e2e/bench.mjs [runs]
 // `bash .ci/bench` builds and runs it with the tools on PATH.
@@ -46,7 +46,7 @@ function toggles(page, runs, phase, gap = 30) {
     const frame = await new Promise((resolve) => requestAnimationFrame((a) => requestAnimationFrame((b) => resolve(b - a))));
     const interval = frame > 4 && frame < 50 ? frame : 1000 / 60;
     const select = document.getElementById('align_corners');
-    const chart = document.querySelector('canvas.profile');
+    const chart = document.querySelector('.profile');
     const chartDrawn = (before) => new Promise((resolve) => {
       const poll = () => (chart.getAttribute('data-drawn') !== before ? resolve() : setTimeout(poll, 0));
       poll();
