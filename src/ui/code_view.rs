@@ -11,10 +11,15 @@ pub fn CodeView() -> impl IntoView {
     let ctx = use_ctx();
     let copied = RwSignal::new(false);
     let program = move || ctx.input.with(|x| python_program(&ctx.main_call.get(), x, "x"));
+    // The browser may refuse (no clipboard outside a secure context, a page without focus):
+    // then the button just does not say "Copied".
     let copy = move |_| {
-        let text = program();
-        let _ = window().navigator().clipboard().write_text(&text);
-        copied.set(true);
+        let navigator = window().navigator();
+        if !js_sys::Reflect::has(&navigator, &"clipboard".into()).unwrap_or(false) {
+            return;
+        }
+        let written = wasm_bindgen_futures::JsFuture::from(navigator.clipboard().write_text(&program()));
+        leptos::task::spawn_local(async move { copied.set(written.await.is_ok()) });
     };
     let repr = move || ctx.main_out.get().map(|t| torch_repr(&t));
     let compare_repr = move || ctx.compare_out.get().map(|t| torch_repr(&t));
