@@ -5,12 +5,14 @@ use super::app::use_ctx;
 use crate::core::{python_call, python_program, torch_repr};
 use crate::model::i18n::Key;
 use leptos::prelude::*;
+use leptos::wasm_bindgen::{closure::Closure, JsValue};
 
 #[component]
 pub fn CodeView() -> impl IntoView {
     let ctx = use_ctx();
     let copied = RwSignal::new(false);
     let program = move || ctx.input.with(|x| python_program(&ctx.main_call.get(), x, "x"));
+    let refused = StoredValue::new_local(Closure::<dyn FnMut(JsValue)>::new(move |_| copied.set(false)));
     // The browser may refuse (no clipboard outside a secure context, a page without focus):
     // then the button just does not say "Copied".
     let copy = move |_| {
@@ -18,8 +20,11 @@ pub fn CodeView() -> impl IntoView {
         if !js_sys::Reflect::has(&navigator, &"clipboard".into()).unwrap_or(false) {
             return;
         }
-        let written = wasm_bindgen_futures::JsFuture::from(navigator.clipboard().write_text(&program()));
-        leptos::task::spawn_local(async move { copied.set(written.await.is_ok()) });
+        let written = navigator.clipboard().write_text(&program());
+        copied.set(true);
+        refused.with_value(|r| {
+            let _ = written.catch(r);
+        });
     };
     let repr = move || ctx.main_out.get().map(|t| torch_repr(&t));
     let compare_repr = move || ctx.compare_out.get().map(|t| torch_repr(&t));
