@@ -22,6 +22,8 @@ pub fn CodeView() -> impl IntoView {
     let ctx = use_ctx();
     let copy_state = RwSignal::new(CopyState::Idle);
     let program = move || ctx.input.with(|x| python_program(&ctx.main_call.get(), x, "x"));
+    // The browser may refuse (no clipboard outside a secure context, a frame without
+    // clipboard-write, a page without focus): then the page says so and shows the program.
     let copy = move |_| {
         let clipboard = window().navigator().clipboard();
         // Undefined outside secure contexts.

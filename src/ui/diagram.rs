@@ -4,8 +4,8 @@
 //! the selected output to the input pixels it reads, labelled with their weights.
 
 use super::app::{use_ctx, Ctx, Which};
+use super::canvas_cells::put_cells;
 use super::cell_writer::CellWriter;
-use super::heat_canvas::put_cells;
 use crate::core::{explain, Plan};
 use crate::model::colour::Scale;
 use crate::model::format::{format_value, taps_text};

@@ -59,7 +59,7 @@ fn HeatMap(
         let spatial = full.get(2..).unwrap_or_default().to_vec();
         let n = spatial.len();
         let w = *spatial.last()?;
-        let h = if n >= 2 { spatial[n - 2] } else { 1 };
+        let h = n.checked_sub(2).and_then(|r| spatial.get(r)).copied().unwrap_or(1);
         let layout = HeatLayout::new(h, w);
         let keys = spatial.clone();
         let on_key = move |ev: KeyboardEvent| {

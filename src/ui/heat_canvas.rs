@@ -4,15 +4,15 @@
 //! so moving the selection never redraws it. Small grids carry their values as a table in
 //! the canvas's fallback content too, which screen readers read as a table.
 
+use super::canvas_cells::put_cells;
 use super::cell_writer::CellWriter;
 use crate::model::colour::hex;
 use crate::model::heat_layout::HeatLayout;
-use crate::model::raster::cells_rgba;
 use leptos::ev::{KeyboardEvent, MouseEvent};
 use leptos::html::Canvas;
 use leptos::prelude::*;
-use leptos::wasm_bindgen::{Clamped, JsCast};
-use leptos::web_sys::{CanvasRenderingContext2d, ImageData};
+use leptos::wasm_bindgen::JsCast;
+use leptos::web_sys::CanvasRenderingContext2d;
 
 /// What a heatmap shows: every cell's colour and, for labelled layouts, its value and
 /// whether it is written in dark ink (row-major).
@@ -149,15 +149,6 @@ fn draw(ctx: &CanvasRenderingContext2d, layout: &HeatLayout, dpr: f64, img: &Hea
             let (x, y, cw, ch) = layout.cell_rect(k / w, k % w);
             let _ = ctx.fill_text(text, x + (cw - gap) / 2.0, y + (ch - gap) / 2.0 + 0.5);
         }
-    }
-}
-
-/// Puts an `h × w` grid of `k × k`-pixel cells, coloured by `colour` of the row-major cell
-/// index, at the canvas's origin, in one call.
-pub fn put_cells(ctx: &CanvasRenderingContext2d, h: usize, w: usize, k: usize, colour: impl Fn(usize) -> (u8, u8, u8)) {
-    let rgba = cells_rgba(h, w, k, colour);
-    if let Ok(data) = ImageData::new_with_u8_clamped_array_and_sh(Clamped(&rgba), (w * k) as u32, (h * k) as u32) {
-        let _ = ctx.put_image_data(&data, 0.0, 0.0);
     }
 }
 

@@ -2,6 +2,7 @@
 //! signals to the plain types of `crate::model` and `crate::core`.
 
 mod app;
+mod canvas_cells;
 mod cell_writer;
 mod code_view;
 mod controls;

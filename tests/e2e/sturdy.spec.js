@@ -76,3 +76,16 @@ test('an input beyond the limit is refused with the whole limit stated, in both 
   await expect(message).toContainText('解释器最多接受');
   expect(errors).toEqual([]);
 });
+
+test('a refused clipboard write is no page error', async ({ page }) => {
+  // As Chromium refuses it when the document has no focus (found by the monkey test).
+  await page.addInitScript(() => {
+    navigator.clipboard.writeText = () => Promise.reject(new DOMException('Document is not focused.', 'NotAllowedError'));
+  });
+  const errors = await open(page, '?preset=seed&lang=en');
+  const copy = page.getByRole('button', { name: 'Copy' });
+  await copy.click();
+  await page.waitForTimeout(200);
+  await expect(copy).toHaveText('Copy');
+  expect(errors).toEqual([]);
+});
