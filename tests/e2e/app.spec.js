@@ -208,30 +208,43 @@ test('the strip, the kernel and every mode on the row follow the pointer and the
 });
 
 test('toggling align_corners moves the sample points smoothly, unless motion is reduced', async ({ browser }) => {
-  // The computed `d` of the points' path, a moment after the toggle, against its new value.
-  const midway = async (page) => {
+  // After the toggle, the computed `d` of the points' path at every frame for a second, each
+  // as the largest share of the whole move still to go (1 = not moved yet, 0 = arrived).
+  // Sampled inside the page, so a loaded machine cannot skip past the animation.
+  const remaining = async (page) => {
     await page.locator('[data-app-ready]').waitFor();
-    const dots = page.getByTestId('diagram').locator('path.dots-dense');
     await page.waitForTimeout(300);
-    const before = await dots.evaluate((p) => getComputedStyle(p).d);
-    await page.locator('#align_corners').selectOption('true');
-    await page.waitForTimeout(120);
-    const [now, target] = await dots.evaluate((p) => [getComputedStyle(p).d, p.getAttribute('d')]);
-    // The points' coordinates: the numbers after each M (the computed form writes `M x y H x`).
-    const numbers = (s) => [...s.matchAll(/M\s*(-?[\d.]+)[ ,]+(-?[\d.]+)/g)].flatMap((m) => [Number(m[1]), Number(m[2])]);
-    const [b, n, t] = [numbers(before), numbers(now), numbers(target)];
-    expect(n.length).toBe(t.length);
-    // The largest distance still to go, as a share of the whole move.
-    const left = Math.max(...t.map((v, k) => Math.abs(v - n[k]) / Math.max(1e-9, Math.abs(v - b[k])) * (Math.abs(v - b[k]) > 1 ? 1 : 0)));
-    return left;
+    return page.evaluate(async () => {
+      const dots = document.querySelector('[data-testid="diagram"] path.dots-dense');
+      // The points' coordinates: the numbers after each M (the computed form writes `M x y H x`).
+      const numbers = (s) => [...s.matchAll(/M\s*(-?[\d.]+)[ ,]+(-?[\d.]+)/g)].flatMap((m) => [Number(m[1]), Number(m[2])]);
+      const before = numbers(getComputedStyle(dots).d);
+      const select = document.getElementById('align_corners');
+      select.value = 'true';
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+      const frame = () => new Promise((r) => requestAnimationFrame(r));
+      await frame();
+      const target = numbers(dots.getAttribute('d'));
+      const shares = [];
+      const end = performance.now() + 1000;
+      while (performance.now() < end) {
+        const now = numbers(getComputedStyle(dots).d);
+        if (now.length !== target.length) return null;
+        shares.push(Math.max(...target.map((v, k) => (Math.abs(v - before[k]) > 1 ? Math.abs(v - now[k]) / Math.abs(v - before[k]) : 0))));
+        await frame();
+      }
+      return shares;
+    });
   };
   const query = '?preset=seed&mode=bilinear&align_corners=false&scale_factor=2&sel=0,0';
   const moving = await browser.newPage();
   await moving.goto(query);
-  const left = await midway(moving);
-  expect(left).toBeGreaterThan(0.05);
-  expect(left).toBeLessThan(0.95);
+  const shares = await remaining(moving);
+  expect(shares).not.toBeNull();
+  expect(shares.some((v) => v > 0.05 && v < 0.95), `no frame midway: ${shares}`).toBe(true);
+  expect(shares.at(-1)).toBeLessThan(0.01);
   const still = await browser.newPage({ reducedMotion: 'reduce' });
   await still.goto(query);
-  expect(await midway(still)).toBeLessThan(0.01);
+  const jumps = await remaining(still);
+  expect(Math.max(...jumps), `moved gradually: ${jumps}`).toBeLessThan(0.01);
 });
