@@ -1,0 +1,223 @@
+//! `fma_via_f64`, the fused multiply-add the wasm build uses, against a reference fused
+//! multiply-add on millions of triples: random bit patterns (NaN, infinities, subnormals),
+//! pixel-like values, cancellations, special values, and constructed triples whose exact
+//! result lies a hair off a halfway point between two floats (where rounding the double sum
+//! to float goes wrong), in float32's normal and subnormal ranges and at the overflow edge.
+//!
+//! Natively (`cargo test`) the reference is the CPU's `vfmadd` instruction where the CPU has
+//! FMA. In wasm32 (`.ci/test` step 2, headless Chromium) it is `f32::mul_add`, the correctly
+//! rounded software `fmaf` the wasm build used before and that reproduced every golden fixture.
+#[cfg(target_arch = "wasm32")]
+use wasm_bindgen_test::*;
+
+use upsample_explainer::core::fma_via_f64;
+
+#[cfg(target_arch = "wasm32")]
+wasm_bindgen_test_configure!(run_in_browser);
+
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "fma")]
+fn vfmadd(a: f32, b: f32, c: f32) -> f32 {
+    use std::arch::x86_64::{_mm_cvtss_f32, _mm_fmadd_ss, _mm_set_ss};
+    _mm_cvtss_f32(_mm_fmadd_ss(_mm_set_ss(a), _mm_set_ss(b), _mm_set_ss(c)))
+}
+
+fn reference(a: f32, b: f32, c: f32) -> f32 {
+    #[cfg(target_arch = "x86_64")]
+    if std::is_x86_feature_detected!("fma") {
+        // SAFETY: the CPU has FMA.
+        return unsafe { vfmadd(a, b, c) };
+    }
+    a.mul_add(b, c)
+}
+
+/// xorshift64: a fixed, dependency-free stream of pseudo-random bits.
+struct Bits(u64);
+
+impl Bits {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+    fn below(&mut self, n: u64) -> u64 {
+        self.next() % n
+    }
+    fn sign(&mut self) -> f32 {
+        if self.next() & 1 == 0 {
+            1.0
+        } else {
+            -1.0
+        }
+    }
+    fn f32(&mut self) -> f32 {
+        f32::from_bits(self.next() as u32)
+    }
+    fn unit(&mut self) -> f32 {
+        (self.next() >> 40) as f32 / (1u64 << 24) as f32
+    }
+}
+
+/// `2^e` for any float32 exponent, subnormal ones included.
+fn pow2(e: i32) -> f32 {
+    if e >= -126 {
+        f32::from_bits(((e + 127) as u32) << 23)
+    } else {
+        f32::from_bits(1 << (e + 149))
+    }
+}
+
+/// Counts of a batch: triples compared, and triples where rounding the double sum to float
+/// (the naive, double-rounded `fma`) is wrong, i.e. where the halfway handling is exercised.
+#[derive(Default, Debug)]
+struct Tally {
+    checked: usize,
+    double_rounding_wrong: usize,
+    subnormal_wrong: usize,
+}
+
+impl Tally {
+    fn check(&mut self, a: f32, b: f32, c: f32) {
+        let want = reference(a, b, c);
+        let got = fma_via_f64(a, b, c);
+        assert!(
+            got.to_bits() == want.to_bits() || (got.is_nan() && want.is_nan()),
+            "fma({a:e}, {b:e}, {c:e}) = {got:e} ({:#010x}), reference {want:e} ({:#010x})",
+            got.to_bits(),
+            want.to_bits()
+        );
+        self.checked += 1;
+        let naive = (a as f64 * b as f64 + c as f64) as f32;
+        if naive.to_bits() != want.to_bits() && !want.is_nan() {
+            self.double_rounding_wrong += 1;
+            if want.abs() < f32::MIN_POSITIVE {
+                self.subnormal_wrong += 1;
+            }
+        }
+    }
+}
+
+fn special_values() -> Vec<f32> {
+    let mut v = vec![
+        0.0,
+        1.0,
+        0.5,
+        1.5,
+        f32::EPSILON,
+        1.0 + f32::EPSILON,
+        f32::MAX,
+        f32::MIN_POSITIVE,
+        pow2(-149),
+        pow2(-130) * 1.5,
+        pow2(-75),
+        pow2(64),
+        3.0,
+        f32::INFINITY,
+    ];
+    v.extend(v.clone().into_iter().map(|x| -x));
+    v.push(f32::NAN);
+    v
+}
+
+/// 24-bit odd pairs `p·q = 2^47 ± r` with `0 < r < 2^18`: products a relative `2^-29` or
+/// less from a power of two, so that `p·q·2^k + c` can fall a hair off a halfway point.
+fn near_powers_of_two(bits: &mut Bits, count: usize) -> Vec<(f32, f32)> {
+    let mut pairs = Vec::with_capacity(count);
+    while pairs.len() < count {
+        let p = (1u64 << 23) + bits.below(1 << 23);
+        for q in [(1u64 << 47) / p, (1u64 << 47) / p + 1] {
+            let r = (p * q).abs_diff(1 << 47);
+            if q < (1 << 24) && r != 0 && r < (1 << 18) {
+                pairs.push((p as f32, q as f32));
+            }
+        }
+    }
+    pairs
+}
+
+fn run_random(bits: &mut Bits, n: usize) -> Tally {
+    let mut t = Tally::default();
+    for _ in 0..n {
+        t.check(bits.f32(), bits.f32(), bits.f32());
+        // Pixels times weights plus a running sum.
+        t.check(bits.unit(), bits.unit() * 3.0 - 1.0, bits.unit());
+        // Cancellation: c within a few units of −a·b.
+        let (a, b) = (bits.unit() + 0.5, bits.sign() * (bits.unit() + 0.5));
+        let near = -(a * b);
+        let c = f32::from_bits((near.to_bits() as i64 + bits.below(9) as i64 - 4) as u32);
+        t.check(a, b, c);
+    }
+    t
+}
+
+fn run_specials() -> Tally {
+    let mut t = Tally::default();
+    let v = special_values();
+    for &a in &v {
+        for &b in &v {
+            for &c in &v {
+                t.check(a, b, c);
+            }
+        }
+    }
+    t
+}
+
+/// `a·b` an odd multiple of half a unit of `c`'s last place, a hair off (the near power of
+/// two times `2^k`): `a·b + c` is a hair off halfway between two floats, at every exponent
+/// of `c` including the subnormal range and `f32::MAX`.
+fn run_halfway(bits: &mut Bits, n: usize) -> Tally {
+    let mut t = Tally::default();
+    let pairs = near_powers_of_two(bits, 256);
+    for i in 0..n {
+        let (p, q) = pairs[i % pairs.len()];
+        // c's exponent: −149 stands for the subnormals, whose last place is 2^-149.
+        let e = -149 + bits.below(127 + 150) as i32;
+        let ulp = if e <= -126 { -149 } else { e - 23 };
+        let c_mag = if e == -149 {
+            f32::from_bits(bits.below(1 << 23) as u32)
+        } else {
+            pow2(e) * (1.0 + (bits.below(1 << 23) as f32) * f32::EPSILON)
+        };
+        // p·q·2^(ulp − 1 − 47) ≈ half of c's last place; split 2^(ulp − 48) between a and b.
+        let k = ulp - 48;
+        let (ka, kb) = (k / 2, k - k / 2);
+        let a = p * pow2(ka) * bits.sign();
+        let b = q * pow2(kb) * bits.sign();
+        let c = c_mag * bits.sign();
+        t.check(a, b, c);
+        // A product exactly halfway between two floats (3·q, q odd, has 25 bits) plus an
+        // addend below half the double sum's last place, or zero (an exact tie).
+        let q = ((1 << 23) + 1 + 2 * bits.below((1 << 24) / 3 - (1 << 22))) as f32;
+        let s = -120 + bits.below(220) as i32;
+        let tiny = if i % 16 == 0 { 0.0 } else { pow2((s - 30 - bits.below(40) as i32).max(-149)) };
+        t.check(3.0 * pow2(s / 2) * bits.sign(), q * pow2(s - s / 2) * bits.sign(), tiny * bits.sign());
+    }
+    t
+}
+
+fn run_all(random: usize, halfway: usize) {
+    let mut bits = Bits(0x2545_F491_4F6C_DD1D);
+    let r = run_random(&mut bits, random);
+    let s = run_specials();
+    let h = run_halfway(&mut bits, halfway);
+    println!("random {r:?}\nspecials {s:?}\nhalfway {h:?}");
+    // The constructed triples do reach the halfway case, in both float ranges: a plain
+    // double-precision product and sum gets them wrong.
+    assert!(h.double_rounding_wrong > halfway / 8, "{h:?}");
+    assert!(h.subnormal_wrong > 0, "{h:?}");
+    assert_eq!(r.checked + s.checked + h.checked, 3 * random + special_values().len().pow(3) + 2 * halfway);
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+#[test]
+fn fma_via_f64_matches_the_hardware_fused_multiply_add() {
+    run_all(1_000_000, 1_000_000);
+}
+
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen_test]
+fn fma_via_f64_matches_mul_add_in_wasm() {
+    run_all(300_000, 300_000);
+}
