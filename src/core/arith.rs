@@ -22,56 +22,39 @@ pub fn fma(a: f32, b: f32, c: f32) -> f32 {
 /// `fusedMultiplyAdd`, round to nearest even), computed in double precision.
 ///
 /// The product of two floats is exact in a double (48 significant bits, exponent within
-/// ±298), so only the sum is rounded twice: to double, then to float. That double rounding
-/// can only go wrong when the rounded sum lands exactly halfway between two floats, which
-/// the double's low mantissa bits show (`…1` then 28 zeros) for results in float32's normal
-/// range; smaller results are rounded at a coarser bit, so they, and the halfway pattern,
-/// take `round_via_odd_sum`. musl's `fmaf` uses the same halfway test (but misses results in
-/// float32's subnormal range). NaN payloads are not specified by Rust or by WebAssembly;
-/// infinities, overflow, underflow, subnormals and signed zeros are IEEE's, as tested in
-/// `tests/exact_fma.rs`.
+/// ±298), so only the sum is rounded twice: to double, then to float. Rounded to nearest,
+/// that double rounding is wrong where the double sum lands exactly halfway between two
+/// floats, which upsampling hits all the time (×2 bilinear's weights ¼ and ¾ make exact
+/// ties). Rounded to odd instead (an inexact double sum with an even last bit is stepped one
+/// unit towards the exact value, found by Knuth's TwoSum), the second rounding is always
+/// right: 53 ≥ 24 + 2 bits (Boldo and Melquiond, "Emulation of FMA and correctly rounded
+/// sums: proved algorithms using rounding to odd", IEEE Trans. Computers 57(4), 2008), also
+/// where the float result is subnormal, where a halfway test on the double's low bits (as
+/// in musl's `fmaf`) would miss. Branch-free, so its cost does not depend on the data.
+///
+/// NaN payloads are not specified by Rust or by WebAssembly; infinities, overflow,
+/// underflow, subnormals and signed zeros are IEEE's, as tested in `tests/exact_fma.rs`.
 #[inline(always)]
 pub fn fma_via_f64(a: f32, b: f32, c: f32) -> f32 {
     let product = a as f64 * b as f64;
-    let sum = product + c as f64;
-    let bits = sum.to_bits();
-    let exponent = (bits >> 52) & 0x7ff;
-    let halfway = bits & 0x1fff_ffff == 0x1000_0000;
-    // 0x3ff − 126: the double exponent of float32's smallest normal number.
-    if !halfway && (exponent >= 0x3ff - 126 || bits << 1 == 0) {
-        sum as f32
-    } else {
-        round_via_odd_sum(product, c as f64, sum)
-    }
-}
-
-/// The rare path of `fma_via_f64`: `product + c` (both exact doubles, `sum` their rounded
-/// sum) rounded to odd in double precision, then to float32. Rounding to odd with 53 ≥ 24 + 2
-/// bits, then to nearest, equals rounding the exact value to nearest once (Boldo and
-/// Melquiond, "Emulation of FMA and correctly rounded sums: proved algorithms using rounding
-/// to odd", IEEE Trans. Computers 57(4), 2008), also where the float result is subnormal.
-#[cold]
-#[inline(never)]
-fn round_via_odd_sum(product: f64, c: f64, sum: f64) -> f32 {
-    if !sum.is_finite() {
-        return sum as f32;
-    }
-    // Knuth's TwoSum: the exact error of the rounded sum (no overflow: |product| ≤ 2^256).
+    let c = c as f64;
+    let sum = product + c;
+    // No overflow: |product| ≤ 2^256. NaN when the sum is infinite or NaN.
     let c_rounded = sum - product;
     let error = (product - (sum - c_rounded)) + (c - c_rounded);
     let bits = sum.to_bits();
-    // An inexact sum is never zero, so stepping one unit in the last place (towards the
-    // exact value, on the magnitude bits) neither crosses zero nor leaves the finite doubles.
-    let odd = if error != 0.0 && bits & 1 == 0 {
+    // An inexact sum is never zero, so a step on the magnitude bits stays on its side of
+    // zero and among the finite doubles.
+    let step = if (error < 0.0 || error > 0.0) && bits & 1 == 0 {
         if (error > 0.0) == (sum > 0.0) {
-            bits + 1
+            1
         } else {
-            bits - 1
+            u64::MAX
         }
     } else {
-        bits
+        0
     };
-    f64::from_bits(odd) as f32
+    f64::from_bits(bits.wrapping_add(step)) as f32
 }
 
 /// The generic (NCHW) linear kernels' two-tap combination at every nesting level:
