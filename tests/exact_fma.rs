@@ -1,4 +1,4 @@
-//! `fma_via_f64`, the fused multiply-add the wasm build uses, against a reference fused
+//! `fma_via_f64` and `fma_via_f64_branch_free`, the fused multiply-adds of the wasm build, against a reference fused
 //! multiply-add on millions of triples: random bit patterns (NaN, infinities, subnormals),
 //! pixel-like values, cancellations, special values, and constructed triples whose exact
 //! result lies a hair off a halfway point between two floats (where rounding the double sum
@@ -14,7 +14,7 @@
 #[cfg(target_arch = "wasm32")]
 use wasm_bindgen_test::*;
 
-use upsample_explainer::core::fma_via_f64;
+use upsample_explainer::core::{fma_via_f64, fma_via_f64_branch_free};
 
 #[cfg(target_arch = "wasm32")]
 wasm_bindgen_test_configure!(run_in_browser);
@@ -99,6 +99,7 @@ impl Tally {
     fn check(&mut self, a: f32, b: f32, c: f32) {
         let got = fma_via_f64(a, b, c);
         let want = reference(a, b, c);
+        assert_same(fma_via_f64_branch_free(a, b, c), got, a, b, c);
         self.checked += 1;
         if !trusted(got) && got.to_bits() != want.to_bits() {
             self.reference_wrong += 1;
@@ -255,6 +256,7 @@ fn check_table() -> (usize, usize) {
     for (&[a, b, c], &w) in triples.iter().zip(&want) {
         let w = f32::from_bits(w);
         assert_same(fma_via_f64(a, b, c), w, a, b, c);
+        assert_same(fma_via_f64_branch_free(a, b, c), w, a, b, c);
         if ((a as f64 * b as f64 + c as f64) as f32).to_bits() != w.to_bits() {
             naive_wrong += 1;
             subnormal += (w.abs() < f32::MIN_POSITIVE) as usize;

@@ -22,20 +22,37 @@ pub fn fma(a: f32, b: f32, c: f32) -> f32 {
 /// `fusedMultiplyAdd`, round to nearest even), computed in double precision.
 ///
 /// The product of two floats is exact in a double (48 significant bits, exponent within
-/// ±298), so only the sum is rounded twice: to double, then to float. Rounded to nearest,
-/// that double rounding is wrong where the double sum lands exactly halfway between two
-/// floats, which upsampling hits all the time (×2 bilinear's weights ¼ and ¾ make exact
-/// ties). Rounded to odd instead (an inexact double sum with an even last bit is stepped one
-/// unit towards the exact value, found by Knuth's TwoSum), the second rounding is always
-/// right: 53 ≥ 24 + 2 bits (Boldo and Melquiond, "Emulation of FMA and correctly rounded
-/// sums: proved algorithms using rounding to odd", IEEE Trans. Computers 57(4), 2008), also
-/// where the float result is subnormal, where a halfway test on the double's low bits (as
-/// in musl's `fmaf`) would miss. Branch-free, so its cost does not depend on the data.
+/// ±298), so only the sum is rounded twice: to double, then to float. That is wrong only
+/// where the double sum lands exactly halfway between two floats, which its low mantissa bits
+/// show (`…1` then 28 zeros) for results in float32's normal range; those, and results in
+/// the subnormal range (rounded at a coarser bit, where musl's `fmaf`, which uses the same
+/// halfway test, goes wrong), take `fma_via_f64_branch_free`. Upsampling by 2 makes such
+/// ties often (weights ¼ and ¾), so where nothing waits on the result the branch-free form
+/// is faster (`linear2`); where results feed the next fused op (`cubic4`), this one is.
 ///
 /// NaN payloads are not specified by Rust or by WebAssembly; infinities, overflow,
 /// underflow, subnormals and signed zeros are IEEE's, as tested in `tests/exact_fma.rs`.
 #[inline(always)]
 pub fn fma_via_f64(a: f32, b: f32, c: f32) -> f32 {
+    let sum = a as f64 * b as f64 + c as f64;
+    let bits = sum.to_bits();
+    let halfway = bits & 0x1fff_ffff == 0x1000_0000;
+    // 0x3ff − 126: the double exponent of float32's smallest normal number.
+    if !halfway && ((bits >> 52) & 0x7ff >= 0x3ff - 126 || bits << 1 == 0) {
+        sum as f32
+    } else {
+        fma_via_f64_branch_free(a, b, c)
+    }
+}
+
+/// `fma_via_f64` without a data-dependent branch: the double sum rounded to odd (an inexact
+/// sum with an even last bit is stepped one unit towards the exact value, whose side Knuth's
+/// TwoSum gives), then to float32. Rounding to odd with 53 ≥ 24 + 2 bits, then to nearest,
+/// equals rounding the exact value to nearest once (Boldo and Melquiond, "Emulation of FMA
+/// and correctly rounded sums: proved algorithms using rounding to odd", IEEE Trans.
+/// Computers 57(4), 2008), subnormal results included.
+#[inline(always)]
+pub fn fma_via_f64_branch_free(a: f32, b: f32, c: f32) -> f32 {
     let product = a as f64 * b as f64;
     let c = c as f64;
     let sum = product + c;
@@ -58,9 +75,13 @@ pub fn fma_via_f64(a: f32, b: f32, c: f32) -> f32 {
 }
 
 /// The generic (NCHW) linear kernels' two-tap combination at every nesting level:
-/// the first product is fused, the second rounded on its own.
+/// the first product is fused, the second rounded on its own. (On wasm32 the branch-free
+/// exact `fma`: the same bits, faster where ties are common, as in ×2.)
 #[inline(always)]
 pub fn linear2(t0: f32, w0: f32, t1: f32, w1: f32) -> f32 {
+    #[cfg(target_arch = "wasm32")]
+    return fma_via_f64_branch_free(t0, w0, t1 * w1);
+    #[cfg(not(target_arch = "wasm32"))]
     fma(t0, w0, t1 * w1)
 }
 
