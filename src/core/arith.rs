@@ -62,7 +62,8 @@ pub fn fma_via_f64_branch_free(a: f32, b: f32, c: f32) -> f32 {
     let bits = sum.to_bits();
     // An inexact sum is never zero, so a step on the magnitude bits stays on its side of
     // zero and among the finite doubles.
-    let step = if (error < 0.0 || error > 0.0) && bits & 1 == 0 {
+    // `error != 0.0` would be true for NaN.
+    let step = if error.abs() > 0.0 && bits & 1 == 0 {
         if (error > 0.0) == (sum > 0.0) {
             1
         } else {
@@ -185,11 +186,11 @@ pub fn aa_dot(n: usize, value: impl Fn(usize) -> f32, weight: &[f32]) -> f32 {
     }
     let mut o = value(0) * weight[0];
     let unfused = 1 + 4 * ((n - 1) / 4);
-    for j in 1..unfused {
-        o += value(j) * weight[j];
+    for (j, &w) in weight.iter().enumerate().take(unfused).skip(1) {
+        o += value(j) * w;
     }
-    for j in unfused..n {
-        o = fma(value(j), weight[j], o);
+    for (j, &w) in weight.iter().enumerate().take(n).skip(unfused) {
+        o = fma(value(j), w, o);
     }
     o
 }
