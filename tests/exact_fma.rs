@@ -297,7 +297,7 @@ fn fma_via_f64_matches_the_hardware_fused_multiply_add() {
     }
     assert!(
         include_bytes!("golden/fma_halfway.bin")[..] == hardware[..],
-        "{path} is not this CPU's FMA (WRITE_FMA_TABLE=1 cargo test --test exact_fma rewrites it)"
+        "{path} is not this CPU's FMA (WRITE_FMA_TABLE=1 cargo test --test exact_fma rewrites it; run it again to check)"
     );
     run_all(1_000_000, 2_000_000);
 }
