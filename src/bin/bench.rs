@@ -1,6 +1,10 @@
 //! `cargo run --release --bin bench -- --shape 1,3,512,512 --mode bilinear --scale_factor 2
 //! [--align_corners true] [--antialias true] [--size H,W] [--runs N]`: times the core on a
 //! fixed pseudo-random input and ends with one line `median_ms: X`.
+//!
+//! The same command runs as WebAssembly under Node's WASI (README "Speed and size"):
+//! `cargo build --release --bin bench --target wasm32-wasip1`, then
+//! `node .ci/bench-wasm.mjs target/wasm32-wasip1/release/bench.wasm --shape 1,3,512,512 --mode bilinear`.
 
 use std::time::Instant;
 use upsample_explainer::core::{interpolate, plan, Call, Limits, Mode, ScaleArg, SizeArg, Tensor};

@@ -27,6 +27,7 @@ mod separable;
 mod taps;
 mod tensor;
 
+pub use arith::{fma_via_f64, fma_via_f64_branch_free};
 pub use call::{py_float, unknown_mode_error};
 pub use call::{Call, CallForm, Limits, ScaleArg, SizeArg};
 pub use error::{ErrorKind, TorchError};
