@@ -196,7 +196,7 @@ async fn the_kernel_and_every_mode_legends_follow_the_state() {
 async fn antialias_stretches_the_kernel_and_3d_inputs_get_a_depth_slider() {
     let _app = mount_with_query(fresh_root(), "?preset=stripes&mode=bilinear&antialias=true&scale_factor=0.5");
     leptos::task::tick().await;
-    assert_eq!(text("kernel-name"), "triangle (linear), stretched by antialias ×2");
+    assert_eq!(text("kernel-name"), "triangle (linear), widened by antialias ×2");
     assert!(document().query_selector("[data-testid='depth-slice']").unwrap().is_none());
     drop(_app);
     let _app = mount_with_query(fresh_root(), "?preset=ramp&dims=3&mode=trilinear&scale_factor=2&sel=3,1,2");

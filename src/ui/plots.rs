@@ -220,7 +220,7 @@ fn shape_key(shape: KernelShape) -> Key {
     }
 }
 
-/// "triangle (linear), stretched by antialias ×2".
+/// "triangle (linear), widened by antialias ×2".
 fn kernel_caption(k: &Kernel, lang: Lang) -> String {
     let name = t(lang, shape_key(k.shape));
     if k.stretch != 1.0 && k.shape != KernelShape::Box {
