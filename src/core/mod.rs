@@ -23,12 +23,14 @@ mod plan;
 mod python;
 mod recipe;
 mod repr;
+mod rule;
 mod separable;
 mod taps;
 mod tensor;
 
 pub use call::{py_float, unknown_mode_error};
 pub use call::{Call, CallForm, Limits, ScaleArg, SizeArg};
+pub use coords::num;
 pub use error::{ErrorKind, TorchError};
 pub use kernel::{Kernel, Shape as KernelShape};
 pub use ledger::{explain, feeds, Contribution, Feed, Ledger};
@@ -37,5 +39,6 @@ pub use plan::{interpolate, plan, unflatten as unflatten_index, AxisPlan, AxisSa
 pub use python::{python_call, python_program};
 pub use recipe::{Arithmetic, Border, OutputSize, Recipe, Rounding, Transform};
 pub use repr::torch_repr;
+pub use rule::{SampleRule, ScaleSource, SizeRule};
 pub use taps::TapTable;
 pub use tensor::Tensor;

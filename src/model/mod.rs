@@ -7,6 +7,7 @@ pub mod format;
 pub mod geometry;
 pub mod heat_layout;
 pub mod i18n;
+pub mod ledger_text;
 pub mod modes;
 pub mod paste;
 pub mod presets;

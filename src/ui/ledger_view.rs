@@ -1,45 +1,43 @@
 //! The ledger of the selected output: per axis the source coordinate with its numbers, the
-//! floor and fraction, the taps; then the weighted sum of input pixels that gives the value.
-//! Selecting an input pixel lists every output it feeds.
+//! floor and fraction, the taps, where the scale and the output size came from; the rules in
+//! words; then the weighted sum of input pixels that gives the value. Implementation detail
+//! sits behind a closed "details for engineers". Selecting an input pixel lists every output
+//! it feeds. The words come from `model::ledger_text`.
 
 use super::app::{use_ctx, Which};
-use crate::core::{explain, feeds, KernelPath};
+use crate::core::{explain, feeds};
 use crate::model::format::{format_value, format_weight};
 use crate::model::i18n::Key;
-use crate::model::selection::axis_letter;
+use crate::model::ledger_text::{feeds_line, ledger_text, Line};
 use leptos::prelude::*;
 
-fn path_name(p: KernelPath) -> Key {
-    match p {
-        KernelPath::Generic => Key::PathGeneric,
-        KernelPath::ChannelsLast => Key::PathChannelsLast,
-        KernelPath::Separable => Key::PathSeparable,
-        KernelPath::AdaptivePool => Key::PathPool,
-        KernelPath::Mean => Key::PathMean,
-    }
+/// A formula with its meaning beside it.
+fn line(class: &'static str, l: Line) -> impl IntoView {
+    view! { <span class=class><code>{l.code}</code>" "{l.words}</span> }
 }
 
 #[component]
 pub fn LedgerView() -> impl IntoView {
     let ctx = use_ctx();
-    let ledger = move || {
+    let ledger = Memo::new(move |_| {
         let channel = ctx.channel.get();
         let sel = ctx.selected.get();
         Which::Main.with_snapshot(ctx, |s| {
             let mut index = vec![0, channel];
             index.extend(sel);
-            (s.plan.path, explain(s.plan, s.input, &index))
+            let l = explain(s.plan, s.input, &index);
+            (ledger_text(ctx.lang.get(), s.plan, &l.axes), l)
         })
-    };
+    });
+    let details = move || ledger.with(|l| l.as_ref().map(|(text, _)| text.details.clone()).unwrap_or_default());
     let body = move || {
-        let (path, l) = ledger()?;
-        let n = l.axes.len();
+        let (text, l) = ledger.get()?;
         let index_text = l.out_index.iter().map(|i| i.to_string()).collect::<Vec<_>>().join(", ");
         let axes = l
             .axes
             .iter()
-            .enumerate()
-            .map(|(d, s)| {
+            .zip(text.axes)
+            .map(|(s, a)| {
                 let taps = s
                     .taps
                     .iter()
@@ -48,9 +46,11 @@ pub fn LedgerView() -> impl IntoView {
                     .join(" + ");
                 view! {
                     <li>
-                        <span class="axis">{axis_letter(d, n)}</span>
-                        <code class="formula">{s.formula.clone()}</code>
+                        <span class="axis">{a.axis}</span>
+                        <code class="formula">{a.formula}</code>
                         <span class="taps">{taps}</span>
+                        {a.scale.map(|l| line("rule scale", l))}
+                        {line("rule size", a.size)}
                     </li>
                 }
             })
@@ -81,10 +81,10 @@ pub fn LedgerView() -> impl IntoView {
         Some(view! {
             <p class="ledger-head">
                 <code>{format!("y[{index_text}]")}</code>" = "<strong class="big">{format!("{:.4}", l.value)}</strong>
-                <span class="path">{ctx.tr(Key::KernelPath)}": "{ctx.tr(path_name(path))}</span>
             </p>
             <h3>{ctx.tr(Key::SourceCoordinate)}</h3>
             <ul class="axes">{axes}</ul>
+            <ul class="words">{text.words.into_iter().map(|w| view! { <li>{w}</li> }).collect_view()}</ul>
             <h3>{ctx.tr(Key::Contributions)}</h3>
             <p class="sum">{sum}<span class="eq">" = "</span><strong>{format!("{:.4}", l.value)}</strong></p>
             {intended}
@@ -103,8 +103,7 @@ pub fn LedgerView() -> impl IntoView {
             .collect::<Vec<_>>()
             .join("  ");
         Some(view! {
-            <p class="feeds"><strong>{ctx.tr(Key::Feeds)}" x["{at.iter().map(|i| i.to_string()).collect::<Vec<_>>().join(",")}"] → "
-                {list.len()}" "{ctx.tr(Key::Outputs)}":"</strong>" "{shown}</p>
+            <p class="feeds"><strong>{feeds_line(ctx.lang.get(), &at, list.len())}</strong>" "{shown}</p>
         })
     };
     view! {
@@ -112,6 +111,10 @@ pub fn LedgerView() -> impl IntoView {
             <h2>{ctx.tr(Key::Ledger)}</h2>
             <p class="hint">{ctx.tr(Key::LedgerHint)}</p>
             {body}
+            <details class="engineers" data-testid="ledger-details">
+                <summary>{ctx.tr(Key::Engineers)}</summary>
+                <ul>{move || details().into_iter().map(|d| view! { <li>{d}</li> }).collect_view()}</ul>
+            </details>
             {feeds_view}
         </section>
     }
