@@ -3,7 +3,9 @@
 //! reader's language. Every number is the float32 (or, for `scale_factor`, the double) the
 //! core used, printed by [`num`] so that it reads back as the same value.
 
+use crate::core::Contribution;
 use crate::core::{num, AxisPlan, AxisSample, KernelPath, Plan, SampleRule, ScaleSource, SizeRule};
+use crate::model::format::{format_value, format_weight};
 use crate::model::i18n::{t, Key, Lang};
 use crate::model::selection::axis_letter;
 
@@ -21,6 +23,8 @@ pub struct AxisText {
     pub axis: &'static str,
     /// This sample's formula with its numbers, e.g. `0.5 × (3 + 0.5) − 0.5 = 1.25; …`.
     pub formula: String,
+    /// The taps with their weights, e.g. `x[1]·0.75 + x[2]·0.25`.
+    pub taps: String,
     /// How the output length followed from the call, e.g. `out = ⌊in × scale_factor⌋ = ⌊4 × 2⌋ = 8`.
     pub size: Line,
     /// Where the scale in the formula came from, e.g. `0.5 = in/out = 4/8` (none for a copied axis).
@@ -55,9 +59,11 @@ pub fn ledger_text(lang: Lang, plan: &Plan, samples: &[AxisSample]) -> LedgerTex
             }
             details.extend(rule_details(lang, &s.rule).into_iter().map(|line| format!("{axis}: {line}")));
             let copied = matches!(s.rule, SampleRule::Copy { .. });
+            let taps = s.taps.iter().map(|t| format!("x[{}]·{}", t.index, format_weight(t.weight)));
             AxisText {
                 axis,
                 formula: formula(&s.rule),
+                taps: taps.collect::<Vec<_>>().join(" + "),
                 size: size_line(lang, a),
                 scale: (!copied).then(|| scale_line(lang, a)),
             }
@@ -65,6 +71,52 @@ pub fn ledger_text(lang: Lang, plan: &Plan, samples: &[AxisSample]) -> LedgerTex
         .collect();
     details.push(t(lang, Key::DetailFloat32).to_string());
     LedgerText { axes, words, details }
+}
+
+/// Text made safe to place in HTML markup.
+pub fn escape(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+}
+
+/// `<li>` items of text, as markup (the ledger's lists are set as one string each: far
+/// less code in the bundle than a view per item).
+pub fn list_markup(items: &[String]) -> String {
+    items.iter().map(|i| format!("<li>{}</li>", escape(i))).collect()
+}
+
+/// The ledger's axes as `<li>` markup: letter, formula, taps, then where the scale and the
+/// output length came from.
+pub fn axes_markup(axes: &[AxisText]) -> String {
+    let line = |l: &Line| format!("<span class=\"rule\"><code>{}</code> {}</span>", escape(&l.code), escape(&l.words));
+    axes.iter()
+        .map(|a| {
+            format!(
+                "<li><span class=\"axis\">{}</span><code class=\"formula\">{}</code><span class=\"taps\">{}</span>{}{}</li>",
+                a.axis,
+                escape(&a.formula),
+                escape(&a.taps),
+                a.scale.as_ref().map(line).unwrap_or_default(),
+                line(&a.size)
+            )
+        })
+        .collect()
+}
+
+/// The weighted sum of the contributions as markup: `w × v + w × v …`, each value titled
+/// with its input index.
+pub fn sum_markup(contributions: &[Contribution]) -> String {
+    contributions
+        .iter()
+        .map(|c| {
+            let at = c.index.iter().map(|i| i.to_string()).collect::<Vec<_>>().join(",");
+            format!(
+                "<span class=\"term\"><span class=\"w\">{}</span> × <span class=\"v\" title=\"x[{at}]\">{}</span></span>",
+                format_weight(c.weight),
+                format_value(c.value)
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("<span class=\"plus\"> + </span>")
 }
 
 /// The heading of the list of outputs that input pixel `at` feeds.
@@ -358,6 +410,22 @@ mod tests {
         assert_eq!(t.axes[0].formula, "2 → 2");
         assert!(t.axes[0].scale.is_none());
         assert!(t.words[0].starts_with("this axis keeps its size"));
+    }
+
+    #[test]
+    fn markup_escapes_and_holds_every_line() {
+        let t = text(Lang::En, &call(Mode::Bilinear, Some(8), None, Some(false)), &seed(), &[0, 0, 3, 2]);
+        let m = axes_markup(&t.axes);
+        assert_eq!(m.matches("<li>").count(), 2);
+        assert!(m.contains("<code class=\"formula\">0.5 × (3 + 0.5) − 0.5 = 1.25;"));
+        assert!(m.contains("<code>0.5 = in/out = 4/8</code> the step between"));
+        assert!(m.contains("x[1]·0.75 + x[2]·0.25"), "{m}");
+        assert_eq!(list_markup(&["a < b & c".into()]), "<li>a &lt; b &amp; c</li>");
+        let p = plan(&[1, 1, 4, 4], &call(Mode::Bilinear, Some(8), None, Some(false)), &Limits::default()).unwrap();
+        let sum = sum_markup(&explain(&p, &seed(), &[0, 0, 3, 2]).contributions);
+        assert_eq!(sum.matches("class=\"term\"").count(), 4);
+        assert_eq!(sum.matches("class=\"plus\"").count(), 3);
+        assert!(sum.contains("title=\"x[1,1]\""), "{sum}");
     }
 
     #[test]

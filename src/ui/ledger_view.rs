@@ -6,73 +6,41 @@
 
 use super::app::{use_ctx, Which};
 use crate::core::{explain, feeds};
-use crate::model::format::{format_value, format_weight};
+use crate::model::format::format_weight;
 use crate::model::i18n::Key;
-use crate::model::ledger_text::{feeds_line, ledger_text, Line};
+use crate::model::ledger_text::{axes_markup, feeds_line, ledger_text, list_markup, sum_markup};
+use crate::model::snapshot::Snapshot;
 use leptos::prelude::*;
-
-/// A formula with its meaning beside it.
-fn line(class: &'static str, l: Line) -> impl IntoView {
-    view! { <span class=class><code>{l.code}</code>" "{l.words}</span> }
-}
 
 #[component]
 pub fn LedgerView() -> impl IntoView {
     let ctx = use_ctx();
-    let ledger = Memo::new(move |_| {
+    // The selected output's samples, one per axis, as the plan recorded them.
+    let samples = move |s: &Snapshot| {
+        let sel = ctx.selected.get();
+        let at = |d: usize| sel.get(d).copied().unwrap_or(0);
+        s.plan
+            .axes
+            .iter()
+            .enumerate()
+            .filter_map(|(d, a)| a.samples.get(at(d).min(a.out_len.saturating_sub(1))).cloned())
+            .collect::<Vec<_>>()
+    };
+    let details = move || {
+        Which::Main
+            .with_snapshot(ctx, |s| list_markup(&ledger_text(ctx.lang.get(), s.plan, &samples(&s)).details))
+            .unwrap_or_default()
+    };
+    let body = move || {
         let channel = ctx.channel.get();
         let sel = ctx.selected.get();
-        Which::Main.with_snapshot(ctx, |s| {
+        let (text, l) = Which::Main.with_snapshot(ctx, |s| {
             let mut index = vec![0, channel];
             index.extend(sel);
             let l = explain(s.plan, s.input, &index);
             (ledger_text(ctx.lang.get(), s.plan, &l.axes), l)
-        })
-    });
-    let details = move || ledger.with(|l| l.as_ref().map(|(text, _)| text.details.clone()).unwrap_or_default());
-    let body = move || {
-        let (text, l) = ledger.get()?;
+        })?;
         let index_text = l.out_index.iter().map(|i| i.to_string()).collect::<Vec<_>>().join(", ");
-        let axes = l
-            .axes
-            .iter()
-            .zip(text.axes)
-            .map(|(s, a)| {
-                let taps = s
-                    .taps
-                    .iter()
-                    .map(|t| format!("x[{}]·{}", t.index, format_weight(t.weight)))
-                    .collect::<Vec<_>>()
-                    .join(" + ");
-                view! {
-                    <li>
-                        <span class="axis">{a.axis}</span>
-                        <code class="formula">{a.formula}</code>
-                        <span class="taps">{taps}</span>
-                        {a.scale.map(|l| line("rule scale", l))}
-                        {line("rule size", a.size)}
-                    </li>
-                }
-            })
-            .collect_view();
-        let terms = l
-            .contributions
-            .iter()
-            .map(|c| {
-                let at = c.index.iter().map(|i| i.to_string()).collect::<Vec<_>>().join(",");
-                view! {
-                    <span class="term"><span class="w">{format_weight(c.weight)}</span>" × "
-                        <span class="v" title=format!("x[{at}]")>{format_value(c.value)}</span></span>
-                }
-            })
-            .collect::<Vec<_>>();
-        let mut sum = Vec::new();
-        for (k, term) in terms.into_iter().enumerate() {
-            if k > 0 {
-                sum.push(view! { <span class="plus">" + "</span> }.into_any());
-            }
-            sum.push(term.into_any());
-        }
         let intended = l.intended.map(|v| {
             view! {
                 <p class="bug">{ctx.tr(Key::BugNote)}" "<strong>{format!("{v:.4}")}</strong></p>
@@ -83,10 +51,10 @@ pub fn LedgerView() -> impl IntoView {
                 <code>{format!("y[{index_text}]")}</code>" = "<strong class="big">{format!("{:.4}", l.value)}</strong>
             </p>
             <h3>{ctx.tr(Key::SourceCoordinate)}</h3>
-            <ul class="axes">{axes}</ul>
-            <ul class="words">{text.words.into_iter().map(|w| view! { <li>{w}</li> }).collect_view()}</ul>
+            <ul class="axes" inner_html=axes_markup(&text.axes)></ul>
+            <ul class="words" inner_html=list_markup(&text.words)></ul>
             <h3>{ctx.tr(Key::Contributions)}</h3>
-            <p class="sum">{sum}<span class="eq">" = "</span><strong>{format!("{:.4}", l.value)}</strong></p>
+            <p class="sum"><span inner_html=sum_markup(&l.contributions)></span><span class="eq">" = "</span><strong>{format!("{:.4}", l.value)}</strong></p>
             {intended}
         })
     };
@@ -113,7 +81,7 @@ pub fn LedgerView() -> impl IntoView {
             {body}
             <details class="engineers" data-testid="ledger-details">
                 <summary>{ctx.tr(Key::Engineers)}</summary>
-                <ul>{move || details().into_iter().map(|d| view! { <li>{d}</li> }).collect_view()}</ul>
+                <ul inner_html=details></ul>
             </details>
             {feeds_view}
         </section>
