@@ -165,12 +165,12 @@ texts! {
                    "浏览器阻止了复制（嵌入框架需要 allow=\"clipboard-write\"）。请选中上面的程序，手动复制。";
     // The ledger's words (model::ledger_text); each {} is filled in.
     FeedsLine => "Input pixel x[{}] feeds {} outputs:", "输入像素 x[{}] 参与了 {} 个输出的计算：";
-    ScaleStep => "the step between neighbouring output samples, in input pixels", "相邻输出采样点之间的距离（以输入像素计）";
+    ScaleStep => "scale: the step between neighbouring output samples, in input pixels", "scale：相邻输出采样点之间的距离（以输入像素计）";
     ScaleFromFactor => "; PyTorch uses your scale_factor as given, not in/out", "；PyTorch 直接使用你传入的 scale_factor，而不是 输入/输出";
     ScaleFromCorners => "; align_corners=True spreads the outputs so that their first and last centres land on the input's",
                         "；align_corners=True 把输出摊开，使首尾像素的中心正好落在输入首尾像素的中心上";
-    SizeGiven => "output length given by size", "输出长度由 size 直接给定";
-    SizeFromFactor => "output length from scale_factor, rounded down", "输出长度由 scale_factor 算出，向下取整";
+    SizeGiven => "out: the output length, given by size", "out：输出长度，由 size 直接给定";
+    SizeFromFactor => "out: the output length, in × scale_factor rounded down", "out：输出长度，即 in × scale_factor 向下取整";
     SizeRecomputed => "; the coordinates then use in/out, not 1/scale_factor", "；坐标换算随后使用 输入/输出，而不是 1/scale_factor";
     RuleCopy => "this axis keeps its size, so PyTorch copies it, whatever the scale", "这个轴的尺寸不变，PyTorch 直接复制，与 scale 无关";
     RuleNearest => "nearest takes input pixel ⌊i × scale⌋: it rounds down without adding 0.5, so the picture shifts toward the top-left by up to a pixel (nearest-exact fixes this)",

@@ -35,7 +35,8 @@ pub struct AxisText {
 #[derive(Clone, Debug, PartialEq)]
 pub struct LedgerText {
     pub axes: Vec<AxisText>,
-    /// What the rules mean, each sentence once.
+    /// What the rules, the scale and the output length mean, each sentence once (the axes
+    /// show only the formulas).
     pub words: Vec<String>,
     /// Implementation detail, shown behind a closed disclosure.
     pub details: Vec<String>,
@@ -45,7 +46,8 @@ pub struct LedgerText {
 pub fn ledger_text(lang: Lang, plan: &Plan, samples: &[AxisSample]) -> LedgerText {
     let n = samples.len();
     let mut words = Vec::new();
-    let mut details = vec![format!("{}: {}", t(lang, Key::KernelPath), t(lang, path_name(plan.path)))];
+    let colon = colon(lang);
+    let mut details = vec![format!("{}{colon}{}", t(lang, Key::KernelPath), t(lang, path_name(plan.path)))];
     let axes = samples
         .iter()
         .zip(&plan.axes)
@@ -57,16 +59,16 @@ pub fn ledger_text(lang: Lang, plan: &Plan, samples: &[AxisSample]) -> LedgerTex
                     words.push(w);
                 }
             }
-            details.extend(rule_details(lang, &s.rule).into_iter().map(|line| format!("{axis}: {line}")));
+            details.extend(rule_details(lang, &s.rule).into_iter().map(|line| format!("{axis}{colon}{line}")));
             let copied = matches!(s.rule, SampleRule::Copy { .. });
-            let taps = s.taps.iter().map(|t| format!("x[{}]·{}", t.index, format_weight(t.weight)));
-            AxisText {
-                axis,
-                formula: formula(&s.rule),
-                taps: taps.collect::<Vec<_>>().join(" + "),
-                size: size_line(lang, a),
-                scale: (!copied).then(|| scale_line(lang, a)),
+            let (size, scale) = (size_line(lang, a), (!copied).then(|| scale_line(lang, a)));
+            for w in scale.iter().chain([&size]).map(|l| l.words.clone()) {
+                if !words.contains(&w) {
+                    words.push(w);
+                }
             }
+            let taps = s.taps.iter().map(|t| format!("x[{}]·{}", t.index, format_weight(t.weight)));
+            AxisText { axis, formula: formula(&s.rule), taps: taps.collect::<Vec<_>>().join(" + "), size, scale }
         })
         .collect();
     details.push(t(lang, Key::DetailFloat32).to_string());
@@ -85,9 +87,9 @@ pub fn list_markup(items: &[String]) -> String {
 }
 
 /// The ledger's axes as `<li>` markup: letter, formula, taps, then where the scale and the
-/// output length came from.
+/// output length came from (their meaning is in [`LedgerText::words`]).
 pub fn axes_markup(axes: &[AxisText]) -> String {
-    let line = |l: &Line| format!("<span class=\"rule\"><code>{}</code> {}</span>", escape(&l.code), escape(&l.words));
+    let line = |l: &Line| format!("<code class=\"rule\">{}</code>", escape(&l.code));
     axes.iter()
         .map(|a| {
             format!(
@@ -125,6 +127,14 @@ pub fn feeds_line(lang: Lang, at: &[usize], count: usize) -> String {
     t(lang, Key::FeedsLine).replacen("{}", &at, 1).replacen("{}", &count.to_string(), 1)
 }
 
+/// A colon before a value: full-width in Chinese.
+fn colon(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => ": ",
+        Lang::Zh => "：",
+    }
+}
+
 fn path_name(p: KernelPath) -> Key {
     match p {
         KernelPath::Generic => Key::PathGeneric,
@@ -148,7 +158,9 @@ fn operand(v: i64) -> String {
 pub fn formula(rule: &SampleRule) -> String {
     match *rule {
         SampleRule::Copy { i } => format!("{i} → {i}"),
-        SampleRule::Nearest { i, halved: true, index, .. } => format!("⌊{i} × 0.5⌋ = {index}"),
+        SampleRule::Nearest { i, halved: true, floored, index, .. } => {
+            format!("⌊{i} × 0.5⌋ = ⌊{}⌋ = {index}", num(floored))
+        }
         SampleRule::Nearest { i, scale, floored, index, .. } => {
             format!("⌊{i} × {}⌋ = ⌊{}⌋ = {index}", num(scale), num(floored))
         }
@@ -217,7 +229,8 @@ fn rule_details(lang: Lang, rule: &SampleRule) -> Vec<String> {
         )],
         SampleRule::NearestExact { generic: false, .. } => vec![t(lang, Key::DetailExactDouble).to_string()],
         SampleRule::Antialias { support, first, end, .. } => {
-            vec![format!("{}: support ±{}; taps [{first}, {end})", t(lang, Key::DetailSupport), num(support))]
+            let (reach, colon) = (t(lang, Key::DetailSupport), colon(lang));
+            vec![format!("{reach}{colon}support ±{}; taps [{first}, {end})", num(support))]
         }
         _ => Vec::new(),
     }
@@ -342,7 +355,7 @@ mod tests {
     #[test]
     fn nearest_x2_floors_instead_of_shifting() {
         let t = text(Lang::En, &call(Mode::Nearest, None, Some(2.0), None), &seed(), &[0, 0, 3, 3]);
-        assert_eq!(t.axes[1].formula, "⌊3 × 0.5⌋ = 1");
+        assert_eq!(t.axes[1].formula, "⌊3 × 0.5⌋ = ⌊1.5⌋ = 1");
         assert_eq!(t.axes[1].size.code, "out = ⌊in × scale_factor⌋ = ⌊4 × 2⌋ = 8");
         assert_eq!(t.axes[1].scale.as_ref().unwrap().code, "0.5 = 1/scale_factor = 1/2");
         assert!(!all(&t).split(" || ").next().unwrap().contains(">>"), "{}", all(&t));
@@ -350,7 +363,7 @@ mod tests {
         assert!(t.words[0].starts_with("nearest takes input pixel ⌊i × scale⌋"));
         let zh = text(Lang::Zh, &call(Mode::Nearest, None, Some(2.0), None), &seed(), &[0, 0, 3, 3]);
         assert!(zh.words[0].starts_with("nearest 取输入像素 ⌊i × scale⌋"));
-        assert_eq!(zh.axes[1].size.words, "输出长度由 scale_factor 算出，向下取整");
+        assert_eq!(zh.axes[1].size.words, "out：输出长度，即 in × scale_factor 向下取整");
     }
 
     #[test]
@@ -418,7 +431,9 @@ mod tests {
         let m = axes_markup(&t.axes);
         assert_eq!(m.matches("<li>").count(), 2);
         assert!(m.contains("<code class=\"formula\">0.5 × (3 + 0.5) − 0.5 = 1.25;"));
-        assert!(m.contains("<code>0.5 = in/out = 4/8</code> the step between"));
+        assert!(m.contains("<code class=\"rule\">0.5 = in/out = 4/8</code>"));
+        assert!(!m.contains("the step between"));
+        assert_eq!(t.words.iter().filter(|w| w.starts_with("scale: the step between")).count(), 1, "{:?}", t.words);
         assert!(m.contains("x[1]·0.75 + x[2]·0.25"), "{m}");
         assert_eq!(list_markup(&["a < b & c".into()]), "<li>a &lt; b &amp; c</li>");
         let p = plan(&[1, 1, 4, 4], &call(Mode::Bilinear, Some(8), None, Some(false)), &Limits::default()).unwrap();
