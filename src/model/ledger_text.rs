@@ -27,7 +27,8 @@ pub struct AxisText {
     pub taps: String,
     /// How the output length followed from the call, e.g. `out = ⌊in × scale_factor⌋ = ⌊4 × 2⌋ = 8`.
     pub size: Line,
-    /// Where the scale in the formula came from, e.g. `0.5 = in/out = 4/8` (none for a copied axis).
+    /// Where the scale in the formula came from, e.g. `scale = 0.5 = in/out = 4/8` (none for a
+    /// copied axis or an area window).
     pub scale: Option<Line>,
 }
 
@@ -60,8 +61,9 @@ pub fn ledger_text(lang: Lang, plan: &Plan, samples: &[AxisSample]) -> LedgerTex
                 }
             }
             details.extend(rule_details(lang, &s.rule).into_iter().map(|line| format!("{axis}{colon}{line}")));
-            let copied = matches!(s.rule, SampleRule::Copy { .. });
-            let (size, scale) = (size_line(lang, a), (!copied).then(|| scale_line(lang, a)));
+            // A copied axis ignores the scale, and area's integer windows never use it.
+            let scaled = !matches!(s.rule, SampleRule::Copy { .. } | SampleRule::Area { .. });
+            let (size, scale) = (size_line(lang, a), scaled.then(|| scale_line(lang, a)));
             for w in scale.iter().chain([&size]).map(|l| l.words.clone()) {
                 if !words.contains(&w) {
                     words.push(w);
@@ -256,9 +258,9 @@ pub fn size_line(lang: Lang, a: &AxisPlan) -> Line {
     }
 }
 
-/// Where the axis's scale came from, with its numbers: `0.5 = in/out = 4/8`.
+/// Where the axis's scale came from, with its numbers: `scale = 0.5 = in/out = 4/8`.
 pub fn scale_line(lang: Lang, a: &AxisPlan) -> Line {
-    let s = num(a.scale);
+    let s = format!("scale = {}", num(a.scale));
     let (code, why) = match a.scale_source {
         ScaleSource::UserFactor(f) => (format!("{s} = 1/scale_factor = 1/{f}"), Some(Key::ScaleFromFactor)),
         ScaleSource::Ratio { in_len, out_len } => (format!("{s} = in/out = {in_len}/{out_len}"), None),
@@ -329,7 +331,7 @@ mod tests {
         let h = &t.axes[0];
         assert_eq!(h.axis, "H");
         assert_eq!(h.formula, "0.5 × (3 + 0.5) − 0.5 = 1.25; ⌊1.25⌋ = 1, λ = 1.25 − 1 = 0.25");
-        assert_eq!(h.scale.as_ref().unwrap().code, "0.5 = in/out = 4/8");
+        assert_eq!(h.scale.as_ref().unwrap().code, "scale = 0.5 = in/out = 4/8");
         assert_eq!(h.size.code, "out = size = 8");
         assert!(t.words.iter().any(|w| w.starts_with("align_corners=False: take output pixel i's centre")));
         assert!(t.words.iter().any(|w| w.contains("the right neighbour gets λ, the left one 1 − λ")));
@@ -345,7 +347,7 @@ mod tests {
         let t = text(Lang::En, &call(Mode::Bilinear, Some(8), None, Some(true)), &seed(), &[0, 0, 3, 2]);
         let h = &t.axes[0];
         assert_eq!(h.formula, "0.42857143 × 3 = 1.2857143; ⌊1.2857143⌋ = 1, λ = 1.2857143 − 1 = 0.28571427");
-        assert_eq!(h.scale.as_ref().unwrap().code, "0.42857143 = (in − 1)/(out − 1) = (4 − 1)/(8 − 1) = 3/7");
+        assert_eq!(h.scale.as_ref().unwrap().code, "scale = 0.42857143 = (in − 1)/(out − 1) = (4 − 1)/(8 − 1) = 3/7");
         assert!(t.words[0].starts_with("align_corners=True: output pixel i sits at i × scale"));
         let zh = text(Lang::Zh, &call(Mode::Bilinear, Some(8), None, Some(true)), &seed(), &[0, 0, 3, 2]);
         assert!(zh.words[0].starts_with("align_corners=True：输出像素 i 位于 i × scale"), "{:?}", zh.words);
@@ -357,7 +359,7 @@ mod tests {
         let t = text(Lang::En, &call(Mode::Nearest, None, Some(2.0), None), &seed(), &[0, 0, 3, 3]);
         assert_eq!(t.axes[1].formula, "⌊3 × 0.5⌋ = ⌊1.5⌋ = 1");
         assert_eq!(t.axes[1].size.code, "out = ⌊in × scale_factor⌋ = ⌊4 × 2⌋ = 8");
-        assert_eq!(t.axes[1].scale.as_ref().unwrap().code, "0.5 = 1/scale_factor = 1/2");
+        assert_eq!(t.axes[1].scale.as_ref().unwrap().code, "scale = 0.5 = 1/scale_factor = 1/2");
         assert!(!all(&t).split(" || ").next().unwrap().contains(">>"), "{}", all(&t));
         assert!(t.details.iter().any(|d| d.contains("i >> 1")));
         assert!(t.words[0].starts_with("nearest takes input pixel ⌊i × scale⌋"));
@@ -370,7 +372,7 @@ mod tests {
     fn nearest_and_exact_on_four_to_six() {
         let t = text(Lang::En, &call(Mode::Nearest, Some(6), None, None), &seed(), &[0, 0, 4, 4]);
         assert_eq!(t.axes[1].formula, "⌊4 × 0.6666667⌋ = ⌊2.6666667⌋ = 2");
-        assert_eq!(t.axes[1].scale.as_ref().unwrap().code, "0.6666667 = in/out = 4/6");
+        assert_eq!(t.axes[1].scale.as_ref().unwrap().code, "scale = 0.6666667 = in/out = 4/6");
         let e = text(Lang::En, &call(Mode::NearestExact, Some(6), None, None), &seed(), &[0, 0, 4, 4]);
         assert_eq!(e.axes[1].formula, "⌊(4 + 0.5) × 0.6666667⌋ = ⌊3⌋ = 3");
         assert!(e.words[0].starts_with("nearest-exact adds 0.5"));
@@ -385,6 +387,7 @@ mod tests {
         assert!(t.words[0].contains("here 2 pixels along this axis, each with weight 1/2"), "{:?}", t.words);
         let zh = text(Lang::Zh, &c, &x, &[0, 0, 0, 0]);
         assert!(zh.words[0].contains("这里沿该轴有 2 个像素，每个权重 1/2"), "{:?}", zh.words);
+        assert!(zh.axes[0].scale.is_none() && !zh.words.iter().any(|w| w.starts_with("scale")));
     }
 
     #[test]
@@ -431,7 +434,7 @@ mod tests {
         let m = axes_markup(&t.axes);
         assert_eq!(m.matches("<li>").count(), 2);
         assert!(m.contains("<code class=\"formula\">0.5 × (3 + 0.5) − 0.5 = 1.25;"));
-        assert!(m.contains("<code class=\"rule\">0.5 = in/out = 4/8</code>"));
+        assert!(m.contains("<code class=\"rule\">scale = 0.5 = in/out = 4/8</code>"));
         assert!(!m.contains("the step between"));
         assert_eq!(t.words.iter().filter(|w| w.starts_with("scale: the step between")).count(), 1, "{:?}", t.words);
         assert!(m.contains("x[1]·0.75 + x[2]·0.25"), "{m}");
