@@ -379,6 +379,19 @@ mod tests {
     }
 
     #[test]
+    fn nearest_exact_on_the_generic_kernel_shows_its_clamp_in_the_details() {
+        let x = Tensor { shape: vec![1, 1, 4], data: vec![1.0, 2.0, 3.0, 4.0] };
+        let t = text(Lang::En, &call(Mode::NearestExact, Some(8), None, None), &x, &[0, 0, 0]);
+        assert_eq!(t.axes[0].axis, "W");
+        assert_eq!(t.axes[0].formula, "⌊(0 + 0.5) × 0.5⌋ = 0");
+        assert!(t
+            .details
+            .contains(&"W: the generic kernel evaluates max(0.5 × (0 + 0.5) − 0.5, 0) + 0.5 = 0.5".into()));
+        let inner = text(Lang::En, &call(Mode::NearestExact, Some(8), None, None), &x, &[0, 0, 5]);
+        assert_eq!(inner.axes[0].formula, "⌊(5 + 0.5) × 0.5⌋ = ⌊2.75⌋ = 2");
+    }
+
+    #[test]
     fn area_words_in_both_languages() {
         let x = Tensor { shape: vec![1, 1, 4, 4], data: (0..16).map(|v| v as f32).collect() };
         let c = call(Mode::Area, Some(3), None, None);
