@@ -3,7 +3,8 @@
 //! the rest renormalised (`HelperInterpBase::_compute_indices_min_size_weights_aa`,
 //! `UpSampleKernel.cpp`; pytorch/pytorch#65142, #68819).
 
-use super::coords::{area_scale, identity_axis, num};
+use super::coords::{area_scale, identity_axis};
+use super::rule::SampleRule;
 use super::taps::TapTable;
 use super::{AxisPlan, KernelShape};
 
@@ -43,13 +44,7 @@ pub fn axis(
     });
     AxisPlan::new(in_len, scale, false, taps, explain, |i| {
         let (center, xmin, xsize) = window(i);
-        let formula = format!(
-            "centre = {} × ({i} + 0.5) = {}; support ±{}; taps [{xmin}, {})",
-            num(scale),
-            num(center),
-            num(support),
-            xmin + xsize
-        );
-        (center - 0.5, center - 0.5, formula)
+        let rule = SampleRule::Antialias { i, scale, centre: center, support, first: xmin, end: xmin + xsize };
+        (center - 0.5, center - 0.5, rule)
     })
 }

@@ -1,6 +1,7 @@
 //! `area`: adaptive average pooling (`AdaptivePooling.h` `start_index`/`end_index`).
 //! Windows are `[⌊i·in/out⌋, ⌈(i+1)·in/out⌉)`; they overlap when in/out is not an integer.
 
+use super::rule::SampleRule;
 use super::taps::TapTable;
 use super::AxisPlan;
 
@@ -21,11 +22,7 @@ pub fn axis(in_len: usize, out_len: usize, explain: bool) -> AxisPlan {
     AxisPlan::new(in_len, scale, false, taps, explain, |i| {
         let (start, end) = window(i, in_len, out_len);
         let centre = (start + end - 1) as f32 / 2.0;
-        let formula = format!(
-            "window [{start}, {end}) = [⌊{i}·{in_len}/{out_len}⌋, ⌈{}·{in_len}/{out_len}⌉), mean of {}",
-            i + 1,
-            end - start
-        );
-        (centre, centre, formula)
+        let rule = SampleRule::Area { i, in_len, out_len, start, end };
+        (centre, centre, rule)
     })
 }

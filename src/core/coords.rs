@@ -6,6 +6,7 @@
 //! align_corners diagram.
 
 use super::arith::fma;
+use super::rule::SampleRule;
 use super::taps::TapTable;
 use super::AxisPlan;
 
@@ -70,9 +71,7 @@ pub fn index_and_fraction(src: f32, in_len: usize) -> (i64, f32) {
 /// (the kernel still runs all its taps, all on input `i`).
 pub fn identity_axis<const W: usize>(len: usize, scale: f32, explain: bool, weights: [f32; W]) -> AxisPlan {
     let taps = TapTable::fixed(len, len, !explain, move |i| weights.map(|w| (i, w)));
-    AxisPlan::new(len, scale, true, taps, explain, |i| {
-        (i as f32, i as f32, format!("out = in, so this axis is copied: {i}"))
-    })
+    AxisPlan::new(len, scale, true, taps, explain, |i| (i as f32, i as f32, SampleRule::Copy { i }))
 }
 
 /// `floor(x)` as an integer (saturating like `as`), without a libm call: the plan builds

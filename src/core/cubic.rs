@@ -3,7 +3,8 @@
 //! not clamped and the output is not clamped (overshoot is real; pytorch/pytorch#23321).
 
 use super::arith::cubic_weights;
-use super::coords::{area_scale, index_and_fraction, num, source_index, HalfPixel};
+use super::coords::{area_scale, index_and_fraction, source_index, HalfPixel};
+use super::rule::SampleRule;
 use super::taps::TapTable;
 use super::AxisPlan;
 
@@ -22,11 +23,8 @@ pub fn axis(in_len: usize, out_len: usize, user_scale: Option<f64>, align_corner
     });
     AxisPlan::new(in_len, scale, false, taps, explain, |i| {
         let (src, idx, t) = at(i);
-        let coord = if align_corners {
-            format!("{} × {i} = {}", num(scale), num(src))
-        } else {
-            format!("{} × ({i} + 0.5) − 0.5 = {}", num(scale), num(src))
-        };
-        (src, src, format!("{coord}; ⌊{}⌋ = {idx}, t = {}", num(src), num(t)))
+        let rule =
+            SampleRule::Interpolate { i, scale, align_corners, raw: src, src, index: idx, fraction: t, two_tap: false };
+        (src, src, rule)
     })
 }

@@ -1,6 +1,7 @@
 //! The ledger: how PyTorch made one output element, and which outputs an input feeds.
 
 use super::plan::unflatten;
+use super::rule::SampleRule;
 use super::{AxisSample, KernelPath, Mode, Plan, Tap, Tensor};
 
 /// One input element that contributes to an output element.
@@ -130,7 +131,7 @@ fn row0_bug_applies(plan: &Plan, out_index: &[usize]) -> bool {
 }
 
 fn empty_sample(i: usize) -> AxisSample {
-    AxisSample { out_index: i, src_raw: 0.0, src: 0.0, formula: String::new(), taps: Vec::new() }
+    AxisSample { out_index: i, src_raw: 0.0, src: 0.0, rule: SampleRule::Copy { i }, taps: Vec::new() }
 }
 
 /// Calls `f` with every combination of one tap per axis (outermost axis slowest) and the

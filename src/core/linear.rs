@@ -1,7 +1,8 @@
 //! `linear`, `bilinear`, `trilinear`: two taps per axis (`compute_source_index_and_lambda`,
 //! `UpSample.h`).
 
-use super::coords::{area_scale, identity_axis, index_and_fraction, num, source_index, HalfPixel};
+use super::coords::{area_scale, identity_axis, index_and_fraction, source_index, HalfPixel};
+use super::rule::SampleRule;
 use super::taps::TapTable;
 use super::AxisPlan;
 
@@ -36,12 +37,16 @@ pub fn axis(
     });
     AxisPlan::new(in_len, scale, false, taps, explain, |i| {
         let (raw, src, i0, lambda1) = at(i);
-        let coord = if align_corners {
-            format!("{} × {i} = {}", num(scale), num(raw))
-        } else {
-            format!("{} × ({i} + 0.5) − 0.5 = {}", num(scale), num(raw))
+        let rule = SampleRule::Interpolate {
+            i,
+            scale,
+            align_corners,
+            raw,
+            src,
+            index: i0 as i64,
+            fraction: lambda1,
+            two_tap: true,
         };
-        let clamp = if raw < 0.0 { " → clamped to 0" } else { "" };
-        (raw, src, format!("{coord}{clamp}; ⌊{}⌋ = {i0}, λ = {}", num(src), num(lambda1)))
+        (raw, src, rule)
     })
 }

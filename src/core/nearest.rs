@@ -5,7 +5,8 @@
 //! `nearest-exact` is `floor((i + 0.5)·scale)`, the fix (pytorch/pytorch#64501).
 
 use super::arith::fma;
-use super::coords::{floor_to_int, num, scale_value};
+use super::coords::{floor_to_int, scale_value};
+use super::rule::SampleRule;
 use super::taps::TapTable;
 use super::AxisPlan;
 
@@ -56,17 +57,15 @@ pub fn axis(
     let taps = TapTable::fixed(in_len, out_len, !explain, move |i| [(at(i).2 as usize, 1.0)]);
     AxisPlan::new(in_len, scale, false, taps, explain, |i| {
         let (raw, src, index, floored) = at(i);
-        let formula = match (exact, path) {
-            (false, _) if copy => format!("out = in, so copy: {i}"),
-            (false, _) if halve => format!("out = 2·in, so {i} >> 1 = {index}"),
-            (false, _) => format!("⌊{i} × {}⌋ = ⌊{}⌋ = {index}", num(scale), num(floored)),
-            (true, NearestPath::Generic) => {
-                format!("⌊{} × ({i} + 0.5) − 0.5 + 0.5⌋ = ⌊{} + 0.5⌋ = {index}", num(scale), num(floored))
-            }
-            (true, NearestPath::ChannelsLast) => {
-                format!("⌊({i} + 0.5) × {}⌋ = ⌊{}⌋ = {index}", num(scale), num(floored))
+        let rule = match (exact, path) {
+            (false, _) if copy => SampleRule::Copy { i },
+            (false, _) => SampleRule::Nearest { i, scale, floored, index, halved: halve },
+            (true, p) => {
+                let generic = p == NearestPath::Generic;
+                let floored = if generic { floored + 0.5 } else { floored };
+                SampleRule::NearestExact { i, scale, floored, index, generic, clamped: generic && raw < 0.0 }
             }
         };
-        (raw, src, formula)
+        (raw, src, rule)
     })
 }

@@ -5,10 +5,11 @@ use super::arith::{bilinear_cl_scalar, bilinear_cl_simd};
 use super::call::ModeName;
 use super::coords::HalfPixel;
 use super::nearest::NearestPath;
+use super::rule::{SampleRule, ScaleSource, SizeRule};
 use super::separable::{resample_axis, Combine};
 use super::taps::{Scratch, TapTable};
 use super::{antialias, area, cubic, linear, mean, nearest};
-use super::{Arithmetic, Call, ErrorKind, Limits, Mode, Recipe, Tensor, TorchError, Transform};
+use super::{Arithmetic, Call, ErrorKind, Limits, Mode, Recipe, ScaleArg, Tensor, TorchError, Transform};
 
 /// One input index along an axis and the weight it contributes with.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -26,8 +27,8 @@ pub struct AxisSample {
     pub src_raw: f32,
     /// The coordinate after PyTorch's clamp (equal to `src_raw` where there is none).
     pub src: f32,
-    /// The formula with this sample's numbers substituted, e.g. `0.5 × (3 + 0.5) − 0.5 = 1.25`.
-    pub formula: String,
+    /// The rule that placed it, with the kernel's float32 numbers (the ledger writes it out).
+    pub rule: SampleRule,
     /// Taps in PyTorch's order (weights as float32, exactly as the kernel uses them).
     pub taps: Vec<Tap>,
 }
@@ -41,6 +42,10 @@ pub struct AxisPlan {
     pub scale: f32,
     /// True when PyTorch's same-size shortcut copies this axis, ignoring the scale.
     pub identity: bool,
+    /// Where `scale` came from.
+    pub scale_source: ScaleSource,
+    /// How the output length followed from the call.
+    pub size_rule: SizeRule,
     /// The taps every kernel reads, for all outputs of the axis.
     pub taps: TapTable,
     /// One record per output index with its coordinates and formula: filled for plans
@@ -119,10 +124,11 @@ fn plan_with(input_shape: &[usize], call: &Call, limits: &Limits, explain: bool)
         Arithmetic::Copy | Arithmetic::TwoTap if small_2d => KernelPath::ChannelsLast,
         Arithmetic::Copy | Arithmetic::TwoTap | Arithmetic::FourTap => KernelPath::Generic,
     };
+    let factors = user_factors(&call.resolved(), r.out_size.len());
     let axes = (0..r.out_size.len())
         .map(|d| {
             let (n_in, n_out, s) = (spatial_in[d], r.out_size[d], r.scales[d]);
-            match recipe.arithmetic {
+            let mut axis = match recipe.arithmetic {
                 Arithmetic::SeparableDot => antialias::axis(recipe.kernel, n_in, n_out, s, r.align_corners, explain),
                 Arithmetic::Copy => {
                     let p =
@@ -137,7 +143,13 @@ fn plan_with(input_shape: &[usize], call: &Call, limits: &Limits, explain: bool)
                 }
                 Arithmetic::FourTap => cubic::axis(n_in, n_out, s, r.align_corners, explain),
                 Arithmetic::WindowMean => area::axis(n_in, n_out, explain),
-            }
+            };
+            axis.scale_source = scale_source(recipe.transform, s, n_in, n_out);
+            axis.size_rule = match factors[d] {
+                Some(factor) => SizeRule::FromFactor { in_len: n_in, factor, out_len: n_out, recomputed: s.is_none() },
+                None => SizeRule::Given { out_len: n_out },
+            };
+            axis
         })
         .collect();
     Ok(Plan {
@@ -151,6 +163,27 @@ fn plan_with(input_shape: &[usize], call: &Call, limits: &Limits, explain: bool)
         out_shape,
         axes,
     })
+}
+
+/// The `scale_factor` of each spatial axis as the user passed it (after module forms resolve).
+fn user_factors(call: &Call, axes: usize) -> Vec<Option<f64>> {
+    match &call.scale_factor {
+        Some(ScaleArg::Float(f)) => vec![Some(*f); axes],
+        Some(ScaleArg::Tuple(t)) => (0..axes).map(|d| t.get(d).copied()).collect(),
+        None => vec![None; axes],
+    }
+}
+
+/// Where the kernel's scale comes from, mirroring `coords::area_scale` and `scale_value`.
+fn scale_source(transform: Transform, user: Option<f64>, in_len: usize, out_len: usize) -> ScaleSource {
+    match (transform, user) {
+        (Transform::AlignCorners | Transform::FilterCentre { align_corners: true }, _) => {
+            ScaleSource::AlignCorners { in_len, out_len }
+        }
+        (Transform::AdaptiveWindow, _) => ScaleSource::Ratio { in_len, out_len },
+        (_, Some(f)) if f > 0.0 => ScaleSource::UserFactor(f),
+        _ => ScaleSource::Ratio { in_len, out_len },
+    }
 }
 
 /// `F.interpolate(input, ...)`: validate, plan and run.

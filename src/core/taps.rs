@@ -6,6 +6,7 @@
 use std::ops::Range;
 use std::sync::Arc;
 
+use super::rule::{SampleRule, ScaleSource, SizeRule};
 use super::{AxisPlan, AxisSample, Tap};
 
 /// Fills the taps of a range of outputs into two slices of `width` per output.
@@ -198,31 +199,41 @@ impl PartialEq for TapTable {
 
 impl AxisPlan {
     /// The plan of an axis from its tap table. When `explain` is set, `describe(o)` gives
-    /// output `o`'s source coordinate before and after any clamp and its formula; it is
-    /// not called otherwise (formatting every sample of a long axis would cost more than
-    /// the interpolation).
+    /// output `o`'s source coordinate before and after any clamp and the rule that placed it;
+    /// it is not called otherwise (a record per sample of a long axis would cost more than
+    /// the interpolation). The plan sets the axis's scale source and size rule afterwards.
     pub fn new(
         in_len: usize,
         scale: f32,
         identity: bool,
         taps: TapTable,
         explain: bool,
-        describe: impl Fn(usize) -> (f32, f32, String),
+        describe: impl Fn(usize) -> (f32, f32, SampleRule),
     ) -> AxisPlan {
         let samples = if explain {
             let mut scratch = Scratch::default();
             let all = taps.chunk(0..taps.outputs(), &mut scratch);
             (0..taps.outputs())
                 .map(|o| {
-                    let (src_raw, src, formula) = describe(o);
+                    let (src_raw, src, rule) = describe(o);
                     let (i, w) = all.of(o);
                     let taps = i.iter().zip(w).map(|(&index, &weight)| Tap { index: index as usize, weight }).collect();
-                    AxisSample { out_index: o, src_raw, src, formula, taps }
+                    AxisSample { out_index: o, src_raw, src, rule, taps }
                 })
                 .collect()
         } else {
             Vec::new()
         };
-        AxisPlan { in_len, out_len: taps.outputs(), scale, identity, taps, samples }
+        let (in_len, out_len) = (in_len, taps.outputs());
+        AxisPlan {
+            in_len,
+            out_len,
+            scale,
+            identity,
+            scale_source: ScaleSource::Ratio { in_len, out_len },
+            size_rule: SizeRule::Given { out_len },
+            taps,
+            samples,
+        }
     }
 }

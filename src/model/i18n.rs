@@ -106,8 +106,6 @@ texts! {
     Axis => "axis", "轴";
     SourceCoordinate => "source coordinate", "源坐标";
     Contributions => "weighted sum of input pixels", "输入像素的加权和";
-    Feeds => "This input pixel feeds", "该输入像素参与计算的输出";
-    Outputs => "outputs", "个输出";
     BugNote => "PyTorch 2.15 computes this cell differently from its own formula (antialias with output width 1 repeats row 0). The formula gives",
                "PyTorch 2.15 对此单元的计算与其公式不一致（antialias 且输出宽度为 1 时重复第 0 行）。按公式应为";
     Code => "The call", "调用代码";
@@ -165,6 +163,42 @@ texts! {
                 "上采样解释器 — 直观看懂 torch.nn.Upsample 与 F.interpolate";
     CopyBlocked => "The browser blocked copying (a frame needs allow=\"clipboard-write\"). Select the program above and copy it yourself.",
                    "浏览器阻止了复制（嵌入框架需要 allow=\"clipboard-write\"）。请选中上面的程序，手动复制。";
+    // The ledger's words (model::ledger_text); each {} is filled in.
+    FeedsLine => "Input pixel x[{}] feeds {} outputs:", "输入像素 x[{}] 参与了 {} 个输出的计算：";
+    ScaleStep => "scale: the step between neighbouring output samples, in input pixels", "scale：相邻输出采样点之间的距离（以输入像素计）";
+    ScaleFromFactor => "; PyTorch uses your scale_factor as given, not in/out", "；PyTorch 直接使用你传入的 scale_factor，而不是 输入/输出";
+    ScaleFromCorners => "; align_corners=True spreads the outputs so that their first and last centres land on the input's",
+                        "；align_corners=True 把输出摊开，使首尾像素的中心正好落在输入首尾像素的中心上";
+    SizeGiven => "out: the output length, given by size", "out：输出长度，由 size 直接给定";
+    SizeFromFactor => "out: the output length, in × scale_factor rounded down", "out：输出长度，即 in × scale_factor 向下取整";
+    SizeRecomputed => "; the coordinates then use in/out, not 1/scale_factor", "；坐标换算随后使用 输入/输出，而不是 1/scale_factor";
+    RuleCopy => "this axis keeps its size, so PyTorch copies it, whatever the scale", "这个轴的尺寸不变，PyTorch 直接复制，与 scale 无关";
+    RuleNearest => "nearest takes input pixel ⌊i × scale⌋: it rounds down without adding 0.5, so the picture shifts toward the top-left by up to a pixel (nearest-exact fixes this)",
+                   "nearest 取输入像素 ⌊i × scale⌋：直接向下取整、不加 0.5，所以图像会向左上偏移，最多一个像素（nearest-exact 修正了这一点）";
+    RuleNearestExact => "nearest-exact adds 0.5 to sample at the output pixel's centre, then takes the input pixel under it (as PIL and OpenCV's INTER_NEAREST_EXACT do)",
+                        "nearest-exact 先加 0.5，在输出像素的中心取样，再取该点所在的输入像素（与 PIL 和 OpenCV 的 INTER_NEAREST_EXACT 相同）";
+    RuleHalfPixel => "align_corners=False: take output pixel i's centre (i + 0.5), multiply by the scale to land in input pixels, then subtract 0.5 because input pixel k has its centre at k",
+                     "align_corners=False：取输出像素 i 的中心 (i + 0.5)，乘以 scale 换算到输入坐标，再减去 0.5，因为输入像素 k 的中心位于 k";
+    RuleAlignCorners => "align_corners=True: output pixel i sits at i × scale, so the first and last pixel centres coincide with the input's",
+                        "align_corners=True：输出像素 i 位于 i × scale，所以首尾像素的中心与输入首尾像素的中心重合";
+    RuleClamped => "a coordinate below 0 is clamped to 0, so the edge pixel is used", "小于 0 的坐标被钳制到 0，于是取边缘像素";
+    RuleLambdaLinear => "λ is the fraction past input pixel ⌊x⌋ and is a weight: the right neighbour gets λ, the left one 1 − λ",
+                        "λ 是采样点越过输入像素 ⌊x⌋ 的小数部分，它就是权重：右侧相邻像素的权重为 λ，左侧为 1 − λ";
+    RuleLambdaCubic => "λ is the fraction past input pixel ⌊x⌋: the four neighbours ⌊x⌋ − 1 … ⌊x⌋ + 2 get the cubic kernel's weights at distances 1 + λ, λ, 1 − λ, 2 − λ",
+                       "λ 是采样点越过输入像素 ⌊x⌋ 的小数部分：⌊x⌋ − 1 到 ⌊x⌋ + 2 这四个相邻像素的权重，是三次核在距离 1 + λ、λ、1 − λ、2 − λ 处的值";
+    RuleArea => "area averages a window of input pixels, [⌊i × in/out⌋, ⌈(i + 1) × in/out⌉): here {} pixels along this axis, each with weight 1/{}",
+                "area 对一个输入窗口求平均，窗口为 [⌊i × in/out⌋, ⌈(i + 1) × in/out⌉)：这里沿该轴有 {} 个像素，每个权重 1/{}";
+    RuleAntialias => "antialias centres its filter at scale × (i + 0.5), with no − 0.5: like Pillow, it puts input pixel k's centre at k + 0.5, so this is the same point as align_corners=False, written in that frame; each weight is the filter at the distance (k + 0.5 − centre), and the weights are divided by their sum",
+                     "antialias 把滤波核的中心放在 scale × (i + 0.5)，不减 0.5：它和 Pillow 一样把输入像素 k 的中心放在 k + 0.5，所以这与 align_corners=False 是同一个点，只是换了坐标系来写；每个权重是滤波核在距离 (k + 0.5 − 中心) 处的值，最后所有权重再除以它们的和";
+    RuleWidened => "shrinking: the filter is widened by the scale, so it covers every input pixel between two samples",
+                   "缩小时滤波核按 scale 拉宽，覆盖两个采样点之间的每个输入像素";
+    Engineers => "details for engineers", "给工程师的细节";
+    DetailHalved => "out = 2 × in: the channels-last kernel computes i >> 1, whatever the scale", "out = 2 × in：channels-last 内核直接计算 i >> 1，不看 scale";
+    DetailExactGeneric => "the generic kernel evaluates", "通用内核实际计算的是";
+    DetailExactDouble => "the channels-last kernel forms (i + 0.5) × scale in double, then rounds it to float32", "channels-last 内核先用双精度计算 (i + 0.5) × scale，再舍入为 float32";
+    DetailSupport => "filter reach and the input pixels it covers", "滤波核的半径和它覆盖的输入像素";
+    DetailFloat32 => "Every number is the float32 value the kernel used, printed in full: 3/7 shows as 0.42857143.",
+                     "每个数字都是内核实际使用的 float32 值，完整显示：例如 3/7 显示为 0.42857143。";
     // Pasted-tensor errors (model::paste::PasteError) and the input limit; each {} is filled in.
     PasteNoList => "no '[' found: paste a nested list such as [[1, 2], [3, 4]]", "没有找到“[”：请粘贴嵌套列表，例如 [[1, 2], [3, 4]]";
     PasteUnclosed => "the list is not closed: a ']' is missing", "列表没有闭合：缺少“]”";

@@ -8,6 +8,7 @@ pub mod format;
 pub mod geometry;
 pub mod heat_layout;
 pub mod i18n;
+pub mod ledger_text;
 pub mod lesson;
 pub mod modes;
 pub mod paste;

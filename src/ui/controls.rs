@@ -75,7 +75,17 @@ pub fn Controls() -> impl IntoView {
     let list_error = RwSignal::new(None::<Key>);
     let scale_text =
         move || ctx.state.with(|s| s.scale_factor.iter().map(|v| v.to_string()).collect::<Vec<_>>().join(", "));
-    let size_text = move || ctx.state.with(|s| s.size.iter().map(|v| v.to_string()).collect::<Vec<_>>().join(", "));
+    // With scale_factor passed, the greyed size field shows the size PyTorch computes from it,
+    // and choosing size keeps that size.
+    let computed_size = move || ctx.main.with(|p| p.as_ref().ok().map(|p| p.out_shape[2..].to_vec()));
+    let size_text = move || {
+        let sizes: Vec<i64> = match ctx.state.with(|s| s.pass) {
+            Pass::ScaleFactor => computed_size().map(|v| v.into_iter().map(|n| n as i64).collect()),
+            Pass::Size => None,
+        }
+        .unwrap_or_else(|| ctx.state.with(|s| s.size.clone()));
+        sizes.iter().map(|v| v.to_string()).collect::<Vec<_>>().join(", ")
+    };
     let on_scale = move |ev| {
         ctx.touch();
         match parse_scales(&event_target_value(&ev)) {
@@ -126,7 +136,13 @@ pub fn Controls() -> impl IntoView {
                 <label for="size-or-scale">{tr(Key::SizeOrScale)}</label>
                 <select id="size-or-scale" prop:value=move || ctx.state.with(|s| s.pass.name()) on:change=move |ev| {
                     ctx.touch();
-                    if let Some(pass) = Pass::parse(&event_target_value(&ev)) { ctx.state.update(|s| s.pass = pass); }
+                    if let Some(pass) = Pass::parse(&event_target_value(&ev)) {
+                        let computed = (pass == Pass::Size).then(computed_size).flatten();
+                        ctx.state.update(|s| {
+                            if let Some(v) = computed { s.size = v.into_iter().map(|n| n as i64).collect(); }
+                            s.pass = pass;
+                        });
+                    }
                 }>
                     <option value=Pass::ScaleFactor.name()>{Pass::ScaleFactor.name()}</option>
                     <option value=Pass::Size.name()>{Pass::Size.name()}</option>

@@ -1,78 +1,46 @@
 //! The ledger of the selected output: per axis the source coordinate with its numbers, the
-//! floor and fraction, the taps; then the weighted sum of input pixels that gives the value.
-//! Selecting an input pixel lists every output it feeds.
+//! floor and fraction, the taps, where the scale and the output size came from; the rules in
+//! words; then the weighted sum of input pixels that gives the value. Implementation detail
+//! sits behind a closed "details for engineers". Selecting an input pixel lists every output
+//! it feeds. The words come from `model::ledger_text`.
 
 use super::app::{use_ctx, Which};
-use crate::core::{explain, feeds, KernelPath};
-use crate::model::format::{format_value, format_weight};
+use crate::core::{explain, feeds};
+use crate::model::format::format_weight;
 use crate::model::i18n::Key;
-use crate::model::selection::axis_letter;
+use crate::model::ledger_text::{axes_markup, feeds_line, ledger_text, list_markup, sum_markup};
+use crate::model::snapshot::Snapshot;
 use leptos::prelude::*;
-
-fn path_name(p: KernelPath) -> Key {
-    match p {
-        KernelPath::Generic => Key::PathGeneric,
-        KernelPath::ChannelsLast => Key::PathChannelsLast,
-        KernelPath::Separable => Key::PathSeparable,
-        KernelPath::AdaptivePool => Key::PathPool,
-        KernelPath::Mean => Key::PathMean,
-    }
-}
 
 #[component]
 pub fn LedgerView() -> impl IntoView {
     let ctx = use_ctx();
-    let ledger = move || {
-        let channel = ctx.channel.get();
+    // The selected output's samples, one per axis, as the plan recorded them.
+    let samples = move |s: &Snapshot| {
         let sel = ctx.selected.get();
-        Which::Main.with_snapshot(ctx, |s| {
-            let mut index = vec![0, channel];
-            index.extend(sel);
-            (s.plan.path, explain(s.plan, s.input, &index))
-        })
-    };
-    let body = move || {
-        let (path, l) = ledger()?;
-        let n = l.axes.len();
-        let index_text = l.out_index.iter().map(|i| i.to_string()).collect::<Vec<_>>().join(", ");
-        let axes = l
+        let at = |d: usize| sel.get(d).copied().unwrap_or(0);
+        s.plan
             .axes
             .iter()
             .enumerate()
-            .map(|(d, s)| {
-                let taps = s
-                    .taps
-                    .iter()
-                    .map(|t| format!("x[{}]·{}", t.index, format_weight(t.weight)))
-                    .collect::<Vec<_>>()
-                    .join(" + ");
-                view! {
-                    <li>
-                        <span class="axis">{axis_letter(d, n)}</span>
-                        <code class="formula">{s.formula.clone()}</code>
-                        <span class="taps">{taps}</span>
-                    </li>
-                }
-            })
-            .collect_view();
-        let terms = l
-            .contributions
-            .iter()
-            .map(|c| {
-                let at = c.index.iter().map(|i| i.to_string()).collect::<Vec<_>>().join(",");
-                view! {
-                    <span class="term"><span class="w">{format_weight(c.weight)}</span>" × "
-                        <span class="v" title=format!("x[{at}]")>{format_value(c.value)}</span></span>
-                }
-            })
-            .collect::<Vec<_>>();
-        let mut sum = Vec::new();
-        for (k, term) in terms.into_iter().enumerate() {
-            if k > 0 {
-                sum.push(view! { <span class="plus">" + "</span> }.into_any());
-            }
-            sum.push(term.into_any());
-        }
+            .filter_map(|(d, a)| a.samples.get(at(d).min(a.out_len.saturating_sub(1))).cloned())
+            .collect::<Vec<_>>()
+    };
+    let details = move || {
+        Which::Main
+            .with_snapshot(ctx, |s| list_markup(&ledger_text(ctx.lang.get(), s.plan, &samples(&s)).details))
+            .unwrap_or_default()
+    };
+    let body = move || {
+        let channel = ctx.channel.get();
+        let sel = ctx.selected.get();
+        let (text, l) = Which::Main.with_snapshot(ctx, |s| {
+            let mut index = vec![0, channel];
+            index.extend(sel);
+            let l = explain(s.plan, s.input, &index);
+            (ledger_text(ctx.lang.get(), s.plan, &l.axes), l)
+        })?;
+        let index_text = l.out_index.iter().map(|i| i.to_string()).collect::<Vec<_>>().join(", ");
         let intended = l.intended.map(|v| {
             view! {
                 <p class="bug">{ctx.tr(Key::BugNote)}" "<strong>{format!("{v:.4}")}</strong></p>
@@ -81,12 +49,12 @@ pub fn LedgerView() -> impl IntoView {
         Some(view! {
             <p class="ledger-head">
                 <code>{format!("y[{index_text}]")}</code>" = "<strong class="big">{format!("{:.4}", l.value)}</strong>
-                <span class="path">{ctx.tr(Key::KernelPath)}": "{ctx.tr(path_name(path))}</span>
             </p>
             <h3>{ctx.tr(Key::SourceCoordinate)}</h3>
-            <ul class="axes">{axes}</ul>
+            <ul class="axes" inner_html=axes_markup(&text.axes)></ul>
+            <ul class="words" inner_html=list_markup(&text.words)></ul>
             <h3>{ctx.tr(Key::Contributions)}</h3>
-            <p class="sum">{sum}<span class="eq">" = "</span><strong>{format!("{:.4}", l.value)}</strong></p>
+            <p class="sum"><span inner_html=sum_markup(&l.contributions)></span><span class="eq">" = "</span><strong>{format!("{:.4}", l.value)}</strong></p>
             {intended}
         })
     };
@@ -103,8 +71,7 @@ pub fn LedgerView() -> impl IntoView {
             .collect::<Vec<_>>()
             .join("  ");
         Some(view! {
-            <p class="feeds"><strong>{ctx.tr(Key::Feeds)}" x["{at.iter().map(|i| i.to_string()).collect::<Vec<_>>().join(",")}"] → "
-                {list.len()}" "{ctx.tr(Key::Outputs)}":"</strong>" "{shown}</p>
+            <p class="feeds"><strong>{feeds_line(ctx.lang.get(), &at, list.len())}</strong>" "{shown}</p>
         })
     };
     view! {
@@ -112,6 +79,10 @@ pub fn LedgerView() -> impl IntoView {
             <h2>{ctx.tr(Key::Ledger)}</h2>
             <p class="hint">{ctx.tr(Key::LedgerHint)}</p>
             {body}
+            <details class="engineers" data-testid="ledger-details">
+                <summary>{ctx.tr(Key::Engineers)}</summary>
+                <ul inner_html=details></ul>
+            </details>
             {feeds_view}
         </section>
     }
