@@ -47,9 +47,107 @@ pub fn ticks(in_len: usize) -> (Vec<f64>, Vec<f64>) {
     (edges, centres)
 }
 
+/// For each centre, whether a sample point lies within `tol` of it (SVG pixels along one
+/// axis). The diagram's points form a grid, so an input value is hidden exactly where its
+/// centre is covered along both axes (`align_corners=True`'s corners, every value under
+/// `nearest ×2`), and its label moves clear of the point.
+pub fn covered(points: &[f64], centres: &[f64], tol: f64) -> Vec<bool> {
+    centres.iter().map(|&c| points.iter().any(|&p| (p - c).abs() <= tol)).collect()
+}
+
+/// Where a label of `size` (width, height) goes beside `anchor` so that it clears every
+/// point in `points` (circles of `radius`): the first of up-right, up-left, down-right,
+/// down-left, further up, further down that clears them all, else the one with most room.
+/// Returns the label's left end and baseline, as SVG text takes them.
+pub fn place_label(anchor: (f64, f64), size: (f64, f64), points: &[(f64, f64)], radius: f64) -> (f64, f64) {
+    let (w, h) = size;
+    let (ax, ay) = anchor;
+    let candidates = [
+        (ax + 4.0, ay - 6.0),
+        (ax - 4.0 - w, ay - 6.0),
+        (ax + 4.0, ay + 8.0 + h),
+        (ax - 4.0 - w, ay + 8.0 + h),
+        (ax - w / 2.0, ay - 10.0 - h),
+        (ax - w / 2.0, ay + 14.0 + 2.0 * h),
+    ];
+    // Room between a label at (x, baseline y) and the nearest point's edge (< 0: overlap).
+    let room = |&(x, y): &(f64, f64)| {
+        points
+            .iter()
+            .map(|&(px, py)| {
+                let dx = (x - px).max(px - (x + w)).max(0.0);
+                let dy = (y - h - py).max(py - y).max(0.0);
+                (dx * dx + dy * dy).sqrt() - radius
+            })
+            .fold(f64::INFINITY, f64::min)
+    };
+    candidates
+        .iter()
+        .find(|c| room(c) > 0.0)
+        .or_else(|| candidates.iter().max_by(|a, b| room(a).total_cmp(&room(b))))
+        .copied()
+        .unwrap_or((ax + 4.0, ay - 6.0))
+}
+
+/// The SVG view box `(x, y, width, height)` that holds the diagram's own box `(width,
+/// height)` from the origin and every point with `pad` around it: a sample point that lies
+/// outside the input (antialias with `align_corners=True`) stays in the picture.
+pub fn view_box(size: (f64, f64), points: impl IntoIterator<Item = (f64, f64)>, pad: f64) -> (f64, f64, f64, f64) {
+    let (mut x0, mut y0, mut x1, mut y1) = (0.0f64, 0.0f64, size.0, size.1);
+    for (x, y) in points {
+        if x.is_finite() && y.is_finite() {
+            x0 = x0.min(x - pad);
+            y0 = y0.min(y - pad);
+            x1 = x1.max(x + pad);
+            y1 = y1.max(y + pad);
+        }
+    }
+    (x0, y0, x1 - x0, y1 - y0)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn corner_and_nearest_points_cover_input_centres() {
+        let f = Frame::fit(4, 400.0, 0.0);
+        let centres: Vec<f64> = (0..4).map(|k| f.px(k as f64)).collect();
+        // align_corners=True, 4 → 8: points at k·3/7; only the corner centres 0 and 3 are covered.
+        let corners: Vec<f64> = (0..8).map(|i| f.px(i as f64 * 3.0 / 7.0)).collect();
+        assert_eq!(covered(&corners, &centres, 8.0), [true, false, false, true]);
+        // nearest ×2: points at i/2, every centre is covered.
+        let nearest: Vec<f64> = (0..8).map(|i| f.px(i as f64 / 2.0)).collect();
+        assert_eq!(covered(&nearest, &centres, 8.0), [true; 4]);
+        // align_corners=False, ×2: points at ±0.25 around centres, 25 SVG pixels away.
+        let half: Vec<f64> = (0..8).map(|i| f.px((i as f64 + 0.5) / 2.0 - 0.5)).collect();
+        assert_eq!(covered(&half, &centres, 8.0), [false; 4]);
+    }
+
+    #[test]
+    fn labels_move_off_points() {
+        let size = (36.0, 8.0);
+        // Nothing near: up and to the right of the anchor.
+        assert_eq!(place_label((100.0, 100.0), size, &[(300.0, 300.0)], 5.0), (104.0, 94.0));
+        // A point where the up-right label would sit: the label goes up-left.
+        let (x, y) = place_label((100.0, 100.0), size, &[(120.0, 90.0)], 5.0);
+        assert_eq!((x, y), (60.0, 94.0));
+        // Points all around: a placement that clears them, checked against every point.
+        let pts = [(120.0, 90.0), (80.0, 90.0), (120.0, 112.0), (80.0, 112.0)];
+        let (x, y) = place_label((100.0, 100.0), size, &pts, 5.0);
+        for (px, py) in pts {
+            let dx = (x - px).max(px - (x + size.0)).max(0.0);
+            let dy = (y - size.1 - py).max(py - y).max(0.0);
+            assert!((dx * dx + dy * dy).sqrt() > 5.0, "label at ({x}, {y}) touches ({px}, {py})");
+        }
+    }
+
+    #[test]
+    fn the_view_box_grows_to_hold_points_outside() {
+        assert_eq!(view_box((100.0, 50.0), [(10.0, 10.0)], 5.0), (0.0, 0.0, 100.0, 50.0));
+        assert_eq!(view_box((100.0, 50.0), [(120.0, 10.0), (-3.0, f64::NAN)], 5.0), (0.0, 0.0, 125.0, 50.0));
+        assert_eq!(view_box((100.0, 50.0), [(-10.0, 60.0)], 5.0), (-15.0, 0.0, 115.0, 65.0));
+    }
 
     #[test]
     fn false_tiles_the_input_area_and_true_spans_the_centres() {

@@ -143,7 +143,7 @@ fn draw(ctx: &CanvasRenderingContext2d, layout: &HeatLayout, dpr: f64, img: &Hea
     if img.labels.is_empty() {
         return;
     }
-    for (dark, ink) in [(true, "#111"), (false, "#fff")] {
+    for (dark, ink) in [(true, "#000"), (false, "#fff")] {
         ctx.set_fill_style_str(ink);
         for (k, (text, _)) in img.labels.iter().enumerate().filter(|(_, l)| l.1 == dark) {
             let (x, y, cw, ch) = layout.cell_rect(k / w, k % w);
@@ -171,5 +171,5 @@ fn table_markup(h: usize, w: usize) -> String {
     let head: String = (0..w).map(|c| format!(r#"<th scope="col">{c}</th>"#)).collect();
     let rows: String =
         (0..h).map(|r| format!(r#"<tr><th scope="row">{r}</th>{}</tr>"#, "<td></td>".repeat(w))).collect();
-    format!("<table><thead><tr><th></th>{head}</tr></thead><tbody>{rows}</tbody></table>")
+    format!("<table><thead><tr><td></td>{head}</tr></thead><tbody>{rows}</tbody></table>")
 }

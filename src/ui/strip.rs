@@ -6,7 +6,7 @@ use super::app::{use_ctx, Which};
 use super::cell_writer::CellWriter;
 use crate::model::colour::Scale;
 use crate::model::format::{format_value, taps_text};
-use crate::model::i18n::Key;
+use crate::model::i18n::{t, Key};
 use crate::model::selection::{axis_letter, clamp_to, line_values, read_cell, row_name, with_axis};
 use crate::model::snapshot::Snapshot;
 use crate::model::strip::Strip;
@@ -80,6 +80,8 @@ struct Drawn {
     /// The other axes along which the output row mixes several input rows, with their
     /// taps: `H: 1 (×0.75), 2 (×0.25)`. Empty when the row reads one input row.
     also: String,
+    /// Whether the input row drawn is picked among several (the input has other axes).
+    picked: bool,
 }
 
 /// What the strip of `s` along spatial axis `from_last` (0 = W) shows for the selected
@@ -109,7 +111,8 @@ fn drawn(s: Snapshot, from_last: usize, sel: &[usize], channel: usize) -> Option
         })
         .collect::<Vec<_>>()
         .join("; ");
-    Some(Drawn { strip: Strip::new(a, SPAN, MARGIN), in_values, out_values, scale, selected, taps, rows, also })
+    let picked = n > 1;
+    Some(Drawn { strip: Strip::new(a, SPAN, MARGIN), in_values, out_values, scale, selected, taps, rows, also, picked })
 }
 
 #[component]
@@ -160,9 +163,22 @@ fn StripView(which: Which) -> impl IntoView {
             ctx.pinned.set(true);
         }
     };
+    // Which input row the top row is, and why its index can differ from the output row's:
+    // it is the row the output row reads most (`read_cell`).
     let also = move || {
-        data.with(|d| d.as_ref().filter(|d| !d.also.is_empty()).map(|d| d.also.clone()))
-            .map(|text| view! { <p class="hint">{ctx.tr(Key::StripAlso)}" "<code>{text}</code></p> })
+        data.with(|d| d.as_ref().filter(|d| d.picked).map(|d| (d.rows.clone(), d.also.clone()))).map(|(rows, also)| {
+            let mut parts = t(ctx.lang.get(), Key::StripRow).split("{}");
+            let text = format!(
+                "{}{}{}{}{}",
+                parts.next().unwrap_or_default(),
+                rows.0,
+                parts.next().unwrap_or_default(),
+                rows.1,
+                parts.next().unwrap_or_default()
+            );
+            let mix = (!also.is_empty()).then(|| view! { " "{ctx.tr(Key::StripAlso)}" "<code>{also}</code> });
+            view! { <p class="hint" data-testid="strip-row">{text}{mix}</p> }
+        })
     };
     view! {
         <figure class="strip">
