@@ -303,7 +303,7 @@ fn Svg(built: Plan, which: Which) -> impl IntoView {
                                 &format_value(v),
                             );
                             let under = hx.get(w).copied().unwrap_or(false) && hy.get(h).copied().unwrap_or(false);
-                            let shift = if under { dot_r + 11.0 } else { 4.0 };
+                            let shift = if under { dot_r * 1.5 + 12.0 } else { 4.0 };
                             ys.style(k, &text, "y", &(fy.px(h as f64) + shift).to_string());
                         }
                     }
