@@ -191,6 +191,8 @@ mod tests {
                 let ratio = contrast(var(&vars, mark), panel);
                 assert!(ratio >= 3.0, "--{mark} on the panel is {ratio:.2}:1 (dark: {dark})");
             }
+            let ratio = contrast(var(&vars, "accent-ink"), panel);
+            assert!(ratio >= 4.5, "--accent-ink text on the panel is {ratio:.2}:1 (dark: {dark})");
             let end = if dark { s.rgb(0.0) } else { s.rgb(1.0) };
             let ratio = contrast(var(&vars, "ring"), end);
             assert!(ratio >= 3.0, "--ring on the scale's end nearest the panel is {ratio:.2}:1 (dark: {dark})");

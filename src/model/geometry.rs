@@ -47,14 +47,6 @@ pub fn ticks(in_len: usize) -> (Vec<f64>, Vec<f64>) {
     (edges, centres)
 }
 
-/// For each centre, whether a sample point lies within `tol` of it (SVG pixels along one
-/// axis). The diagram's points form a grid, so an input value is hidden exactly where its
-/// centre is covered along both axes (`align_corners=True`'s corners, every value under
-/// `nearest ×2`), and its label moves clear of the point.
-pub fn covered(points: &[f64], centres: &[f64], tol: f64) -> Vec<bool> {
-    centres.iter().map(|&c| points.iter().any(|&p| (p - c).abs() <= tol)).collect()
-}
-
 /// Where a label of `size` (width, height) goes beside `anchor` so that it clears every
 /// point in `points` (circles of `radius`): the first of up-right, up-left, down-right,
 /// down-left, further up, further down that clears them all, else the one with most room.
@@ -70,6 +62,13 @@ pub fn place_label(anchor: (f64, f64), size: (f64, f64), points: &[(f64, f64)], 
         (ax - w / 2.0, ay - 10.0 - h),
         (ax - w / 2.0, ay + 14.0 + 2.0 * h),
     ];
+    first_clear(&candidates, size, points, radius)
+}
+
+/// Of label placements `candidates` (left end, baseline), the first whose box of `size`
+/// clears every point (circles of `radius`), else the one with most room.
+pub fn first_clear(candidates: &[(f64, f64)], size: (f64, f64), points: &[(f64, f64)], radius: f64) -> (f64, f64) {
+    let (w, h) = size;
     // Room between a label at (x, baseline y) and the nearest point's edge (< 0: overlap).
     let room = |&(x, y): &(f64, f64)| {
         points
@@ -86,7 +85,26 @@ pub fn place_label(anchor: (f64, f64), size: (f64, f64), points: &[(f64, f64)], 
         .find(|c| room(c) > 0.0)
         .or_else(|| candidates.iter().max_by(|a, b| room(a).total_cmp(&room(b))))
         .copied()
-        .unwrap_or((ax + 4.0, ay - 6.0))
+        .unwrap_or_default()
+}
+
+/// Where an input pixel's value label (`size`, centred) goes around its centre `c` so
+/// that no sample point (circles of `radius`) covers it: on the centre, else below,
+/// above, right or left of the points. Returns the label's left end and baseline.
+pub fn place_value(c: (f64, f64), size: (f64, f64), points: &[(f64, f64)], radius: f64) -> (f64, f64) {
+    let (w, h) = size;
+    let left = c.0 - w / 2.0;
+    let base = c.1 + h / 2.0;
+    let step = radius + 2.0;
+    let candidates = [
+        (left, base),
+        (left, c.1 + step + h),
+        (left, c.1 - step),
+        (c.0 + step, base),
+        (c.0 - step - w, base),
+        (left, c.1 + 2.0 * step + h),
+    ];
+    first_clear(&candidates, size, points, radius)
 }
 
 /// The SVG view box `(x, y, width, height)` that holds the diagram's own box `(width,
@@ -110,21 +128,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn corner_and_nearest_points_cover_input_centres() {
-        let f = Frame::fit(4, 400.0, 0.0);
-        let centres: Vec<f64> = (0..4).map(|k| f.px(k as f64)).collect();
-        // align_corners=True, 4 → 8: points at k·3/7; only the corner centres 0 and 3 are covered.
-        let corners: Vec<f64> = (0..8).map(|i| f.px(i as f64 * 3.0 / 7.0)).collect();
-        assert_eq!(covered(&corners, &centres, 8.0), [true, false, false, true]);
-        // nearest ×2: points at i/2, every centre is covered.
-        let nearest: Vec<f64> = (0..8).map(|i| f.px(i as f64 / 2.0)).collect();
-        assert_eq!(covered(&nearest, &centres, 8.0), [true; 4]);
-        // align_corners=False, ×2: points at ±0.25 around centres, 25 SVG pixels away.
-        let half: Vec<f64> = (0..8).map(|i| f.px((i as f64 + 0.5) / 2.0 - 0.5)).collect();
-        assert_eq!(covered(&half, &centres, 8.0), [false; 4]);
-    }
-
-    #[test]
     fn labels_move_off_points() {
         let size = (36.0, 8.0);
         // Nothing near: up and to the right of the anchor.
@@ -140,6 +143,18 @@ mod tests {
             let dy = (y - size.1 - py).max(py - y).max(0.0);
             assert!((dx * dx + dy * dy).sqrt() > 5.0, "label at ({x}, {y}) touches ({px}, {py})");
         }
+    }
+
+    #[test]
+    fn values_stay_on_their_centre_unless_a_point_covers_them() {
+        let size = (8.0, 9.0);
+        assert_eq!(place_value((50.0, 50.0), size, &[(75.0, 75.0)], 7.0), (46.0, 54.5));
+        // A point on the centre (align_corners=True's corners): the label goes below it.
+        let (x, y) = place_value((50.0, 50.0), size, &[(50.0, 50.0)], 7.0);
+        assert_eq!((x, y), (46.0, 68.0));
+        // A second point just below (a clamped output, align_corners=False): above instead.
+        let (x, y) = place_value((50.0, 50.0), size, &[(50.0, 50.0), (50.0, 70.0)], 7.0);
+        assert_eq!((x, y), (46.0, 41.0));
     }
 
     #[test]

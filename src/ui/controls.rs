@@ -28,15 +28,10 @@ fn fixed_form(ctx: Ctx) -> bool {
 
 /// The reasons of a control's greyed options, one per line; shown while the control has
 /// focus (CSS), read by screen readers through `aria-describedby`.
-fn reasons_view(
-    ctx: Ctx,
-    id: &'static str,
-    lines: impl Fn() -> Vec<String> + Copy + Send + Sync + 'static,
-) -> impl IntoView {
-    let text = move || lines().join("\n");
-    let any = move || !lines().is_empty();
+fn reasons_view(ctx: Ctx, id: &'static str, lines: Signal<Vec<String>>) -> impl IntoView {
+    let text = move || lines.with(|l| format!("{}\n{}", t(ctx.lang.get(), Key::Greyed), l.join("\n")));
     view! {
-        <p class="why reasons" id=format!("{id}-why") hidden=move || !any()>{ctx.tr(Key::Greyed)}"\n"{text}</p>
+        <p class="why reasons" id=format!("{id}-why") hidden=move || lines.with(Vec::is_empty)>{text}</p>
     }
 }
 
@@ -90,7 +85,7 @@ fn OptBool(id: &'static str, get: fn(&State) -> Option<bool>, set: fn(&mut State
         >
             {options}
         </select>
-        {reasons_view(ctx, id, hints)}
+        {reasons_view(ctx, id, Signal::derive(hints))}
     }
 }
 
@@ -119,16 +114,14 @@ pub fn Controls() -> impl IntoView {
     // What a fixed module runs with, as Python: `mode='bilinear', align_corners=True`.
     let fixed_note = move || {
         let call = ctx.main_call.get();
-        call.form.fixed_mode().map(|m| {
-            let r = call.resolved();
-            let mut args = format!("mode='{}'", m.name());
-            if let Some(ac) = r.align_corners {
-                args.push_str(&format!(", align_corners={}", if ac { "True" } else { "False" }));
-            }
-            let head = t(ctx.lang.get(), Key::FixedBy).replace("{}", call.form.python_name());
-            view! { <p class="why fixed" data-testid="fixed-args">{head}" "<code>{args}</code></p> }
-        })
+        let Some(m) = call.form.fixed_mode() else { return String::new() };
+        let mut args = format!("mode='{}'", m.name());
+        if let Some(ac) = call.resolved().align_corners {
+            args.push_str(if ac { ", align_corners=True" } else { ", align_corners=False" });
+        }
+        format!("{} {args}", t(ctx.lang.get(), Key::FixedBy).replace("{}", call.form.python_name()))
     };
+
     // "auto" says what it compares with: the other align_corners, or another mode.
     let compare_auto = move || {
         let main = ctx.main_call.with(|c| c.resolved());
@@ -193,8 +186,8 @@ pub fn Controls() -> impl IntoView {
                     ctx.touch();
                     if let Some(m) = Mode::parse(&event_target_value(&ev)) { ctx.state.update(|s| s.set_mode(m)); }
                 }>{mode_options}</select>
-                {reasons_view(ctx, "mode", mode_hints)}
-                {fixed_note}
+                {reasons_view(ctx, "mode", Signal::derive(mode_hints))}
+                <p class="why fixed" data-testid="fixed-args" hidden=move || !fixed_form(ctx)>{fixed_note}</p>
 
                 <label for="size-or-scale">{tr(Key::SizeOrScale)}</label>
                 <select id="size-or-scale" prop:value=move || ctx.state.with(|s| s.pass.name()) on:change=move |ev| {
@@ -222,7 +215,7 @@ pub fn Controls() -> impl IntoView {
                         disabled=move || antialias_why().is_some() title=move || antialias_why().unwrap_or_default()
                         on:change=move |ev| { ctx.touch(); let on = event_target_checked(&ev); ctx.state.update(|s| s.antialias = on); }/>
                 </span>
-                {reasons_view(ctx, "antialias", move || antialias_why().into_iter().collect())}
+                {reasons_view(ctx, "antialias", Signal::derive(move || antialias_why().into_iter().collect()))}
 
                 <label for="compare">{tr(Key::Compare)}</label>
                 <select id="compare" prop:value=compare_value on:change=move |ev| {

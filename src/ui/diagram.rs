@@ -9,8 +9,8 @@ use super::heat_canvas::put_cells;
 use crate::core::{explain, Plan};
 use crate::model::colour::Scale;
 use crate::model::format::{format_value, taps_text};
-use crate::model::geometry::{covered, output_extent, place_label, ticks, view_box, Frame};
-use crate::model::i18n::Key;
+use crate::model::geometry::{output_extent, place_label, place_value, ticks, view_box, Frame};
+use crate::model::i18n::{t, Key, Lang};
 use crate::model::raster::{dots_path, nearest, rects_path, segments_path, DENSE_CELLS};
 use crate::model::selection::{plane_index, plane_of, read_plane, with_plane_cell};
 use crate::model::snapshot::Snapshot;
@@ -68,6 +68,14 @@ const LEGEND: [(&str, Key); 6] = [
 const WEIGHT_H: f64 = 8.0;
 const WEIGHT_CHAR: f64 = 6.2;
 
+/// The legend's items as markup (fixed texts from the table, no user data).
+fn legend_markup(lang: Lang) -> String {
+    LEGEND
+        .iter()
+        .map(|&(class, key)| format!(r#"<li><span class="swatch {class}"></span>{}</li>"#, t(lang, key)))
+        .collect()
+}
+
 #[component]
 pub fn Diagrams() -> impl IntoView {
     let ctx = use_ctx();
@@ -75,9 +83,7 @@ pub fn Diagrams() -> impl IntoView {
     view! {
         <section class="diagrams" aria-labelledby="diagram-title">
             <h2 id="diagram-title">{ctx.tr(Key::Diagram)}</h2>
-            <ul class="chart-legend map-legend" data-testid="diagram-legend">
-                {LEGEND.map(|(class, key)| view! { <li><span class=format!("swatch {class}")></span>{ctx.tr(key)}</li> })}
-            </ul>
+            <ul class="chart-legend map-legend" data-testid="diagram-legend" inner_html=move || legend_markup(ctx.lang.get())></ul>
             <DepthSlice/>
             <div class="diagram-row">
                 <Diagram which=Which::Main/>
@@ -247,9 +253,8 @@ fn Svg(built: Plan, which: Which) -> impl IntoView {
     // The points as one path, drawn twice (outline and fill).
     let dots_d = Memo::new(move |_| dots.with(|d| dots_path(d.iter().map(|p| (p.x, p.y)))));
     // The picture holds every sample point, even one outside the input.
-    let bounds = Memo::new(move |_| {
-        dots.with(|d| view_box((width, height), d.iter().flat_map(|p| [(p.x, p.y), (p.raw_x, p.raw_y)]), 8.0))
-    });
+    let bounds =
+        move || dots.with(|d| view_box((width, height), d.iter().flat_map(|p| [(p.x, p.y), (p.raw_x, p.raw_y)]), 8.0));
     let out_spatial = StoredValue::new(out_spatial);
     let sel_flat = move || out_spatial.with_value(|sp| plane_index(&ctx.selected.get(), sp)).unwrap_or(0);
     let select = move |k: usize| {
@@ -264,48 +269,52 @@ fn Svg(built: Plan, which: Which) -> impl IntoView {
     let tag = if which == Which::Main { "main" } else { "compare" };
     let dense = out_w * out_h > DENSE_CELLS || in_w * in_h > DENSE_CELLS;
     let (circles, labels) = (StoredValue::new(CellWriter::default()), StoredValue::new(CellWriter::default()));
-    let label_ys = StoredValue::new(CellWriter::default());
-    // Input centres a sample point sits on (along each axis): their values move below the
-    // point, so no point hides a value.
+    let label_at = StoredValue::new(CellWriter::default());
     let dot_r = (cell * 0.06).clamp(2.0, 5.0);
-    let hidden = Memo::new(move |_| {
-        let tol = dot_r + 6.0;
-        let cx: Vec<f64> = (0..in_w).map(|w| fx.px(w as f64)).collect();
-        let cy: Vec<f64> = (0..in_h).map(|h| fy.px(h as f64)).collect();
-        dots.with(|d| {
-            let xs: Vec<f64> = d.iter().take(out_w).map(|p| p.x).collect();
-            let ys: Vec<f64> = d.iter().step_by(out_w.max(1)).map(|p| p.y).collect();
-            (covered(&xs, &cx, tol), covered(&ys, &cy, tol))
-        })
-    });
     Effect::new(move |_| {
         if dense {
             return;
         }
         let Some((values, scale)) = pixel_values.get() else { return };
-        let (hx, hy) = hidden.get();
+        // Each value sits on its centre unless a sample point (the selected one is the
+        // largest) would cover it; then beside the points (`place_value`).
+        let (xs, ys) = dots.with(|d| {
+            (
+                d.iter().take(out_w).map(|p| p.x).collect::<Vec<_>>(),
+                d.iter().step_by(out_w.max(1)).map(|p| p.y).collect::<Vec<_>>(),
+            )
+        });
         let Some(g) = document().get_element_by_id(&format!("pixels-{tag}")) else { return };
         let nodes = g.children();
         circles.update_value(|c| {
             labels.update_value(|l| {
-                label_ys.update_value(|ys| {
+                label_at.update_value(|at| {
                     for (k, &v) in values.iter().enumerate() {
                         let (h, w) = (k / in_w, k % in_w);
                         if let Some(circle) = nodes.item(3 * k as u32 + 1) {
                             c.style(k, &circle, "fill", &scale.fill(v));
                         }
-                        if let Some(text) = nodes.item(3 * k as u32 + 2) {
-                            let fill = scale.fill(v);
-                            l.write(
-                                k,
-                                &text,
-                                ("style", &format!("fill:{};stroke:{fill}", scale.ink(v))),
-                                &format_value(v),
-                            );
-                            let under = hx.get(w).copied().unwrap_or(false) && hy.get(h).copied().unwrap_or(false);
-                            let shift = if under { dot_r * 1.5 + 12.0 } else { 4.0 };
-                            ys.style(k, &text, "y", &(fy.px(h as f64) + shift).to_string());
+                        let Some(text) = nodes.item(3 * k as u32 + 2) else { continue };
+                        let fill = scale.fill(v);
+                        let label = format_value(v);
+                        l.write(k, &text, ("style", &format!("fill:{};stroke:{fill}", scale.ink(v))), &label);
+                        if cell < 30.0 {
+                            continue;
                         }
+                        let (cx, cy) = (fx.px(w as f64), fy.px(h as f64));
+                        let near =
+                            |v: &[f64], c: f64| v.iter().copied().filter(|p| (p - c).abs() < cell).collect::<Vec<_>>();
+                        let (nx, ny) = (near(&xs, cx), near(&ys, cy));
+                        let points: Vec<(f64, f64)> =
+                            ny.iter().flat_map(|&y| nx.iter().map(move |&x| (x, y))).collect();
+                        let size = (7.4 * label.chars().count() as f64, 9.0);
+                        let (left, base) = place_value((cx, cy), size, &points, dot_r * 1.5 + 1.5);
+                        at.style(
+                            k,
+                            &text,
+                            "transform",
+                            &format!("translate({:.1} {:.1})", left + size.0 / 2.0 - cx, base - cy - 4.0),
+                        );
                     }
                 })
             })
@@ -318,7 +327,7 @@ fn Svg(built: Plan, which: Which) -> impl IntoView {
             return;
         }
         let Some(svg) = ev.current_target().and_then(|t| t.dyn_into::<leptos::web_sys::Element>().ok()) else { return };
-        let (x0, y0, w, _) = bounds.get_untracked();
+        let (x0, y0, w, _) = untrack(bounds);
         let k = w / svg.client_width().max(1) as f64;
         let (x, y) = (x0 + ev.offset_x() as f64 * k, y0 + ev.offset_y() as f64 * k);
         let (xs, ys) = dots.with_untracked(|d| {
@@ -406,7 +415,7 @@ fn Svg(built: Plan, which: Which) -> impl IntoView {
         .collect::<Vec<_>>()
     };
     view! {
-        <svg class="map" viewBox=move || { let (x, y, w, h) = bounds.get(); format!("{x} {y} {w} {h}") } role="img"
+        <svg class="map" viewBox=move || { let (x, y, w, h) = bounds(); format!("{x} {y} {w} {h}") } role="img"
             on:mousemove=move |ev| pick(&ev, false)
             on:click=move |ev| pick(&ev, true)
             aria-label=move || ctx.tr(Key::Diagram)().to_string()>
@@ -458,16 +467,10 @@ fn Svg(built: Plan, which: Which) -> impl IntoView {
                 (fx.px(x0), fy.px(y0), (fx.px(x1) - fx.px(x0)).max(0.5), (fy.px(y1) - fy.px(y0)).max(0.5))
             }))/>
             <g class="taps">
-                {move || {
-                    let taps = taps();
-                    let lines = taps.iter().map(|&(d, x, y, w, _, _)| view! {
-                        <line x1=d.x y1=d.y x2=x y2=y stroke-width=(0.8 + 3.0 * w.abs() as f64).min(4.0)/>
-                    }).collect_view();
-                    let labels = taps.into_iter().map(|(_, _, _, _, text, (lx, ly))| view! {
-                        <text x=lx y=ly class="weight">{text}</text>
-                    }).collect_view();
-                    (lines, labels)
-                }}
+                {move || taps().into_iter().map(|(d, x, y, w, text, (lx, ly))| view! {
+                    <line x1=d.x y1=d.y x2=x y2=y stroke-width=(0.8 + 3.0 * w.abs() as f64).min(4.0)/>
+                    <text x=lx y=ly class="weight">{text}</text>
+                }).collect_view()}
             </g>
             // The clamps: from where a coordinate fell to where PyTorch clamped it, as one path.
             <path class="clamp-arrows" d=move || dots.with(|d| segments_path(d.iter().filter(|p| (p.x, p.y) != (p.raw_x, p.raw_y)).map(|p| ((p.raw_x, p.raw_y), (p.x, p.y)))))/>
@@ -482,7 +485,7 @@ fn Svg(built: Plan, which: Which) -> impl IntoView {
             </g>
         </svg>
         <p class="caption">{move || ctx.tr(live.plan(caption))()}</p>
-        {move || outside().then(|| view! { <p class="caption outside" data-testid="outside-note">{ctx.tr(Key::OutsideNote)}</p> })}
+        <p class="caption outside" data-testid="outside-note" hidden=move || !outside()>{ctx.tr(Key::OutsideNote)}</p>
     }
     .into_any()
 }

@@ -166,18 +166,14 @@ fn StripView(which: Which) -> impl IntoView {
     // Which input row the top row is, and why its index can differ from the output row's:
     // it is the row the output row reads most (`read_cell`).
     let also = move || {
-        data.with(|d| d.as_ref().filter(|d| d.picked).map(|d| (d.rows.clone(), d.also.clone()))).map(|(rows, also)| {
-            let mut parts = t(ctx.lang.get(), Key::StripRow).split("{}");
-            let text = format!(
-                "{}{}{}{}{}",
-                parts.next().unwrap_or_default(),
-                rows.0,
-                parts.next().unwrap_or_default(),
-                rows.1,
-                parts.next().unwrap_or_default()
-            );
-            let mix = (!also.is_empty()).then(|| view! { " "{ctx.tr(Key::StripAlso)}" "<code>{also}</code> });
-            view! { <p class="hint" data-testid="strip-row">{text}{mix}</p> }
+        data.with(|d| {
+            let Some(d) = d.as_ref().filter(|d| d.picked) else { return String::new() };
+            let lang = ctx.lang.get();
+            let mut text = t(lang, Key::StripRow).replacen("{}", &d.rows.0, 1).replacen("{}", &d.rows.1, 1);
+            if !d.also.is_empty() {
+                text = format!("{text} {} {}", t(lang, Key::StripAlso), d.also);
+            }
+            text
         })
     };
     view! {
@@ -187,7 +183,7 @@ fn StripView(which: Which) -> impl IntoView {
                 aria-label=move || ctx.tr(Key::Strip)() node_ref=svg
                 on:mouseover=move |ev| pick(&ev, false) on:click=move |ev| pick(&ev, true)>
             </svg>
-            {also}
+            <p class="hint" data-testid="strip-row" hidden=move || data.with(|d| !d.as_ref().is_some_and(|d| d.picked))>{also}</p>
         </figure>
     }
 }
