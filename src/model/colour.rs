@@ -87,10 +87,11 @@ impl Scale {
         }
     }
 
-    /// Whether [`Scale::ink`] is the dark one.
+    /// Whether [`Scale::ink`] is the dark one: above the point of the scale where black
+    /// starts to read better than white (viridis' luminance rises monotonically; both read
+    /// at 4.5:1 for t in 0.43..0.445, checked by the tests with [`contrast`]).
     pub fn dark_ink(&self, v: f32) -> bool {
-        let fill = self.rgb(v);
-        contrast(fill, DARK_INK) > contrast(fill, WHITE)
+        v.is_nan() || self.t(v) > 0.437
     }
 }
 
@@ -147,8 +148,8 @@ mod tests {
     /// now reads at WCAG AA (4.5:1) on its own fill.
     #[test]
     fn value_labels_read_on_every_fill() {
-        let s = Scale::of(&[&[0.0, 1000.0]]);
-        for k in 0..=1000 {
+        let s = Scale::of(&[&[0.0, 10000.0]]);
+        for k in 0..=10000 {
             let v = k as f32;
             let ink = if s.dark_ink(v) { DARK_INK } else { WHITE };
             let ratio = contrast(s.rgb(v), ink);

@@ -28,10 +28,10 @@ fn fixed_form(ctx: Ctx) -> bool {
 
 /// The reasons of a control's greyed options, one per line; shown while the control has
 /// focus (CSS), read by screen readers through `aria-describedby`.
-fn reasons_view(ctx: Ctx, id: &'static str, lines: Signal<Vec<String>>) -> impl IntoView {
-    let text = move || lines.with(|l| format!("{}\n{}", t(ctx.lang.get(), Key::Greyed), l.join("\n")));
+fn reasons_view(ctx: Ctx, id: &'static str, lines: Signal<String>) -> impl IntoView {
+    let text = move || lines.with(|l| format!("{}\n{l}", t(ctx.lang.get(), Key::Greyed)));
     view! {
-        <p class="why reasons" id=format!("{id}-why") hidden=move || lines.with(Vec::is_empty)>{text}</p>
+        <p class="why reasons" id=format!("{id}-why") hidden=move || lines.with(String::is_empty)>{text}</p>
     }
 }
 
@@ -85,7 +85,7 @@ fn OptBool(id: &'static str, get: fn(&State) -> Option<bool>, set: fn(&mut State
         >
             {options}
         </select>
-        {reasons_view(ctx, id, Signal::derive(hints))}
+        {reasons_view(ctx, id, Signal::derive(move || hints().join("\n")))}
     }
 }
 
@@ -186,7 +186,7 @@ pub fn Controls() -> impl IntoView {
                     ctx.touch();
                     if let Some(m) = Mode::parse(&event_target_value(&ev)) { ctx.state.update(|s| s.set_mode(m)); }
                 }>{mode_options}</select>
-                {reasons_view(ctx, "mode", Signal::derive(mode_hints))}
+                {reasons_view(ctx, "mode", Signal::derive(move || mode_hints().join("\n")))}
                 <p class="why fixed" data-testid="fixed-args" hidden=move || !fixed_form(ctx)>{fixed_note}</p>
 
                 <label for="size-or-scale">{tr(Key::SizeOrScale)}</label>
@@ -215,7 +215,7 @@ pub fn Controls() -> impl IntoView {
                         disabled=move || antialias_why().is_some() title=move || antialias_why().unwrap_or_default()
                         on:change=move |ev| { ctx.touch(); let on = event_target_checked(&ev); ctx.state.update(|s| s.antialias = on); }/>
                 </span>
-                {reasons_view(ctx, "antialias", Signal::derive(move || antialias_why().into_iter().collect()))}
+                {reasons_view(ctx, "antialias", Signal::derive(move || antialias_why().unwrap_or_default()))}
 
                 <label for="compare">{tr(Key::Compare)}</label>
                 <select id="compare" prop:value=compare_value on:change=move |ev| {

@@ -450,6 +450,12 @@ fn Svg(built: Plan, which: Which) -> impl IntoView {
                 <image class="pixels-dense" x=fx.px(-0.5) y=fy.px(-0.5) width=cell * in_w as f64 height=cell * in_h as f64
                     preserveAspectRatio="none" href=move || pixel_values.get().map(|(v, scale)| pixels_url(in_h, in_w, &v, scale)).unwrap_or_default()/>
             })}
+            // Output pixels' outlines in the input frame, as one path, under the input
+            // values so that no dashed line crosses a value.
+            <path class="outlines" d=move || rects_path(outlines().into_iter().map(|((x0, x1), (y0, y1))| {
+                let (y0, y1) = if h_axis.is_some() { (y0, y1) } else { (-0.5, 0.5) };
+                (fx.px(x0), fy.px(y0), (fx.px(x1) - fx.px(x0)).max(0.5), (fy.px(y1) - fy.px(y0)).max(0.5))
+            }))/>
             // Input pixels.
             <g class="pixels" id=format!("pixels-{tag}")>
                 {(0..if dense { 0 } else { in_w * in_h }).map(|k| {
@@ -461,11 +467,6 @@ fn Svg(built: Plan, which: Which) -> impl IntoView {
                     }
                 }).collect_view()}
             </g>
-            // Output pixels' outlines in the input frame, as one path.
-            <path class="outlines" d=move || rects_path(outlines().into_iter().map(|((x0, x1), (y0, y1))| {
-                let (y0, y1) = if h_axis.is_some() { (y0, y1) } else { (-0.5, 0.5) };
-                (fx.px(x0), fy.px(y0), (fx.px(x1) - fx.px(x0)).max(0.5), (fy.px(y1) - fy.px(y0)).max(0.5))
-            }))/>
             <g class="taps">
                 {move || taps().into_iter().map(|(d, x, y, w, text, (lx, ly))| view! {
                     <line x1=d.x y1=d.y x2=x y2=y stroke-width=(0.8 + 3.0 * w.abs() as f64).min(4.0)/>

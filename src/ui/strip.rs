@@ -6,6 +6,7 @@ use super::app::{use_ctx, Which};
 use super::cell_writer::CellWriter;
 use crate::model::colour::Scale;
 use crate::model::format::{format_value, taps_text};
+use crate::model::geometry::view_box;
 use crate::model::i18n::{t, Key};
 use crate::model::selection::{axis_letter, clamp_to, line_values, read_cell, row_name, with_axis};
 use crate::model::snapshot::Snapshot;
@@ -179,7 +180,12 @@ fn StripView(which: Which) -> impl IntoView {
     view! {
         <figure class="strip">
             <figcaption><code class="call">{move || which.call_text(ctx)}</code></figcaption>
-            <svg data-testid=testid viewBox=format!("0 0 {} {height}", SPAN + 2.0 * MARGIN) role="img"
+            <svg data-testid=testid viewBox=move || {
+                    // Wide enough for a coordinate beyond the input (antialias with align_corners=True).
+                    let xs = data.with(|d| d.as_ref().map(|d| d.strip.links.iter().flat_map(|l| [l.src_x, l.raw_x]).collect::<Vec<_>>()).unwrap_or_default());
+                    let (x, y, w, h) = view_box((SPAN + 2.0 * MARGIN, height), xs.into_iter().map(|x| (x, 0.0)), 8.0);
+                    format!("{x} {y} {w} {h}")
+                } role="img"
                 aria-label=move || ctx.tr(Key::Strip)() node_ref=svg
                 on:mouseover=move |ev| pick(&ev, false) on:click=move |ev| pick(&ev, true)>
             </svg>

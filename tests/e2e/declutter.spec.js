@@ -22,8 +22,8 @@ async function open(page, query = '') {
 
 /** Boxes of the input values and the sample points of the main diagram, in page pixels
  *  (the values' glyph boxes as drawn, after any move; the points from their path). */
-async function valuesAndPoints(page) {
-  return page.getByTestId('diagram').evaluate((fig) => {
+async function valuesAndPoints(page, testid = 'diagram') {
+  return page.getByTestId(testid).evaluate((fig) => {
     const svg = fig.querySelector('svg.map');
     const m = svg.getScreenCTM();
     const values = [...svg.querySelectorAll('text.value')].map((t) => {
@@ -59,10 +59,13 @@ for (const [name, query] of [
 ]) {
   test(`no sample point hides an input value: ${name}`, async ({ page }) => {
     const problems = await open(page, query);
-    const drawn = await valuesAndPoints(page);
-    expect(drawn.values.length).toBe(16);
-    expect(drawn.points.length).toBeGreaterThanOrEqual(16);
-    expect(hiddenValues(drawn)).toEqual([]);
+    for (const testid of ['diagram', 'diagram-compare']) {
+      const drawn = await valuesAndPoints(page, testid);
+      expect(drawn.values.length).toBe(16);
+      expect(drawn.points.length).toBeGreaterThanOrEqual(16);
+      expect(hiddenValues(drawn), testid).toEqual([]);
+      await page.getByTestId(testid).screenshot({ path: `${SHOTS}declutter-values-${name.replace(/\W+/g, '-')}-${testid}.png` });
+    }
     expect(problems).toEqual([]);
   });
 }
