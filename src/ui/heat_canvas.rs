@@ -58,7 +58,7 @@ pub fn HeatCanvas(
             }
             draw(&ctx, &layout, dpr, img);
             // The values again, as text, for screen readers.
-            let Ok(cells) = el.query_selector_all("td") else { return };
+            let Ok(cells) = el.query_selector_all("tbody td") else { return };
             texts.update_value(|t| {
                 for (k, (text, _)) in img.labels.iter().enumerate() {
                     if let Some(td) = cells.item(k as u32).and_then(|n| n.dyn_into::<leptos::web_sys::Element>().ok()) {
