@@ -95,9 +95,6 @@ impl Scale {
     }
 }
 
-const DARK_INK: (u8, u8, u8) = (0, 0, 0);
-const WHITE: (u8, u8, u8) = (0xff, 0xff, 0xff);
-
 /// Relative luminance of an sRGB colour (WCAG 2.x), 0 for black to 1 for white.
 pub fn luminance((r, g, b): (u8, u8, u8)) -> f64 {
     let lin = |c: u8| {
@@ -126,6 +123,10 @@ pub fn diverging_rgb(v: f32, max_abs: f32) -> (u8, u8, u8) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The two inks of [`Scale::ink`].
+    const DARK_INK: (u8, u8, u8) = (0, 0, 0);
+    const WHITE: (u8, u8, u8) = (0xff, 0xff, 0xff);
 
     #[test]
     fn ends_and_middle_of_the_scales() {
