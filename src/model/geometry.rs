@@ -47,9 +47,122 @@ pub fn ticks(in_len: usize) -> (Vec<f64>, Vec<f64>) {
     (edges, centres)
 }
 
+/// Where a label of `size` (width, height) goes beside `anchor` so that it clears every
+/// point in `points` (circles of `radius`): the first of up-right, up-left, down-right,
+/// down-left, further up, further down that clears them all, else the one with most room.
+/// Returns the label's left end and baseline, as SVG text takes them.
+pub fn place_label(anchor: (f64, f64), size: (f64, f64), points: &[(f64, f64)], radius: f64) -> (f64, f64) {
+    let (w, h) = size;
+    let (ax, ay) = anchor;
+    let candidates = [
+        (ax + 4.0, ay - 6.0),
+        (ax - 4.0 - w, ay - 6.0),
+        (ax + 4.0, ay + 8.0 + h),
+        (ax - 4.0 - w, ay + 8.0 + h),
+        (ax - w / 2.0, ay - 10.0 - h),
+        (ax - w / 2.0, ay + 14.0 + 2.0 * h),
+    ];
+    first_clear(&candidates, size, points, radius)
+}
+
+/// Of label placements `candidates` (left end, baseline), the first whose box of `size`
+/// clears every point (circles of `radius`), else the one with most room.
+pub fn first_clear(candidates: &[(f64, f64)], size: (f64, f64), points: &[(f64, f64)], radius: f64) -> (f64, f64) {
+    let (w, h) = size;
+    // Room between a label at (x, baseline y) and the nearest point's edge (< 0: overlap).
+    let room = |&(x, y): &(f64, f64)| {
+        points
+            .iter()
+            .map(|&(px, py)| {
+                let dx = (x - px).max(px - (x + w)).max(0.0);
+                let dy = (y - h - py).max(py - y).max(0.0);
+                (dx * dx + dy * dy).sqrt() - radius
+            })
+            .fold(f64::INFINITY, f64::min)
+    };
+    candidates
+        .iter()
+        .find(|c| room(c) > 0.0)
+        .or_else(|| candidates.iter().max_by(|a, b| room(a).total_cmp(&room(b))))
+        .copied()
+        .unwrap_or_default()
+}
+
+/// Where an input pixel's value label (`size`, centred) goes around its centre `c` so
+/// that no sample point (circles of `radius`) covers it: on the centre, else below,
+/// above, right or left of the points. Returns the label's left end and baseline.
+pub fn place_value(c: (f64, f64), size: (f64, f64), points: &[(f64, f64)], radius: f64) -> (f64, f64) {
+    let (w, h) = size;
+    let left = c.0 - w / 2.0;
+    let base = c.1 + h / 2.0;
+    let step = radius + 2.0;
+    let candidates = [
+        (left, base),
+        (left, c.1 + step + h),
+        (left, c.1 - step),
+        (c.0 + step, base),
+        (c.0 - step - w, base),
+        (left, c.1 + 2.0 * step + h),
+    ];
+    first_clear(&candidates, size, points, radius)
+}
+
+/// The SVG view box `(x, y, width, height)` that holds the diagram's own box `(width,
+/// height)` from the origin and every point with `pad` around it: a sample point that lies
+/// outside the input (antialias with `align_corners=True`) stays in the picture.
+pub fn view_box(size: (f64, f64), points: impl IntoIterator<Item = (f64, f64)>, pad: f64) -> (f64, f64, f64, f64) {
+    let (mut x0, mut y0, mut x1, mut y1) = (0.0f64, 0.0f64, size.0, size.1);
+    for (x, y) in points {
+        if x.is_finite() && y.is_finite() {
+            x0 = x0.min(x - pad);
+            y0 = y0.min(y - pad);
+            x1 = x1.max(x + pad);
+            y1 = y1.max(y + pad);
+        }
+    }
+    (x0, y0, x1 - x0, y1 - y0)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn labels_move_off_points() {
+        let size = (36.0, 8.0);
+        // Nothing near: up and to the right of the anchor.
+        assert_eq!(place_label((100.0, 100.0), size, &[(300.0, 300.0)], 5.0), (104.0, 94.0));
+        // A point where the up-right label would sit: the label goes up-left.
+        let (x, y) = place_label((100.0, 100.0), size, &[(120.0, 90.0)], 5.0);
+        assert_eq!((x, y), (60.0, 94.0));
+        // Points all around: a placement that clears them, checked against every point.
+        let pts = [(120.0, 90.0), (80.0, 90.0), (120.0, 112.0), (80.0, 112.0)];
+        let (x, y) = place_label((100.0, 100.0), size, &pts, 5.0);
+        for (px, py) in pts {
+            let dx = (x - px).max(px - (x + size.0)).max(0.0);
+            let dy = (y - size.1 - py).max(py - y).max(0.0);
+            assert!((dx * dx + dy * dy).sqrt() > 5.0, "label at ({x}, {y}) touches ({px}, {py})");
+        }
+    }
+
+    #[test]
+    fn values_stay_on_their_centre_unless_a_point_covers_them() {
+        let size = (8.0, 9.0);
+        assert_eq!(place_value((50.0, 50.0), size, &[(75.0, 75.0)], 7.0), (46.0, 54.5));
+        // A point on the centre (align_corners=True's corners): the label goes below it.
+        let (x, y) = place_value((50.0, 50.0), size, &[(50.0, 50.0)], 7.0);
+        assert_eq!((x, y), (46.0, 68.0));
+        // A second point just below (a clamped output, align_corners=False): above instead.
+        let (x, y) = place_value((50.0, 50.0), size, &[(50.0, 50.0), (50.0, 70.0)], 7.0);
+        assert_eq!((x, y), (46.0, 41.0));
+    }
+
+    #[test]
+    fn the_view_box_grows_to_hold_points_outside() {
+        assert_eq!(view_box((100.0, 50.0), [(10.0, 10.0)], 5.0), (0.0, 0.0, 100.0, 50.0));
+        assert_eq!(view_box((100.0, 50.0), [(120.0, 10.0), (-3.0, f64::NAN)], 5.0), (0.0, 0.0, 125.0, 50.0));
+        assert_eq!(view_box((100.0, 50.0), [(-10.0, 60.0)], 5.0), (-15.0, 0.0, 115.0, 65.0));
+    }
 
     #[test]
     fn false_tiles_the_input_area_and_true_spans_the_centres() {

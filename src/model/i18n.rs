@@ -149,8 +149,8 @@ texts! {
     KernelAxis => "distance from the source coordinate to an input pixel centre (input pixels)", "输入像素中心到源坐标的距离（输入像素）";
     KernelTaps => "taps: the inputs the selected output reads", "所选输出用到的输入点（抽头）";
     KernelStretched => "widened by antialias ×", "抗锯齿将核拉宽 ×";
-    ShapeFloor => "nearest: weight 1 on ⌊x⌋", "nearest：⌊x⌋ 处权重为 1";
-    ShapeRound => "nearest-exact: weight 1 on the nearest centre", "nearest-exact：最近的中心权重为 1";
+    ShapeFloor => "weight 1 on ⌊x⌋", "⌊x⌋ 处权重为 1";
+    ShapeRound => "weight 1 on the nearest centre", "最近的中心权重为 1";
     ShapeTriangle => "triangle (linear)", "三角核（线性）";
     ShapeKeys075 => "Keys cubic, a = −0.75", "Keys 三次核，a = −0.75";
     ShapeKeys05 => "Keys cubic, a = −0.5 (antialias)", "Keys 三次核，a = −0.5（抗锯齿）";
@@ -216,6 +216,23 @@ texts! {
     PasteTooMany => "more than {} numbers: ", "超过 {} 个数：";
     InputLimits => "the explainer takes at most {} batches, {} channels, {} pixels per axis and {} values in all.",
                    "解释器最多接受 {} 个批次、{} 个通道、每个轴 {} 个像素，总共不超过 {} 个数。";
+    // Declutter: option reasons on focus, module-fixed arguments, the diagram's legend, the strip's row.
+    ModeLabel => "mode", "mode（模式）";
+    ThemeAuto => "auto", "跟随系统";
+    ThemeLight => "light", "浅色";
+    ThemeDark => "dark", "深色";
+    CompareAuto => "auto: {}", "自动：{}";
+    Greyed => "Greyed-out options, and why PyTorch would reject them:", "灰色选项，以及 PyTorch 拒绝它们的原因：";
+    FixedBy => "{} fixes these arguments:", "{} 固定了这些参数：";
+    LegendPixels => "squares: input pixels, value in the circle", "方格：输入像素，圆内是它的值";
+    LegendDots => "dots: output sample points", "圆点：输出采样点";
+    LegendOutlines => "dashed squares: the output pixels' extent", "虚线方框：输出像素覆盖的范围";
+    LegendClamp => "shaded band: beyond the edge centres, the edge value is used", "阴影带：超出边缘像素中心，取边缘的值";
+    LegendClampTicks => "orange ticks: from where a point fell to where it is clamped", "橙色短线：采样点从原位置被钳制到边缘";
+    LegendTaps => "orange lines: the inputs the selected output reads, with weights", "橙色连线：所选输出用到的输入及其权重";
+    StripRow => "Top row: {}, the input row that output row {} reads most.", "上排：{}，即输出行 {} 读取最多的输入行。";
+    OutsideNote => "With antialias, align_corners=True places the sample centre outside the input: PyTorch's antialias kernels use the align_corners=False centre formula scaled by (in − 1)/(out − 1), so the point lies beyond the edge pixels.",
+                   "开启 antialias 时，align_corners=True 的采样中心落在输入之外：PyTorch 的抗锯齿内核仍用 align_corners=False 的中心公式，只是比例换成 (in − 1)/(out − 1)，所以采样点落在边缘像素之外。";
     // The notice shown if the page panics anyway.
     PanicNotice => "Something went wrong inside the explainer, and this view has stopped updating.",
                    "解释器内部出错了，当前视图已停止更新。";

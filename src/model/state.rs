@@ -360,6 +360,8 @@ impl State {
         if let Input::Preset(p, _) = s.input {
             s.input = Input::Preset(p, spatial);
         }
+        // A module with a fixed mode runs it whatever the link says (or leaves out).
+        s.mode = s.form.fixed_mode().unwrap_or(s.mode);
         if saw_size && !saw_scale {
             s.pass = Pass::Size;
         }
@@ -486,6 +488,18 @@ pub fn percent_decode(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `call=UpsamplingNearest2d` without `mode`: the mode box and the rewritten link say
+    /// `nearest`, the mode the module runs, not the default `bilinear`.
+    #[test]
+    fn a_module_link_takes_the_module_mode() {
+        let (s, ignored) = State::from_query("?preset=seed&call=UpsamplingNearest2d&scale_factor=2");
+        assert!(ignored.is_empty());
+        assert_eq!(s.mode, Mode::Nearest);
+        assert!(s.to_query().contains("mode=nearest"), "{}", s.to_query());
+        let (s, _) = State::from_query("?preset=seed&call=UpsamplingBilinear2d&mode=nearest&scale_factor=2");
+        assert_eq!(s.mode, Mode::Bilinear);
+    }
 
     #[test]
     fn small_enums_round_trip_through_their_names() {

@@ -174,32 +174,8 @@ pub fn App() -> impl IntoView {
     };
     provide_context(ctx);
 
-    // Until the user does anything, the selection walks through the output so the page
-    // explains itself (not under prefers-reduced-motion).
-    let reduced =
-        window().match_media("(prefers-reduced-motion: reduce)").ok().flatten().map(|m| m.matches()).unwrap_or(false);
-    if !reduced && initial_sel.is_none() {
-        let walk = set_interval_with_handle(
-            move || {
-                if ctx.touched.get_untracked() {
-                    return;
-                }
-                let Some(shape) =
-                    main_out.with_untracked(|o| o.as_ref().map(|o| o.shape.get(2..).unwrap_or_default().to_vec()))
-                else {
-                    return;
-                };
-                let sel = clamp_to(&ctx.selected.get_untracked(), &shape);
-                let total: usize = shape.iter().product();
-                let flat = sel.iter().zip(&shape).fold(0, |a, (&i, &n)| a * n + i);
-                ctx.selected.set(crate::core::unflatten_index((flat + 1) % total.max(1), &shape));
-            },
-            std::time::Duration::from_millis(1400),
-        );
-        if let Ok(handle) = walk {
-            on_cleanup(move || handle.clear());
-        }
-    }
+    // The selection never walks by itself: values changing under a reader's eyes (field
+    // test, student §4) read as the page changing its mind. A lesson may step it.
 
     // Keep the selection inside the output and the channel inside the input, whichever
     // changes (a view about to be rebuilt may still write a cell of the old shape).

@@ -1,8 +1,12 @@
 //! The arguments, named as PyTorch names them. An option PyTorch would reject in the
-//! current state is disabled, with PyTorch's error as the reason.
+//! current state is disabled, with PyTorch's error as its title; the errors of a control's
+//! greyed options show under it only while it has focus (not as error-looking text about
+//! the current state). Arguments a module fixes (`nn.UpsamplingBilinear2d`'s mode and
+//! `align_corners=True`) show the value it fixes, disabled.
 
 use super::app::{use_ctx, Ctx};
 use crate::core::{CallForm, Mode};
+use crate::model::i18n::t;
 use crate::model::i18n::Key;
 use crate::model::state::{
     opt_bool_name, opt_bool_python, parse_opt_bool, parse_scales, parse_sizes, Compare, Pass, State, Theme,
@@ -17,10 +21,37 @@ fn reason(ctx: Ctx, edit: impl FnOnce(&mut State)) -> Option<String> {
     s.call().check(&shape).err().map(|e| e.to_string())
 }
 
+/// Whether the call form is a module that fixes its mode (and the arguments with it).
+fn fixed_form(ctx: Ctx) -> bool {
+    ctx.state.with(|s| s.form.fixed_mode().is_some())
+}
+
+/// The reasons of a control's greyed options, one per line; shown while the control has
+/// focus (CSS), read by screen readers through `aria-describedby`.
+fn reasons_view(ctx: Ctx, id: &'static str, lines: Signal<String>) -> impl IntoView {
+    let text = move || lines.with(|l| format!("{}\n{l}", t(ctx.lang.get(), Key::Greyed)));
+    view! {
+        <p class="why reasons" id=format!("{id}-why") hidden=move || lines.with(String::is_empty)>{text}</p>
+    }
+}
+
 /// A `<select>` over Python's `None` / `False` / `True`.
 #[component]
 fn OptBool(id: &'static str, get: fn(&State) -> Option<bool>, set: fn(&mut State, Option<bool>)) -> impl IntoView {
     let ctx = use_ctx();
+    // A module that fixes the argument shows the value it runs with.
+    let shown = move || {
+        if fixed_form(ctx) {
+            let c = ctx.main_call.with(|c| c.resolved());
+            if id == "align_corners" {
+                c.align_corners
+            } else {
+                c.recompute_scale_factor
+            }
+        } else {
+            ctx.state.with(get)
+        }
+    };
     let options = [None, Some(false), Some(true)].map(|v| {
         let why = move || reason(ctx, |s| set(s, v));
         view! {
@@ -29,13 +60,22 @@ fn OptBool(id: &'static str, get: fn(&State) -> Option<bool>, set: fn(&mut State
             </option>
         }
     });
-    let hint =
-        move || [None, Some(false), Some(true)].into_iter().find_map(|v| reason(ctx, |s| set(s, v)).map(|r| (v, r)));
+    let hints = move || {
+        if fixed_form(ctx) {
+            return Vec::new();
+        }
+        [None, Some(false), Some(true)]
+            .into_iter()
+            .filter_map(|v| reason(ctx, |s| set(s, v)).map(|r| format!("{} — {r}", opt_bool_python(v))))
+            .collect()
+    };
     view! {
         <label for=id><code>{id}</code></label>
         <select
             id=id
-            prop:value=move || ctx.state.with(|s| opt_bool_name(get(s)))
+            aria-describedby=format!("{id}-why")
+            disabled=move || fixed_form(ctx)
+            prop:value=move || opt_bool_name(shown())
             on:change=move |ev| {
                 ctx.touch();
                 if let Some(v) = parse_opt_bool(&event_target_value(&ev)) {
@@ -45,9 +85,7 @@ fn OptBool(id: &'static str, get: fn(&State) -> Option<bool>, set: fn(&mut State
         >
             {options}
         </select>
-        {move || hint().map(|(v, r)| view! {
-            <p class="why">{ctx.tr(Key::Disabled)}" "<code>{opt_bool_python(v)}</code>" — "{r}</p>
-        })}
+        {reasons_view(ctx, id, Signal::derive(move || hints().join("\n")))}
     }
 }
 
@@ -64,12 +102,39 @@ pub fn Controls() -> impl IntoView {
         let why = move || reason(ctx, |s| s.set_mode(m));
         view! { <option value=m.name() disabled=move || why().is_some() title=move || why().unwrap_or_default()>{m.name()}</option> }
     });
-    let mode_hint = move || {
-        let blocked: Vec<String> = Mode::ALL
+    let mode_hints = move || {
+        if fixed_form(ctx) {
+            return Vec::new();
+        }
+        Mode::ALL
             .iter()
             .filter_map(|&m| reason(ctx, |s| s.set_mode(m)).map(|r| format!("{} — {r}", m.name())))
-            .collect();
-        blocked.first().cloned()
+            .collect()
+    };
+    // What a fixed module runs with, as Python: `mode='bilinear', align_corners=True`.
+    let fixed_note = move || {
+        let call = ctx.main_call.get();
+        let Some(m) = call.form.fixed_mode() else { return String::new() };
+        let mut args = format!("mode='{}'", m.name());
+        if let Some(ac) = call.resolved().align_corners {
+            args.push_str(if ac { ", align_corners=True" } else { ", align_corners=False" });
+        }
+        format!("{} {args}", t(ctx.lang.get(), Key::FixedBy).replace("{}", call.form.python_name()))
+    };
+
+    // "auto" says what it compares with: the other align_corners, or another mode.
+    let compare_auto = move || {
+        let main = ctx.main_call.with(|c| c.resolved());
+        let other =
+            ctx.state.with(|s| State { compare: crate::model::state::Compare::Auto, ..s.clone() }.compared_call());
+        let what = match other {
+            Some(o) if o.mode == main.mode => {
+                format!("align_corners={}", if o.align_corners.unwrap_or(false) { "True" } else { "False" })
+            }
+            Some(o) => o.mode.name().to_string(),
+            None => String::new(),
+        };
+        t(ctx.lang.get(), Key::CompareAuto).replace("{}", &what)
     };
 
     let list_error = RwSignal::new(None::<Key>);
@@ -126,12 +191,13 @@ pub fn Controls() -> impl IntoView {
                     if let Some(f) = CallForm::parse(&event_target_value(&ev)) { ctx.state.update(|s| s.set_form(f)); }
                 }>{form_options}</select>
 
-                <label for="mode"><code>"mode"</code></label>
-                <select id="mode" disabled=fixed_mode prop:value=move || ctx.state.with(|s| s.mode.name()) on:change=move |ev| {
+                <label for="mode"><code>{tr(Key::ModeLabel)}</code></label>
+                <select id="mode" aria-describedby="mode-why" disabled=fixed_mode prop:value=move || ctx.state.with(|s| s.mode.name()) on:change=move |ev| {
                     ctx.touch();
                     if let Some(m) = Mode::parse(&event_target_value(&ev)) { ctx.state.update(|s| s.set_mode(m)); }
                 }>{mode_options}</select>
-                {move || mode_hint().map(|r| view! { <p class="why">{tr(Key::Disabled)}" "{r}</p> })}
+                {reasons_view(ctx, "mode", Signal::derive(move || mode_hints().join("\n")))}
+                <p class="why fixed" data-testid="fixed-args" hidden=move || !fixed_form(ctx)>{fixed_note}</p>
 
                 <label for="size-or-scale">{tr(Key::SizeOrScale)}</label>
                 <select id="size-or-scale" prop:value=move || ctx.state.with(|s| s.pass.name()) on:change=move |ev| {
@@ -160,19 +226,19 @@ pub fn Controls() -> impl IntoView {
                 <OptBool id="recompute_scale_factor" get=|s| s.recompute_scale_factor set=|s, v| s.recompute_scale_factor = v/>
 
                 <label for="antialias"><code>"antialias"</code></label>
-                <span class="check">
-                    <input id="antialias" type="checkbox" prop:checked=move || ctx.state.with(|s| s.antialias)
+                <span class="check" title=move || antialias_why().unwrap_or_default()>
+                    <input id="antialias" type="checkbox" aria-describedby="antialias-why" prop:checked=move || ctx.state.with(|s| s.antialias)
                         disabled=move || antialias_why().is_some() title=move || antialias_why().unwrap_or_default()
                         on:change=move |ev| { ctx.touch(); let on = event_target_checked(&ev); ctx.state.update(|s| s.antialias = on); }/>
                 </span>
-                {move || antialias_why().map(|r| view! { <p class="why">{r}</p> })}
+                {reasons_view(ctx, "antialias", Signal::derive(move || antialias_why().unwrap_or_default()))}
 
                 <label for="compare">{tr(Key::Compare)}</label>
                 <select id="compare" prop:value=compare_value on:change=move |ev| {
                     ctx.touch();
                     if let Some(c) = Compare::parse(&event_target_value(&ev)) { ctx.state.update(|s| s.compare = c); }
                 }>
-                    <option value=Compare::Auto.name()>{tr(Key::CompareAlign)}</option>
+                    <option value=Compare::Auto.name()>{compare_auto}</option>
                     <option value=Compare::Off.name()>{tr(Key::CompareOff)}</option>
                     {Mode::ALL.map(|m| view! { <option value=m.name()>{m.name()}</option> })}
                 </select>
@@ -181,7 +247,10 @@ pub fn Controls() -> impl IntoView {
                 <select id="theme" prop:value=theme_value on:change=move |ev| {
                     if let Some(th) = Theme::parse(&event_target_value(&ev)) { ctx.state.update(|s| s.theme = th); }
                 }>
-                    {Theme::ALL.map(|t| view! { <option value=t.name()>{t.name()}</option> })}
+                    {Theme::ALL.map(|th| {
+                        let key = match th { Theme::Auto => Key::ThemeAuto, Theme::Light => Key::ThemeLight, Theme::Dark => Key::ThemeDark };
+                        view! { <option value=th.name()>{tr(key)}</option> }
+                    })}
                 </select>
             </div>
         </section>

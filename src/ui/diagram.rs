@@ -9,8 +9,8 @@ use super::cell_writer::CellWriter;
 use crate::core::{explain, Plan};
 use crate::model::colour::Scale;
 use crate::model::format::{format_value, taps_text};
-use crate::model::geometry::{output_extent, ticks, Frame};
-use crate::model::i18n::Key;
+use crate::model::geometry::{output_extent, place_label, place_value, ticks, view_box, Frame};
+use crate::model::i18n::{t, Key, Lang};
 use crate::model::raster::{dots_path, nearest, rects_path, segments_path, DENSE_CELLS};
 use crate::model::selection::{plane_index, plane_of, read_plane, with_plane_cell};
 use crate::model::snapshot::Snapshot;
@@ -54,6 +54,28 @@ fn caption(plan: &Plan) -> Key {
     }
 }
 
+/// Every mark of the diagram and what it means, each with a swatch drawn like the mark.
+const LEGEND: [(&str, Key); 6] = [
+    ("pixel", Key::LegendPixels),
+    ("dot", Key::LegendDots),
+    ("outline", Key::LegendOutlines),
+    ("band", Key::LegendClamp),
+    ("tick", Key::LegendClampTicks),
+    ("tap", Key::LegendTaps),
+];
+
+/// Height of a weight label (10 px text) and width per character, in SVG pixels.
+const WEIGHT_H: f64 = 8.0;
+const WEIGHT_CHAR: f64 = 6.2;
+
+/// The legend's items as markup (fixed texts from the table, no user data).
+fn legend_markup(lang: Lang) -> String {
+    LEGEND
+        .iter()
+        .map(|&(class, key)| format!(r#"<li><span class="swatch {class}"></span>{}</li>"#, t(lang, key)))
+        .collect()
+}
+
 #[component]
 pub fn Diagrams() -> impl IntoView {
     let ctx = use_ctx();
@@ -61,7 +83,7 @@ pub fn Diagrams() -> impl IntoView {
     view! {
         <section class="diagrams" aria-labelledby="diagram-title">
             <h2 id="diagram-title">{ctx.tr(Key::Diagram)}</h2>
-            <p class="legend">{ctx.tr(Key::Legend)}</p>
+            <ul class="chart-legend map-legend" data-testid="diagram-legend" inner_html=move || legend_markup(ctx.lang.get())></ul>
             <DepthSlice/>
             <div class="diagram-row">
                 <Diagram which=Which::Main/>
@@ -230,6 +252,9 @@ fn Svg(built: Plan, which: Which) -> impl IntoView {
     });
     // The points as one path, drawn twice (outline and fill).
     let dots_d = Memo::new(move |_| dots.with(|d| dots_path(d.iter().map(|p| (p.x, p.y)))));
+    // The picture holds every sample point, even one outside the input.
+    let bounds =
+        move || dots.with(|d| view_box((width, height), d.iter().flat_map(|p| [(p.x, p.y), (p.raw_x, p.raw_y)]), 8.0));
     let out_spatial = StoredValue::new(out_spatial);
     let sel_flat = move || out_spatial.with_value(|sp| plane_index(&ctx.selected.get(), sp)).unwrap_or(0);
     let select = move |k: usize| {
@@ -244,23 +269,54 @@ fn Svg(built: Plan, which: Which) -> impl IntoView {
     let tag = if which == Which::Main { "main" } else { "compare" };
     let dense = out_w * out_h > DENSE_CELLS || in_w * in_h > DENSE_CELLS;
     let (circles, labels) = (StoredValue::new(CellWriter::default()), StoredValue::new(CellWriter::default()));
+    let label_at = StoredValue::new(CellWriter::default());
+    let dot_r = (cell * 0.06).clamp(2.0, 5.0);
     Effect::new(move |_| {
         if dense {
             return;
         }
         let Some((values, scale)) = pixel_values.get() else { return };
+        // Each value sits on its centre unless a sample point (the selected one is the
+        // largest) would cover it; then beside the points (`place_value`).
+        let (xs, ys) = dots.with(|d| {
+            (
+                d.iter().take(out_w).map(|p| p.x).collect::<Vec<_>>(),
+                d.iter().step_by(out_w.max(1)).map(|p| p.y).collect::<Vec<_>>(),
+            )
+        });
         let Some(g) = document().get_element_by_id(&format!("pixels-{tag}")) else { return };
         let nodes = g.children();
         circles.update_value(|c| {
             labels.update_value(|l| {
-                for (k, &v) in values.iter().enumerate() {
-                    if let Some(circle) = nodes.item(3 * k as u32 + 1) {
-                        c.style(k, &circle, "fill", &scale.fill(v));
+                label_at.update_value(|at| {
+                    for (k, &v) in values.iter().enumerate() {
+                        let (h, w) = (k / in_w, k % in_w);
+                        if let Some(circle) = nodes.item(3 * k as u32 + 1) {
+                            c.style(k, &circle, "fill", &scale.fill(v));
+                        }
+                        let Some(text) = nodes.item(3 * k as u32 + 2) else { continue };
+                        let fill = scale.fill(v);
+                        let label = format_value(v);
+                        l.write(k, &text, ("style", &format!("fill:{};stroke:{fill}", scale.ink(v))), &label);
+                        if cell < 30.0 {
+                            continue;
+                        }
+                        let (cx, cy) = (fx.px(w as f64), fy.px(h as f64));
+                        let near =
+                            |v: &[f64], c: f64| v.iter().copied().filter(|p| (p - c).abs() < cell).collect::<Vec<_>>();
+                        let (nx, ny) = (near(&xs, cx), near(&ys, cy));
+                        let points: Vec<(f64, f64)> =
+                            ny.iter().flat_map(|&y| nx.iter().map(move |&x| (x, y))).collect();
+                        let size = (7.4 * label.chars().count() as f64, 9.0);
+                        let (left, base) = place_value((cx, cy), size, &points, dot_r * 1.5 + 1.5);
+                        at.style(
+                            k,
+                            &text,
+                            "transform",
+                            &format!("translate({:.1} {:.1})", left + size.0 / 2.0 - cx, base - cy - 4.0),
+                        );
                     }
-                    if let Some(text) = nodes.item(3 * k as u32 + 2) {
-                        l.write(k, &text, ("style", &format!("fill:{}", scale.ink(v))), &format_value(v));
-                    }
-                }
+                })
             })
         });
     });
@@ -271,8 +327,9 @@ fn Svg(built: Plan, which: Which) -> impl IntoView {
             return;
         }
         let Some(svg) = ev.current_target().and_then(|t| t.dyn_into::<leptos::web_sys::Element>().ok()) else { return };
-        let k = width / svg.client_width().max(1) as f64;
-        let (x, y) = (ev.offset_x() as f64 * k, ev.offset_y() as f64 * k);
+        let (x0, y0, w, _) = untrack(bounds);
+        let k = w / svg.client_width().max(1) as f64;
+        let (x, y) = (x0 + ev.offset_x() as f64 * k, y0 + ev.offset_y() as f64 * k);
         let (xs, ys) = dots.with_untracked(|d| {
             (
                 d.iter().take(out_w).map(|p| p.x).collect::<Vec<_>>(),
@@ -303,8 +360,18 @@ fn Svg(built: Plan, which: Which) -> impl IntoView {
             hy.iter().flat_map(|&y| hx.iter().map(move |&x| (x, y))).collect::<Vec<_>>()
         }
     };
+    let outside = move || {
+        live.plan(|p| p.antialias && p.align_corners)
+            && dots.with(|d| {
+                d.iter().any(|p| {
+                    p.x < fx.px(-0.5)
+                        || p.x > fx.px(in_w as f64 - 0.5)
+                        || p.y < fy.px(-0.5)
+                        || p.y > fy.px(in_h as f64 - 0.5)
+                })
+            })
+    };
     let clamped_any = move || live.plan(|p| p.axes.iter().any(|a| a.samples.iter().any(|s| s.src != s.src_raw)));
-    let dot_r = (cell * 0.06).clamp(2.0, 5.0);
 
     // Lines from the selected output to the input pixels it reads, with weights.
     let taps = move || {
@@ -330,9 +397,25 @@ fn Svg(built: Plan, which: Which) -> impl IntoView {
                 .collect::<Vec<_>>()
         })
         .unwrap_or_default()
+        .into_iter()
+        .map(|(d, x, y, w)| {
+            // The weight goes where no sample point (nor the selected one) lies under it.
+            let text = format!("{w:.4}");
+            let size = (WEIGHT_CHAR * text.chars().count() as f64, WEIGHT_H);
+            let at = dots.with(|ds| {
+                let near: Vec<(f64, f64)> = ds
+                    .iter()
+                    .map(|p| (p.x, p.y))
+                    .filter(|&(px, py)| (px - x).abs() < 80.0 && (py - y).abs() < 40.0)
+                    .collect();
+                place_label((x, y), size, &near, dot_r * 1.5 + 1.5)
+            });
+            (d, x, y, w, text, at)
+        })
+        .collect::<Vec<_>>()
     };
     view! {
-        <svg class="map" viewBox=format!("0 0 {width} {height}") role="img"
+        <svg class="map" viewBox=move || { let (x, y, w, h) = bounds(); format!("{x} {y} {w} {h}") } role="img"
             on:mousemove=move |ev| pick(&ev, false)
             on:click=move |ev| pick(&ev, true)
             aria-label=move || ctx.tr(Key::Diagram)().to_string()>
@@ -367,6 +450,12 @@ fn Svg(built: Plan, which: Which) -> impl IntoView {
                 <image class="pixels-dense" x=fx.px(-0.5) y=fy.px(-0.5) width=cell * in_w as f64 height=cell * in_h as f64
                     preserveAspectRatio="none" href=move || pixel_values.get().map(|(v, scale)| pixels_url(in_h, in_w, &v, scale)).unwrap_or_default()/>
             })}
+            // Output pixels' outlines in the input frame, as one path, under the input
+            // values so that no dashed line crosses a value.
+            <path class="outlines" d=move || rects_path(outlines().into_iter().map(|((x0, x1), (y0, y1))| {
+                let (y0, y1) = if h_axis.is_some() { (y0, y1) } else { (-0.5, 0.5) };
+                (fx.px(x0), fy.px(y0), (fx.px(x1) - fx.px(x0)).max(0.5), (fy.px(y1) - fy.px(y0)).max(0.5))
+            }))/>
             // Input pixels.
             <g class="pixels" id=format!("pixels-{tag}")>
                 {(0..if dense { 0 } else { in_w * in_h }).map(|k| {
@@ -378,15 +467,10 @@ fn Svg(built: Plan, which: Which) -> impl IntoView {
                     }
                 }).collect_view()}
             </g>
-            // Output pixels' outlines in the input frame, as one path.
-            <path class="outlines" d=move || rects_path(outlines().into_iter().map(|((x0, x1), (y0, y1))| {
-                let (y0, y1) = if h_axis.is_some() { (y0, y1) } else { (-0.5, 0.5) };
-                (fx.px(x0), fy.px(y0), (fx.px(x1) - fx.px(x0)).max(0.5), (fy.px(y1) - fy.px(y0)).max(0.5))
-            }))/>
             <g class="taps">
-                {move || taps().into_iter().map(|(d, x, y, w)| view! {
+                {move || taps().into_iter().map(|(d, x, y, w, text, (lx, ly))| view! {
                     <line x1=d.x y1=d.y x2=x y2=y stroke-width=(0.8 + 3.0 * w.abs() as f64).min(4.0)/>
-                    <text x=x + 4.0 y=y - 6.0 class="weight">{format!("{w:.4}")}</text>
+                    <text x=lx y=ly class="weight">{text}</text>
                 }).collect_view()}
             </g>
             // The clamps: from where a coordinate fell to where PyTorch clamped it, as one path.
@@ -402,6 +486,7 @@ fn Svg(built: Plan, which: Which) -> impl IntoView {
             </g>
         </svg>
         <p class="caption">{move || ctx.tr(live.plan(caption))()}</p>
+        <p class="caption outside" data-testid="outside-note" hidden=move || !outside()>{ctx.tr(Key::OutsideNote)}</p>
     }
     .into_any()
 }

@@ -58,7 +58,7 @@ pub fn HeatCanvas(
             }
             draw(&ctx, &layout, dpr, img);
             // The values again, as text, for screen readers.
-            let Ok(cells) = el.query_selector_all("td") else { return };
+            let Ok(cells) = el.query_selector_all("tbody td") else { return };
             texts.update_value(|t| {
                 for (k, (text, _)) in img.labels.iter().enumerate() {
                     if let Some(td) = cells.item(k as u32).and_then(|n| n.dyn_into::<leptos::web_sys::Element>().ok()) {
@@ -143,7 +143,7 @@ fn draw(ctx: &CanvasRenderingContext2d, layout: &HeatLayout, dpr: f64, img: &Hea
     if img.labels.is_empty() {
         return;
     }
-    for (dark, ink) in [(true, "#111"), (false, "#fff")] {
+    for (dark, ink) in [(true, "#000"), (false, "#fff")] {
         ctx.set_fill_style_str(ink);
         for (k, (text, _)) in img.labels.iter().enumerate().filter(|(_, l)| l.1 == dark) {
             let (x, y, cw, ch) = layout.cell_rect(k / w, k % w);
@@ -162,5 +162,5 @@ fn table_markup(h: usize, w: usize) -> String {
     let head: String = (0..w).map(|c| format!(r#"<th scope="col">{c}</th>"#)).collect();
     let rows: String =
         (0..h).map(|r| format!(r#"<tr><th scope="row">{r}</th>{}</tr>"#, "<td></td>".repeat(w))).collect();
-    format!("<table><thead><tr><th></th>{head}</tr></thead><tbody>{rows}</tbody></table>")
+    format!("<table><thead><tr><td></td>{head}</tr></thead><tbody>{rows}</tbody></table>")
 }

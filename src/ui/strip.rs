@@ -6,7 +6,8 @@ use super::app::{use_ctx, Which};
 use super::cell_writer::CellWriter;
 use crate::model::colour::Scale;
 use crate::model::format::{format_value, taps_text};
-use crate::model::i18n::Key;
+use crate::model::geometry::view_box;
+use crate::model::i18n::{t, Key};
 use crate::model::selection::{axis_letter, clamp_to, line_values, read_cell, row_name, with_axis};
 use crate::model::snapshot::Snapshot;
 use crate::model::strip::Strip;
@@ -80,6 +81,8 @@ struct Drawn {
     /// The other axes along which the output row mixes several input rows, with their
     /// taps: `H: 1 (×0.75), 2 (×0.25)`. Empty when the row reads one input row.
     also: String,
+    /// Whether the input row drawn is picked among several (the input has other axes).
+    picked: bool,
 }
 
 /// What the strip of `s` along spatial axis `from_last` (0 = W) shows for the selected
@@ -109,7 +112,8 @@ fn drawn(s: Snapshot, from_last: usize, sel: &[usize], channel: usize) -> Option
         })
         .collect::<Vec<_>>()
         .join("; ");
-    Some(Drawn { strip: Strip::new(a, SPAN, MARGIN), in_values, out_values, scale, selected, taps, rows, also })
+    let picked = n > 1;
+    Some(Drawn { strip: Strip::new(a, SPAN, MARGIN), in_values, out_values, scale, selected, taps, rows, also, picked })
 }
 
 #[component]
@@ -160,18 +164,32 @@ fn StripView(which: Which) -> impl IntoView {
             ctx.pinned.set(true);
         }
     };
+    // Which input row the top row is, and why its index can differ from the output row's:
+    // it is the row the output row reads most (`read_cell`).
     let also = move || {
-        data.with(|d| d.as_ref().filter(|d| !d.also.is_empty()).map(|d| d.also.clone()))
-            .map(|text| view! { <p class="hint">{ctx.tr(Key::StripAlso)}" "<code>{text}</code></p> })
+        data.with(|d| {
+            let Some(d) = d.as_ref().filter(|d| d.picked) else { return String::new() };
+            let lang = ctx.lang.get();
+            let mut text = t(lang, Key::StripRow).replacen("{}", &d.rows.0, 1).replacen("{}", &d.rows.1, 1);
+            if !d.also.is_empty() {
+                text = format!("{text} {} {}", t(lang, Key::StripAlso), d.also);
+            }
+            text
+        })
     };
     view! {
         <figure class="strip">
             <figcaption><code class="call">{move || which.call_text(ctx)}</code></figcaption>
-            <svg data-testid=testid viewBox=format!("0 0 {} {height}", SPAN + 2.0 * MARGIN) role="img"
+            <svg data-testid=testid viewBox=move || {
+                    // Wide enough for a coordinate beyond the input (antialias with align_corners=True).
+                    let xs = data.with(|d| d.as_ref().map(|d| d.strip.links.iter().flat_map(|l| [l.src_x, l.raw_x]).collect::<Vec<_>>()).unwrap_or_default());
+                    let (x, y, w, h) = view_box((SPAN + 2.0 * MARGIN, height), xs.into_iter().map(|x| (x, 0.0)), 8.0);
+                    format!("{x} {y} {w} {h}")
+                } role="img"
                 aria-label=move || ctx.tr(Key::Strip)() node_ref=svg
                 on:mouseover=move |ev| pick(&ev, false) on:click=move |ev| pick(&ev, true)>
             </svg>
-            {also}
+            <p class="hint" data-testid="strip-row" hidden=move || data.with(|d| !d.as_ref().is_some_and(|d| d.picked))>{also}</p>
         </figure>
     }
 }

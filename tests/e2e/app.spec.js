@@ -125,7 +125,7 @@ test('the output heatmaps show PyTorch\'s values, read as tables, and follow the
   const grid = page.getByTestId('output-grid');
   // The canvas's fallback table carries every value as the grid writes it (4 decimals,
   // none for integers), for screen readers.
-  const cells = grid.locator('canvas td');
+  const cells = grid.locator('canvas tbody td');
   await expect(cells).toHaveCount(64);
   expect(await cells.allTextContents()).toEqual(data.map((v) => (Number.isInteger(v) ? String(v) : v.toFixed(4))));
   // Chromium's accessibility tree (what a screen reader gets) has the three tables.
