@@ -48,9 +48,12 @@ ensure_wasm_bindgen() {
 # and Playwright's test runner (it drives Debian's Chromium; it never downloads a browser).
 ensure_npm_tools() {
   command -v npm >/dev/null || need_apt nodejs npm
+  # npm records what it installed in node_modules/.package-lock.json: older than the lock
+  # file means the lock file changed since (a package added or bumped), so install again.
   if [ "$(wasm-opt --version 2>/dev/null)" != "wasm-opt version 132 (version_132)" ] ||
-     [ ! -x "$NPM_TOOLS/node_modules/.bin/playwright" ]; then
-    say "installing npm tools (binaryen 132, @playwright/test) into tests/e2e/node_modules"
+     [ ! -x "$NPM_TOOLS/node_modules/.bin/playwright" ] ||
+     [ "$NPM_TOOLS/package-lock.json" -nt "$NPM_TOOLS/node_modules/.package-lock.json" ]; then
+    say "installing npm tools (binaryen 132, @playwright/test, axe-core) into tests/e2e/node_modules"
     PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --prefix "$NPM_TOOLS" --no-audit --no-fund
   fi
 }

@@ -83,7 +83,6 @@ texts! {
     PasteApply => "Use this input", "使用此输入";
     EditHint => "Click a number in the input grid to edit it.", "点击输入网格中的数字即可编辑。";
     Compare => "compare with", "对比";
-    CompareAlign => "the other align_corners", "另一个 align_corners";
     CompareOff => "nothing", "不对比";
     MainState => "this call", "当前调用";
     ComparedState => "compared call", "对比调用";
@@ -95,15 +94,11 @@ texts! {
     DiagramOther => "Output sample points (dots) drawn where they land in the input (squares).",
                     "输出采样点（小圆点）画在它们落入输入（方格）的位置。";
     Clamped => "outside the input: the edge value is used", "超出输入范围，取边缘的值";
-    Legend => "squares: input pixels · dots: output sample points · lines: taps of the selected output",
-              "方格：输入像素 · 圆点：输出采样点 · 连线：所选输出使用的输入";
-    InputGrid => "input", "输入";
     OutputGrid => "output", "输出";
     Difference => "difference (this − compared)", "差值（当前 − 对比）";
     Ledger => "How PyTorch computed the selected value", "PyTorch 如何算出所选的值";
     LedgerHint => "Hover, tap or use the arrow keys on the output grid to pick a value; click to pin it, Esc to unpin.",
                   "在输出网格上悬停、点按或用方向键选择一个值；点击固定，Esc 取消固定。";
-    Axis => "axis", "轴";
     SourceCoordinate => "source coordinate", "源坐标";
     Contributions => "weighted sum of input pixels", "输入像素的加权和";
     BugNote => "PyTorch 2.15 computes this cell differently from its own formula (antialias with output width 1 repeats row 0). The formula gives",
@@ -114,11 +109,8 @@ texts! {
     Printout => "What print(y) shows", "print(y) 的输出";
     ErrorTitle => "PyTorch rejects this call:", "PyTorch 拒绝此调用：";
     Ignored => "Ignored in the URL (defaults used):", "URL 中被忽略的参数（已使用默认值）：";
-    Disabled => "PyTorch would reject this:", "PyTorch 会拒绝：";
     Profile => "Row profile: input samples and each mode's output", "行剖面：输入采样点与各模式的输出";
     Kernel => "Interpolation kernel", "插值核";
-    AutoWalk => "Walking through the outputs; touch anything to take over.", "正在自动浏览输出；任意操作即可接管。";
-    Selected => "selected", "已选";
     Depth => "depth slice", "深度切片";
     Channel => "channel", "通道";
     KernelPath => "kernel", "内核";
