@@ -252,8 +252,8 @@ texts! {
     Lesson1Answer => "`⌊5/2⌋ = 2`, so `y[5] = x[2] = 4`. The box “How PyTorch computed the selected value” shows the same for the selected output.",
                      "`⌊5/2⌋ = 2`，所以 `y[5] = x[2] = 4`。“PyTorch 如何算出所选的值”一栏对所选输出给出了同样的结果。";
     Lesson2Title => "nearest vs nearest-exact when the size does not divide", "尺寸不能整除时：nearest 与 nearest-exact";
-    Lesson2Body => "Now the ramp `0 1 2 3 4` goes from 5 cells to 7. `nearest` (first strip) reads input `⌊i·5/7⌋` and gives `0 0 1 2 2 3 4`: it measures from the left edge of each output cell, so its lines lean left and the picture drifts towards index 0 by up to a pixel. `nearest-exact` (second strip) reads the input under each output cell's centre, `⌊(i + 0.5)·5/7⌋`, and gives `0 1 1 2 3 3 4`: symmetric.",
-                   "现在把渐变 `0 1 2 3 4` 从 5 格变成 7 格。`nearest`（第一条）读取输入 `⌊i·5/7⌋`，得到 `0 0 1 2 2 3 4`：它从每个输出格的左边缘量起，所以连线都向左斜，整幅图朝下标 0 偏移，最多差一个像素。`nearest-exact`（第二条）读取每个输出格中心所对的输入 `⌊(i + 0.5)·5/7⌋`，得到 `0 1 1 2 3 3 4`：左右对称。";
+    Lesson2Body => "Now the ramp `0 1 2 3 4` goes from 5 cells to 7. `nearest` (first strip) reads input `⌊i·5/7⌋` and gives `0 0 1 2 2 3 4`: it measures from the left edge of each output cell instead of its centre, so the picture drifts towards index 0 by up to a pixel. `nearest-exact` (second strip) reads the input under each output cell's centre, `⌊(i + 0.5)·5/7⌋`, and gives `0 1 1 2 3 3 4`: symmetric.",
+                   "现在把渐变 `0 1 2 3 4` 从 5 格变成 7 格。`nearest`（第一条）读取输入 `⌊i·5/7⌋`，得到 `0 0 1 2 2 3 4`：它从每个输出格的左边缘量起，而不是从中心量起，所以整幅图朝下标 0 偏移，最多差一个像素。`nearest-exact`（第二条）读取每个输出格中心所对的输入 `⌊(i + 0.5)·5/7⌋`，得到 `0 1 1 2 3 3 4`：左右对称。";
     Lesson2Ask => "The centre of output 1 lands at 0.5714 in input coordinates. Which input pixel is nearest to it, and which one does `nearest` read?",
                   "输出 1 的中心落在输入坐标 0.5714 处。离它最近的是哪个输入像素？`nearest` 读的又是哪个？";
     Lesson2Answer => "Pixel 1 (its centre is at 1) is nearer than pixel 0, and `nearest-exact` reads it. `nearest` reads `⌊1·5/7⌋ = ⌊0.7143⌋ = 0`.",
