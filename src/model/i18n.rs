@@ -284,7 +284,7 @@ texts! {
                      "只有所有权重都不为负时，加权和才一定落在最小输入和最大输入之间。有了负权重，它就不再是平均值，在边缘旁边会冲过头。这让边缘更锐利，但也可能产生图像格式存不下的值；如果需要保持输入的范围，请对结果做截断（clamp）。";
     Lesson7Title => "size vs scale_factor, and recompute_scale_factor", "size 与 scale_factor，以及 recompute_scale_factor";
     Lesson7Body => "The output size is `floor(in × scale_factor)`: here `⌊5 × 1.5⌋ = ⌊7.5⌋ = 7`, and `⌊5 × 1.3⌋` would give 6. But the coordinates are mapped with your `scale_factor`, not with in/out: `scale = 1/1.5 = 0.6667`, not `5/7 = 0.7143`. On this ramp each output equals its source coordinate (clamped at 0 on the left), so the last one is `y[6] = (6 + 0.5)/1.5 − 0.5 = 3.8333`.",
-                   "输出大小是 `floor(in × scale_factor)`：这里 `⌊5 × 1.5⌋ = ⌊7.5⌋ = 7`，而 `⌊5 × 1.3⌋` 会得到 6。但坐标映射用的是你传入的 `scale_factor`，而不是 in/out：`scale = 1/1.5 = 0.6667`，而不是 `5/7 = 0.7143`。在这条渐变上，每个输出恰好等于它的源坐标（左端小于 0 时取 0），所以最后一个是 `y[6] = (6 + 0.5)/1.5 − 0.5 = 3.8333`。";
+                   "输出大小是 `floor(in × scale_factor)`：这里 `⌊5 × 1.5⌋ = ⌊7.5⌋ = 7`，而 `⌊5 × 1.3⌋` 会得到 6。但坐标映射用的是你传入的 `scale_factor`，而不是 in/out：`scale = 1/1.5 = 0.6667`，而不是 `5/7 = 0.7143`。在这条渐变上，每个输出恰好等于它的源坐标（最左端取 0），所以最后一个是 `y[6] = (6 + 0.5)/1.5 − 0.5 = 3.8333`。";
     Lesson7Ask => "Pass `size=7` instead, or set `recompute_scale_factor=True`. Which scale is used now, and what is `y[6]`?",
                   "改为传入 `size=7`，或者设置 `recompute_scale_factor=True`。现在用的是哪个 scale？`y[6]` 是多少？";
     Lesson7Answer => "Both use in/out: `5/7 = 0.7143`. Output 6 samples `(6 + 0.5) × 5/7 − 0.5 = 4.1429`, beyond the last pixel, so it is clamped and `y[6] = 4`. Same output size, different numbers.",
