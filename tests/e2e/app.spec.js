@@ -1,5 +1,6 @@
 // End-to-end: the release bundle under a sub-path, in headless Chromium.
 import { test, expect } from '@playwright/test';
+import { open } from './open.js';
 import { readFileSync, mkdirSync } from 'node:fs';
 
 const golden = JSON.parse(readFileSync(new URL('../golden/interpolate.json', import.meta.url)));
@@ -11,23 +12,6 @@ const goldenRepr = (id) => {
 const SHOTS = new URL('./artifacts/', import.meta.url).pathname;
 mkdirSync(SHOTS, { recursive: true });
 
-/** Opens the app at `query`, recording every console error, page error, failed request
- *  and request to anywhere but this server; waits until the app has mounted. */
-async function open(page, query = '') {
-  const problems = [];
-  const origin = new URL(test.info().project.use.baseURL).origin;
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  page.on('requestfailed', (r) => problems.push(`failed: ${r.url()}`));
-  page.on('response', (r) => { if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`); });
-  page.on('request', (r) => {
-    if (!r.url().startsWith(origin) && !r.url().startsWith('data:') && !r.url().startsWith('blob:'))
-      problems.push(`third-party request: ${r.url()}`);
-  });
-  await page.goto(query);
-  await page.locator('[data-app-ready]').waitFor({ timeout: 20_000 });
-  return problems;
-}
 
 const repr = (page) => page.getByTestId('torch-repr');
 

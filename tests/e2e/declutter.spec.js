@@ -3,6 +3,7 @@
 // output sample points never hide an input value; option reasons show only on focus; the
 // selection stays put; a module's fixed arguments show as fixed.
 import { test, expect } from '@playwright/test';
+import { open } from './open.js';
 import { readFileSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
@@ -10,12 +11,9 @@ const SHOTS = new URL('./artifacts/', import.meta.url).pathname;
 mkdirSync(SHOTS, { recursive: true });
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-async function open(page, query = '') {
-  const problems = [];
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  await page.goto(query);
-  await page.locator('[data-app-ready]').waitFor({ timeout: 20_000 });
+/** Opens the app and lets the first transitions end before anything is measured. */
+async function openSettled(page, query = '') {
+  const problems = await open(page, query);
   await page.waitForTimeout(300);
   return problems;
 }
@@ -58,7 +56,7 @@ for (const [name, query] of [
   ['align_corners=False', '?preset=seed&mode=bilinear&align_corners=false&scale_factor=2'],
 ]) {
   test(`no sample point hides an input value: ${name}`, async ({ page }) => {
-    const problems = await open(page, query);
+    const problems = await openSettled(page, query);
     for (const testid of ['diagram', 'diagram-compare']) {
       const drawn = await valuesAndPoints(page, testid);
       expect(drawn.values.length).toBe(16);
@@ -71,7 +69,7 @@ for (const [name, query] of [
 }
 
 test('weight labels clear every sample point', async ({ page }) => {
-  await open(page, '?preset=seed&mode=bilinear&align_corners=true&scale_factor=2&sel=3,2');
+  await openSettled(page, '?preset=seed&mode=bilinear&align_corners=true&scale_factor=2&sel=3,2');
   const clash = await page.getByTestId('diagram').evaluate((fig) => {
     const svg = fig.querySelector('svg.map');
     const m = svg.getScreenCTM();
@@ -95,7 +93,7 @@ test('weight labels clear every sample point', async ({ page }) => {
 });
 
 test('reasons for greyed options show only while the control has focus', async ({ page }) => {
-  await open(page, '?preset=seed&mode=bilinear&align_corners=false&scale_factor=2');
+  await openSettled(page, '?preset=seed&mode=bilinear&align_corners=false&scale_factor=2');
   const why = page.locator('#mode-why');
   await expect(why).toBeHidden();
   await expect(page.locator('.controls .why:visible')).toHaveCount(0);
@@ -115,7 +113,7 @@ test('reasons for greyed options show only while the control has focus', async (
 });
 
 test('the selection does not walk by itself', async ({ page }) => {
-  await open(page, '?preset=seed&mode=bilinear&align_corners=false&scale_factor=2');
+  await openSettled(page, '?preset=seed&mode=bilinear&align_corners=false&scale_factor=2');
   const before = await page.getByTestId('torch-repr').textContent();
   const sel = () => page.locator('.ledger-head').first().textContent();
   const first = await sel();
@@ -125,7 +123,7 @@ test('the selection does not walk by itself', async ({ page }) => {
 });
 
 test('a module shows the arguments it fixes: UpsamplingNearest2d link without mode', async ({ page }) => {
-  const problems = await open(page, '?preset=seed&call=UpsamplingNearest2d&scale_factor=2');
+  const problems = await openSettled(page, '?preset=seed&call=UpsamplingNearest2d&scale_factor=2');
   await expect(page.locator('#mode')).toHaveValue('nearest');
   await expect(page.locator('#mode')).toBeDisabled();
   await page.waitForTimeout(400);
@@ -136,7 +134,7 @@ test('a module shows the arguments it fixes: UpsamplingNearest2d link without mo
 });
 
 test('UpsamplingBilinear2d shows align_corners=True as fixed, no rejection notes', async ({ page }) => {
-  await open(page, '?preset=seed&call=UpsamplingBilinear2d&scale_factor=2');
+  await openSettled(page, '?preset=seed&call=UpsamplingBilinear2d&scale_factor=2');
   await expect(page.locator('#align_corners')).toHaveValue('true');
   await expect(page.locator('#align_corners')).toBeDisabled();
   await expect(page.getByTestId('fixed-args')).toHaveText("nn.UpsamplingBilinear2d fixes these arguments: mode='bilinear', align_corners=True");
@@ -144,12 +142,12 @@ test('UpsamplingBilinear2d shows align_corners=True as fixed, no rejection notes
 });
 
 test('the strip says which input row it draws and why', async ({ page }) => {
-  await open(page, '?preset=seed&mode=bilinear&align_corners=false&scale_factor=2&sel=3,2');
+  await openSettled(page, '?preset=seed&mode=bilinear&align_corners=false&scale_factor=2&sel=3,2');
   await expect(page.getByTestId('strip-row').first()).toContainText('Top row: x[0, 0, 1, :], the input row that output row y[0, 0, 3, :] reads most.');
 });
 
 test('antialias ×0.5 with align_corners=True: the sample point stays in the picture, and the page says why', async ({ page }) => {
-  await open(page, '?preset=seed&mode=bilinear&align_corners=true&antialias=true&scale_factor=0.5&compare=off&sel=1,1');
+  await openSettled(page, '?preset=seed&mode=bilinear&align_corners=true&antialias=true&scale_factor=0.5&compare=off&sel=1,1');
   const inside = await page.getByTestId('diagram').evaluate((fig) => {
     const svg = fig.querySelector('svg.map');
     const [x0, y0, w, h] = svg.getAttribute('viewBox').split(' ').map(Number);
@@ -165,14 +163,14 @@ test('antialias ×0.5 with align_corners=True: the sample point stays in the pic
 });
 
 test('every mark of the diagram has a legend entry', async ({ page }) => {
-  await open(page, '?preset=seed&mode=bilinear&align_corners=false&scale_factor=2');
+  await openSettled(page, '?preset=seed&mode=bilinear&align_corners=false&scale_factor=2');
   const legend = page.getByTestId('diagram-legend');
   for (const words of ['input pixels', 'output sample points', 'dashed squares', 'shaded band', 'orange ticks', 'orange lines'])
     await expect(legend).toContainText(words);
 });
 
 test('Chinese: mode label, theme options, kernel legend, compare text fits', async ({ page }) => {
-  await open(page, '?preset=seed&mode=nearest&scale_factor=2&lang=zh');
+  await openSettled(page, '?preset=seed&mode=nearest&scale_factor=2&lang=zh');
   await expect(page.locator('label[for="mode"]')).toHaveText('mode（模式）');
   await expect(page.locator('#theme option')).toHaveText(['跟随系统', '浅色', '深色']);
   await expect(page.getByTestId('kernel-legend')).not.toContainText('nearest: nearest');
@@ -182,7 +180,7 @@ test('Chinese: mode label, theme options, kernel legend, compare text fits', asy
 
 for (const lang of ['en', 'zh']) {
   test(`the compare selector's text is not cut off (${lang})`, async ({ page }) => {
-    await open(page, `?preset=seed&mode=bilinear&align_corners=false&scale_factor=2&lang=${lang}`);
+    await openSettled(page, `?preset=seed&mode=bilinear&align_corners=false&scale_factor=2&lang=${lang}`);
     const fit = await page.locator('#compare').evaluate((s) => {
       // The chosen option's text in the select's font, against the room inside it.
       const c = document.createElement('canvas').getContext('2d');
@@ -210,7 +208,7 @@ for (const theme of ['light', 'dark']) {
     test(`axe-core: no violation (${theme}, ${lang})`, async ({ page }) => {
       test.setTimeout(120_000);
       for (const [name, query] of AXE_STATES) {
-        await open(page, `${query}&theme=${theme}&lang=${lang}`);
+        await openSettled(page, `${query}&theme=${theme}&lang=${lang}`);
         await page.addScriptTag({ content: AXE });
         const violations = await page.evaluate(async () => {
           const r = await window.axe.run(document, { resultTypes: ['violations'] });

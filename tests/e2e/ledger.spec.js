@@ -1,19 +1,12 @@
 // End-to-end: the ledger says in words, in both languages, where every number comes from;
 // implementation detail waits behind a closed "details for engineers".
 import { test, expect } from '@playwright/test';
+import { open } from './open.js';
 import { mkdirSync } from 'node:fs';
 
 const SHOTS = new URL('./artifacts/', import.meta.url).pathname;
 mkdirSync(SHOTS, { recursive: true });
 
-async function open(page, query) {
-  const problems = [];
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
-  await page.goto(query);
-  await page.locator('[data-app-ready]').waitFor({ timeout: 20_000 });
-  return problems;
-}
 
 const SEED = '?preset=seed&compare=off';
 

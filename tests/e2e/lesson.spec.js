@@ -2,6 +2,7 @@
 // Next/Back and the arrow keys move, leaving and coming back work, and screenshots of
 // every step (English and Chinese, light and dark) go to artifacts/lesson/ to be looked at.
 import { test, expect } from '@playwright/test';
+import { open } from './open.js';
 import { mkdirSync } from 'node:fs';
 
 const STEPS = 10;
@@ -10,14 +11,6 @@ mkdirSync(SHOTS, { recursive: true });
 
 test.use({ reducedMotion: 'reduce' });
 
-async function open(page, query) {
-  const problems = [];
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  await page.goto(query);
-  await page.locator('[data-app-ready]').waitFor({ timeout: 20_000 });
-  return problems;
-}
 
 const stepLabel = (page) => page.getByTestId('lesson-step');
 const lessonText = (page) => page.getByTestId('lesson-text');

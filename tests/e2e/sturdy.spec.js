@@ -1,6 +1,7 @@
 // End-to-end: the page never panics or freezes on the input sequences that once broke it,
 // states its one input limit, and reports a panic visibly if one happens anyway.
 import { test, expect } from '@playwright/test';
+import { open } from './open.js';
 
 /** A nested list of `shape` holding 0, 1, 2, … (as a Python literal). */
 function literal(shape, start = { v: 0 }) {
@@ -8,15 +9,6 @@ function literal(shape, start = { v: 0 }) {
   return `[${Array.from({ length: shape[0] }, () => literal(shape.slice(1), start)).join(', ')}]`;
 }
 
-/** Opens the app, recording console errors and page errors. */
-async function open(page, query = '') {
-  const errors = [];
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(`console: ${m.text()}`); });
-  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
-  await page.goto(query);
-  await page.locator('[data-app-ready]').waitFor({ timeout: 20_000 });
-  return errors;
-}
 
 async function paste(page, shape) {
   await page.locator('#paste').fill(literal(shape));
