@@ -77,6 +77,12 @@ html = html.replace(/<link\b[^>]*>/g, (tag) => {
   return tag;
 });
 
+// What the page fetches when first used travels inside too: the lesson's texts.
+const lessonTexts = join(dir, 'lesson-texts.json');
+if (!existsSync(lessonTexts)) fail('no lesson-texts.json to inline');
+html = html.replace('</body>', () =>
+  `<script type="application/json" id="lesson-texts">${rawText(readFileSync(lessonTexts, 'utf8'), 'script', 'lesson-texts.json')}</script>\n</body>`);
+
 // Marks the page for index.html's start-up script: opened from disk, this one works.
 html = html.replace(/<html\b/, '<html data-offline');
 

@@ -198,6 +198,11 @@ impl Call {
         self.resolve(ModeName::Known(self.mode), input_shape).map(|_| ())
     }
 
+    /// The output's spatial size for an input shape (`N, C, *spatial`), or PyTorch's error.
+    pub fn output_size(&self, input_shape: &[usize]) -> Result<Vec<usize>, TorchError> {
+        self.resolve(ModeName::Known(self.mode), input_shape).map(|r| r.out_size)
+    }
+
     /// Validates and resolves the call in the order `F.interpolate` checks its arguments
     /// (`torch/nn/functional.py`), then the ATen size checks (`UpSample.h upsample_*_common_check`,
     /// `AdaptivePooling.h`).

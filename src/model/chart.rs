@@ -184,7 +184,7 @@ fn tick_label(v: f64, step: f64) -> String {
 }
 
 /// Text safe inside SVG markup and attribute values.
-fn escape(s: &str) -> String {
+pub fn escape(s: &str) -> String {
     s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 

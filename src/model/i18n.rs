@@ -53,11 +53,13 @@ macro_rules! texts {
             pub const ALL: &'static [Key] = &[$(Key::$key,)*];
         }
 
+        /// Every text, in `Key` order, English then Chinese: a table rather than a `match`,
+        /// which compiled to several KB of wasm.
+        const TEXTS: &[[&str; 2]] = &[$([$en, $zh],)*];
+
         /// The text of `key` in `lang`.
         pub fn t(lang: Lang, key: Key) -> &'static str {
-            match (key, lang) {
-                $((Key::$key, Lang::En) => $en, (Key::$key, Lang::Zh) => $zh,)*
-            }
+            TEXTS[key as usize][lang as usize]
         }
     };
 }
@@ -229,10 +231,31 @@ texts! {
     PanicNotice => "Something went wrong inside the explainer, and this view has stopped updating.",
                    "解释器内部出错了，当前视图已停止更新。";
     PanicReload => "Reload this view", "重新加载此视图";
+    // Classroom modes: quiz, one view, embed, the general comparison.
+    QuizNote => "Quiz: the output values are hidden. Work each one out from the diagram and the ledger, then click its cell to check.",
+                "测验：输出数值已隐藏。先根据示意图和计算明细自己算出来，再点击对应的格子核对。";
+    ChartsUnavailable => "The charts could not start here: this browser refused their worker.", "图表无法在此启动：浏览器拒绝了它们的后台线程（worker）。";
+    RevealAll => "Reveal all values", "显示全部数值";
+    HideAgain => "Hide them again", "重新隐藏";
+    ValuesHidden => "Hidden for the quiz: reveal the values to see PyTorch's printout.", "测验中已隐藏：显示全部数值后即可看到 PyTorch 的打印结果。";
+    OneView => "One view of the explainer.", "只显示解释器中的一个视图。";
+    WholePage => "Show the whole page", "显示完整页面";
+    OpenFullPage => "Open the full explainer ↗", "打开完整的解释器 ↗";
+    CompareAntialias => "antialias switched", "切换 antialias";
+    ComparePass => "the same size given the other way (size ↔ scale_factor)", "同一输出尺寸换一种给法（size ↔ scale_factor）";
+    CompareRecompute => "recompute_scale_factor switched", "切换 recompute_scale_factor";
+    CompareCall => "a call you write…", "自己写一个调用…";
+    CompareCallLabel => "compared call, as Python", "对比的调用（Python 写法）";
+    CompareCallHint => "Any form and any arguments, e.g. nn.UpsamplingBilinear2d(scale_factor=2)(x). Press Enter to apply.",
+                       "任意调用方式和参数均可，例如 nn.UpsamplingBilinear2d(scale_factor=2)(x)。按回车应用。";
+    CallUnreadable => "Could not read this call:", "无法读取这个调用：";
+    Unpin => "unpin", "取消固定";
     LessonName => "Guided lesson", "分步教程";
     LessonStart => "New to upsampling? Take the guided lesson: # short steps, from one row of numbers to the famous align_corners diagram.",
                    "刚接触上采样？跟着分步教程走：共 # 小步，从一行数字讲到那张著名的 align_corners 图。";
     LessonStartButton => "Start the lesson", "开始教程";
+    LessonLoading => "Loading the lesson…", "正在加载教程…";
+    LessonLoadFailed => "The lesson's texts could not be loaded. Reload the page to try again.", "教程文本加载失败。请刷新页面重试。";
     LessonResume => "Back to the lesson", "回到教程";
     LessonStepOf => "Step # of #", "第 # 步，共 # 步";
     LessonBack => "← Back", "← 上一步";
@@ -245,6 +268,27 @@ texts! {
     LessonChanged => "You changed the settings, so the text may not match the page.", "你改动了设置，上面的文字可能与页面不再一致。";
     LessonRestore => "Restore this step", "恢复本步设置";
     LessonKeys => "Keys: → next, ← back (outside form fields and the output grid).", "键盘：→ 下一步，← 上一步（焦点不在输入框或输出网格时）。";
+}
+
+macro_rules! lesson_texts {
+    ($($key:ident => $en:expr, $zh:expr;)*) => {
+        /// A text of a lesson step: part of the table, but not of the browser's first load.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum LessonText { $($key,)* }
+
+        impl LessonText {
+            pub const ALL: &'static [LessonText] = &[$(LessonText::$key,)*];
+        }
+
+        /// In `LessonText` order, English then Chinese. The browser build leaves them out and
+        /// loads `lesson-texts.json` (written from this table) when a lesson first opens.
+        #[cfg(not(target_arch = "wasm32"))]
+        const LESSON_TEXTS: &[[&str; 2]] = &[$([$en, $zh],)*];
+    };
+}
+
+// The lesson's steps: about 7 KB of the first load's gzip budget, so loaded when used.
+lesson_texts! {
     Lesson1Title => "nearest ×2: each output copies one input", "nearest ×2：每个输出复制一个输入";
     Lesson1Body => "Start with one row of four numbers, `2 6 4 3`, made twice as long with `mode='nearest'`. In the strip, each output cell has a line up to the one input cell it copies, so the row becomes `2 2 6 6 4 4 3 3`. Output `i` copies input `⌊i/2⌋`: nothing is mixed, every value is simply repeated.",
                    "先看一行四个数 `2 6 4 3`，用 `mode='nearest'` 把它拉长到两倍。在条带图里，每个输出格都有一条线连到它所复制的那个输入格，于是这一行变成 `2 2 6 6 4 4 3 3`。输出 `i` 复制输入 `⌊i/2⌋`：没有任何混合，每个值只是重复了一遍。";
@@ -285,10 +329,10 @@ texts! {
     Lesson7Title => "size vs scale_factor, and recompute_scale_factor", "size 与 scale_factor，以及 recompute_scale_factor";
     Lesson7Body => "The output size is `floor(in × scale_factor)`: here `⌊5 × 1.5⌋ = ⌊7.5⌋ = 7`, and `⌊5 × 1.3⌋` would give 6. But the coordinates are mapped with your `scale_factor`, not with in/out: `scale = 1/1.5 = 0.6667`, not `5/7 = 0.7143`. On this ramp each output equals its source coordinate (the first one clamped to the left edge), so the last one is `y[6] = (6 + 0.5)/1.5 − 0.5 = 3.8333`.",
                    "输出大小是 `floor(in × scale_factor)`：这里 `⌊5 × 1.5⌋ = ⌊7.5⌋ = 7`，而 `⌊5 × 1.3⌋` 会得到 6。但坐标映射用的是你传入的 `scale_factor`，而不是 in/out：`scale = 1/1.5 = 0.6667`，而不是 `5/7 = 0.7143`。在这条渐变上，每个输出恰好等于它的源坐标（第一个被钳制到左边缘），所以最后一个是 `y[6] = (6 + 0.5)/1.5 − 0.5 = 3.8333`。";
-    Lesson7Ask => "Pass `size=7` instead, or set `recompute_scale_factor=True`. Which scale is used now, and what is `y[6]`?",
-                  "改为传入 `size=7`，或者设置 `recompute_scale_factor=True`。现在用的是哪个 scale？`y[6]` 是多少？";
-    Lesson7Answer => "Both use in/out: `5/7 = 0.7143`. Output 6 samples `(6 + 0.5) × 5/7 − 0.5 = 4.1429`, beyond the last pixel, so it is clamped and `y[6] = 4`. Same output size, different numbers.",
-                     "两者都用 in/out：`5/7 = 0.7143`。输出 6 采样在 `(6 + 0.5) × 5/7 − 0.5 = 4.1429`，超出了最后一个像素，被夹回边缘，所以 `y[6] = 4`。输出大小相同，数值却不同。";
+    Lesson7Ask => "The second strip passes `size=7` instead (`recompute_scale_factor=True` does the same). Predict before you look: which scale does it use, and what is its `y[6]`?",
+                  "第二条改为传入 `size=7`（设置 `recompute_scale_factor=True` 效果相同）。先别看，预测一下：它用的是哪个 scale？它的 `y[6]` 是多少？";
+    Lesson7Answer => "Both use in/out: `5/7 = 0.7143`. Output 6 samples `(6 + 0.5) × 5/7 − 0.5 = 4.1429`, beyond the last pixel, so it is clamped and `y[6] = 4`, as the second strip shows. Same output size, different numbers.",
+                     "两者都用 in/out：`5/7 = 0.7143`。输出 6 采样在 `(6 + 0.5) × 5/7 − 0.5 = 4.1429`，超出了最后一个像素，被夹回边缘，所以 `y[6] = 4`，正如第二条所示。输出大小相同，数值却不同。";
     Lesson8Title => "Downsampling: what gets skipped", "缩小：哪些像素被跳过";
     Lesson8Body => "Now down: 6 columns to 2. Plain `bilinear` still reads only two neighbours per output; its sources 1 and 4 land exactly on pixel centres, so it sees columns 1 and 4 and skips the other four (`nearest` would read columns 0 and 3). The stripes `0 1 0 1 0 1` come out as `1 0`, a pattern that is not in the input: that is aliasing. `area` (second strip) averages each window of three columns: `0.3333 0.6667`.",
                    "现在缩小：6 列变 2 列。普通的 `bilinear` 每个输出仍然只读两个邻居；它的源坐标 1 和 4 正好落在像素中心，所以只看到第 1 列和第 4 列，跳过了另外四列（`nearest` 会读第 0 列和第 3 列）。条纹 `0 1 0 1 0 1` 变成了 `1 0`，这是输入里根本没有的图案，这就是混叠（aliasing）。`area`（第二条）对每个三列宽的窗口取平均：`0.3333 0.6667`。";
@@ -308,6 +352,43 @@ texts! {
                    "你把一个用 `F.interpolate(..., mode='bilinear')` 上采样的模型导出到别的框架。需要检查什么？";
     Lesson10Answer => "That the exported resize uses the same convention: half-pixel centres, as with `align_corners=False` (OpenCV's and TensorFlow 2's resize do), not corner-aligned points.",
                       "检查导出后的 resize 使用同一种约定：像素中心取半像素位置，即 `align_corners=False` 的做法（OpenCV 和 TensorFlow 2 的 resize 也是如此），而不是角点对齐。";
+}
+
+/// The text of a lesson step in `lang`; in the browser, `None` until the texts are loaded
+/// ([`load_lesson_texts`]).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn lesson_text(lang: Lang, key: LessonText) -> Option<String> {
+    Some(LESSON_TEXTS[key as usize][lang as usize].to_string())
+}
+
+#[cfg(target_arch = "wasm32")]
+thread_local! {
+    static LOADED: std::cell::RefCell<Vec<[String; 2]>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+#[cfg(target_arch = "wasm32")]
+pub fn lesson_text(lang: Lang, key: LessonText) -> Option<String> {
+    LOADED.with(|l| l.borrow().get(key as usize).map(|pair| pair[lang as usize].clone()))
+}
+
+/// Takes the lesson texts, `[[en, zh], …]` in `LessonText` order, as `lesson-texts.json`
+/// holds them; false (and nothing kept) when there are not as many as the table has, e.g. a
+/// file cached from another version.
+#[cfg(target_arch = "wasm32")]
+pub fn load_lesson_texts(texts: Vec<[String; 2]>) -> bool {
+    let fits = texts.len() == LessonText::ALL.len();
+    if fits {
+        LOADED.with(|l| *l.borrow_mut() = texts);
+    }
+    fits
+}
+
+/// `lesson-texts.json`: the lesson texts as the browser loads them.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn lesson_texts_json() -> String {
+    let mut json = serde_json::to_string_pretty(LESSON_TEXTS).unwrap_or_default();
+    json.push('\n');
+    json
 }
 
 #[cfg(test)]
@@ -332,6 +413,24 @@ mod tests {
             assert!(index.contains(&format!("['{}'", t(lang, Key::DocTitle))), "{lang:?} title differs in index.html");
         }
         assert!(index.contains(&format!("<title>{}</title>", t(Lang::En, Key::DocTitle))));
+    }
+
+    /// `www/lesson-texts.json` is this table's lesson texts; after editing them, run
+    /// `UPDATE_LESSON_TEXTS=1 cargo test lesson_texts` to write it.
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn lesson_texts_json_is_written_from_the_table() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/www/lesson-texts.json");
+        let json = lesson_texts_json();
+        if std::env::var_os("UPDATE_LESSON_TEXTS").is_some() {
+            std::fs::write(path, &json).unwrap();
+        }
+        let written = std::fs::read_to_string(path).unwrap_or_default();
+        assert!(written == json, "{path} is out of date: run UPDATE_LESSON_TEXTS=1 cargo test lesson_texts");
+        for &key in LessonText::ALL {
+            let (en, zh) = (lesson_text(Lang::En, key).unwrap(), lesson_text(Lang::Zh, key).unwrap());
+            assert!(!en.trim().is_empty() && !zh.trim().is_empty() && en != zh, "{key:?}");
+        }
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! answer to reveal. The numbers a text quotes are checked against the core by the tests
 //! below (`Fact`), so a text cannot say something the page does not show.
 
-use super::i18n::{t, Key, Lang};
+use super::i18n::{lesson_text, t, Key, Lang, LessonText};
 use super::state::{State, Theme};
 
 /// A section of the page a step points at (its CSS selector is [`View::selector`]).
@@ -47,10 +47,10 @@ pub struct Step {
     /// The page state, as a URL query.
     pub query: &'static str,
     pub view: View,
-    pub title: Key,
-    pub body: Key,
+    pub title: LessonText,
+    pub body: LessonText,
     /// A question to think about, and its answer.
-    pub question: Option<(Key, Key)>,
+    pub question: Option<(LessonText, LessonText)>,
 }
 
 /// The lesson, in order.
@@ -58,72 +58,72 @@ pub const STEPS: [Step; 10] = [
     Step {
         query: "preset=seed&dims=1&mode=nearest&scale_factor=2&compare=off&sel=5",
         view: View::Strips,
-        title: Key::Lesson1Title,
-        body: Key::Lesson1Body,
-        question: Some((Key::Lesson1Ask, Key::Lesson1Answer)),
+        title: LessonText::Lesson1Title,
+        body: LessonText::Lesson1Body,
+        question: Some((LessonText::Lesson1Ask, LessonText::Lesson1Answer)),
     },
     Step {
         query: "preset=ramp&dims=1&mode=nearest&size=7&compare=nearest-exact&sel=1",
         view: View::Strips,
-        title: Key::Lesson2Title,
-        body: Key::Lesson2Body,
-        question: Some((Key::Lesson2Ask, Key::Lesson2Answer)),
+        title: LessonText::Lesson2Title,
+        body: LessonText::Lesson2Body,
+        question: Some((LessonText::Lesson2Ask, LessonText::Lesson2Answer)),
     },
     Step {
         query: "preset=seed&dims=1&mode=linear&scale_factor=2&align_corners=false&compare=off&sel=3",
         view: View::Ledger,
-        title: Key::Lesson3Title,
-        body: Key::Lesson3Body,
-        question: Some((Key::Lesson3Ask, Key::Lesson3Answer)),
+        title: LessonText::Lesson3Title,
+        body: LessonText::Lesson3Body,
+        question: Some((LessonText::Lesson3Ask, LessonText::Lesson3Answer)),
     },
     Step {
         query: "preset=seed&dims=1&mode=linear&scale_factor=2&align_corners=false&sel=3",
         view: View::Strips,
-        title: Key::Lesson4Title,
-        body: Key::Lesson4Body,
-        question: Some((Key::Lesson4Ask, Key::Lesson4Answer)),
+        title: LessonText::Lesson4Title,
+        body: LessonText::Lesson4Body,
+        question: Some((LessonText::Lesson4Ask, LessonText::Lesson4Answer)),
     },
     Step {
         query: "preset=seed&mode=bilinear&scale_factor=2&align_corners=false&sel=3,2",
         view: View::Diagrams,
-        title: Key::Lesson5Title,
-        body: Key::Lesson5Body,
-        question: Some((Key::Lesson5Ask, Key::Lesson5Answer)),
+        title: LessonText::Lesson5Title,
+        body: LessonText::Lesson5Body,
+        question: Some((LessonText::Lesson5Ask, LessonText::Lesson5Answer)),
     },
     Step {
         query: "input=1x1x1x6:0,0,0,1,1,1&mode=bicubic&scale_factor=1,2&align_corners=false&compare=bilinear&sel=0,4",
         view: View::Strips,
-        title: Key::Lesson6Title,
-        body: Key::Lesson6Body,
-        question: Some((Key::Lesson6Ask, Key::Lesson6Answer)),
+        title: LessonText::Lesson6Title,
+        body: LessonText::Lesson6Body,
+        question: Some((LessonText::Lesson6Ask, LessonText::Lesson6Answer)),
     },
     Step {
-        query: "preset=ramp&dims=1&mode=linear&scale_factor=1.5&align_corners=false&compare=off&sel=6",
+        query: "preset=ramp&dims=1&mode=linear&scale_factor=1.5&align_corners=false&compare=pass&sel=6",
         view: View::Ledger,
-        title: Key::Lesson7Title,
-        body: Key::Lesson7Body,
-        question: Some((Key::Lesson7Ask, Key::Lesson7Answer)),
+        title: LessonText::Lesson7Title,
+        body: LessonText::Lesson7Body,
+        question: Some((LessonText::Lesson7Ask, LessonText::Lesson7Answer)),
     },
     Step {
         query: "preset=stripes&mode=bilinear&size=2&align_corners=false&compare=area&sel=0,0",
         view: View::Strips,
-        title: Key::Lesson8Title,
-        body: Key::Lesson8Body,
-        question: Some((Key::Lesson8Ask, Key::Lesson8Answer)),
+        title: LessonText::Lesson8Title,
+        body: LessonText::Lesson8Body,
+        question: Some((LessonText::Lesson8Ask, LessonText::Lesson8Answer)),
     },
     Step {
         query: "preset=seed&call=UpsamplingBilinear2d&mode=bilinear&scale_factor=2&sel=3,2",
         view: View::Code,
-        title: Key::Lesson9Title,
-        body: Key::Lesson9Body,
-        question: Some((Key::Lesson9Ask, Key::Lesson9Answer)),
+        title: LessonText::Lesson9Title,
+        body: LessonText::Lesson9Body,
+        question: Some((LessonText::Lesson9Ask, LessonText::Lesson9Answer)),
     },
     Step {
         query: "preset=seed&mode=bilinear&scale_factor=2&align_corners=false&sel=3,2",
         view: View::Grids,
-        title: Key::Lesson10Title,
-        body: Key::Lesson10Body,
-        question: Some((Key::Lesson10Ask, Key::Lesson10Answer)),
+        title: LessonText::Lesson10Title,
+        body: LessonText::Lesson10Body,
+        question: Some((LessonText::Lesson10Ask, LessonText::Lesson10Answer)),
     },
 ];
 
@@ -159,6 +159,8 @@ pub fn shows_step(state: &State) -> bool {
     let Some(k) = state.lesson else { return true };
     let mut expected = state_of(k, state.lang, state.theme);
     expected.sel = state.sel.clone();
+    expected.from = state.from.clone();
+    expected.classroom = state.classroom;
     expected == *state
 }
 
@@ -200,16 +202,31 @@ pub fn panel_html(lang: Lang, k: Option<usize>, revealed: bool, changed: bool, l
     let k = k.unwrap_or(1);
     let (name, count, leave, look) =
         (tr(Key::LessonName), step_label(lang, k), tr(Key::LessonLeave), tr(Key::LessonLook));
-    let (title, body, view) = (markup(tr(s.title)), markup(tr(s.body)), tr(s.view.title()));
+    // In the browser the step texts arrive with the first step opened.
+    let text = |key| lesson_text(lang, key).map(|t| markup(&t));
+    let (Some(title), Some(body)) = (text(s.title), text(s.body)) else {
+        return format!(
+            "<div class=\"lesson-card\"><p data-testid=\"lesson-loading\">{}</p></div>",
+            tr(Key::LessonLoading)
+        );
+    };
+    let view = tr(s.view.title());
     let mut h = format!(
         "<div class=\"lesson-card\"><div class=\"lesson-head\"><strong>{name}</strong><span class=\"lesson-count\" data-testid=\"lesson-step\">{count}</span>\
          <button class=\"lesson-leave\" data-act=\"leave\" data-testid=\"lesson-leave\" title=\"{leave}\" aria-label=\"{leave}\">×</button></div>\
          <div data-testid=\"lesson-text\"><h2>{title}</h2><p>{body}</p></div><p class=\"lesson-look\">{look} <strong>{view}</strong></p>"
     );
     if let Some((ask, answer)) = s.question {
-        h += &format!("<div class=\"lesson-ask\"><p><strong>{}</strong> {}</p>", tr(Key::LessonThink), markup(tr(ask)));
+        h += &format!(
+            "<div class=\"lesson-ask\"><p><strong>{}</strong> {}</p>",
+            tr(Key::LessonThink),
+            text(ask).unwrap_or_default()
+        );
         h += &if revealed {
-            format!("<p class=\"lesson-answer\" data-testid=\"lesson-answer\">{}</p></div>", markup(tr(answer)))
+            format!(
+                "<p class=\"lesson-answer\" data-testid=\"lesson-answer\">{}</p></div>",
+                text(answer).unwrap_or_default()
+            )
         } else {
             format!(
                 "<button data-act=\"reveal\" data-testid=\"lesson-reveal\">{}</button></div>",
@@ -563,8 +580,8 @@ mod tests {
             }
             let keys = [Some(s.title), Some(s.body), s.question.map(|q| q.0), s.question.map(|q| q.1)];
             for key in keys.into_iter().flatten() {
-                let en = numbers(t(Lang::En, key));
-                let zh = numbers(t(Lang::Zh, key));
+                let en = numbers(&lesson_text(Lang::En, key).unwrap());
+                let zh = numbers(&lesson_text(Lang::Zh, key).unwrap());
                 let (mut en_sorted, mut zh_sorted) = (en.clone(), zh.clone());
                 en_sorted.sort();
                 zh_sorted.sort();

@@ -2,6 +2,7 @@
 //! tensors, translations, colours and diagram geometry. Components in `ui` only wire
 //! signals to these types, so all of it is tested natively.
 
+pub mod call_text;
 pub mod chart;
 pub mod colour;
 pub mod format;
@@ -12,7 +13,9 @@ pub mod ledger_text;
 pub mod lesson;
 pub mod modes;
 pub mod paste;
+pub mod plots;
 pub mod presets;
+pub mod quiz;
 pub mod raster;
 pub mod selection;
 pub mod snapshot;

@@ -1,6 +1,7 @@
 //! The explainer's whole state, and its round trip through the URL query, which uses
 //! PyTorch's argument names (`?preset=seed&mode=bilinear&align_corners=true&scale_factor=2`).
 
+use super::call_text::{call_query, read_call_arg};
 use super::i18n::Lang;
 use super::lesson;
 use super::paste::check_limits;
@@ -47,8 +48,9 @@ impl Pass {
     }
 }
 
-/// What the second call next to the main one is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// What the second call next to the main one is: a contrast named after the argument it
+/// changes, or a whole call of its own ([`Compare::Call`], `compare=call&vs_mode=…`).
+#[derive(Clone, Debug, PartialEq)]
 pub enum Compare {
     /// The teaching contrast for the mode: the other `align_corners` for interpolating
     /// modes, `nearest` against `nearest-exact`, `area` against `nearest`, `lanczos`
@@ -57,26 +59,90 @@ pub enum Compare {
     Off,
     /// The same arguments with another mode.
     Mode(Mode),
+    /// The same call with `antialias` switched.
+    Antialias,
+    /// The same output size given the other way: `size` instead of `scale_factor`, or the
+    /// `scale_factor` `out / in` instead of `size`.
+    Pass,
+    /// The same call with `recompute_scale_factor=True` (or, when it is `True`, not passed).
+    Recompute,
+    /// Any call, in any form, with any arguments (`vs_call=`, `vs_mode=`, … in the URL).
+    Call(Call),
 }
 
 impl Compare {
-    /// The `compare` URL value: `auto`, `off` or a mode's name.
-    pub fn name(self) -> &'static str {
+    /// The named contrasts, in the order the page offers them.
+    pub const NAMED: [Compare; 5] =
+        [Compare::Auto, Compare::Off, Compare::Antialias, Compare::Pass, Compare::Recompute];
+
+    /// The `compare` URL value: `auto`, `off`, `antialias`, `pass`, `recompute`, `call` or a
+    /// mode's name.
+    pub fn name(&self) -> &'static str {
         match self {
             Compare::Auto => "auto",
             Compare::Off => "off",
             Compare::Mode(m) => m.name(),
+            Compare::Antialias => "antialias",
+            Compare::Pass => "pass",
+            Compare::Recompute => "recompute",
+            Compare::Call(_) => "call",
         }
     }
 
-    /// Reads a `compare` value (`align_corners` is the older spelling of `auto`).
+    /// Reads a `compare` value (`align_corners` is the older spelling of `auto`); `call`
+    /// reads as `F.interpolate(x)` with nothing passed, which the `vs_` arguments fill.
     pub fn parse(s: &str) -> Option<Compare> {
         match s {
             "auto" | "align_corners" => Some(Compare::Auto),
-            "off" => Some(Compare::Off),
-            m => Mode::parse(m).map(Compare::Mode),
+            "call" => Some(Compare::Call(Call::default())),
+            s => Compare::NAMED.into_iter().find(|c| c.name() == s).or_else(|| Mode::parse(s).map(Compare::Mode)),
         }
     }
+}
+
+/// One view alone, large (`view=`): for a projector, or to link one picture.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum View {
+    Diagram,
+    Strip,
+    Ledger,
+    Grids,
+    Code,
+    Plots,
+}
+
+impl View {
+    pub const ALL: [View; 6] = [View::Diagram, View::Strip, View::Ledger, View::Grids, View::Code, View::Plots];
+
+    /// The `view` URL value, which is also the section's `id` (so `#ledger` scrolls to it).
+    pub fn name(self) -> &'static str {
+        match self {
+            View::Diagram => "diagram",
+            View::Strip => "strip",
+            View::Ledger => "ledger",
+            View::Grids => "grids",
+            View::Code => "code",
+            View::Plots => "plots",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<View> {
+        View::ALL.into_iter().find(|v| v.name() == s)
+    }
+}
+
+/// How the page is laid out for a classroom: the normal page, a projector's, or an
+/// `<iframe>`'s (`present=1`, `embed=1`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Classroom {
+    /// Projector layout: large text, the views before the controls.
+    pub present: bool,
+    /// A compact layout for an `<iframe>` of about 800×600, with a link to the full page.
+    pub embed: bool,
+    /// Output values hidden until revealed, per cell or all at once.
+    pub quiz: bool,
+    /// One view alone.
+    pub view: Option<View>,
 }
 
 /// The colour scheme: the system's, or one chosen.
@@ -128,6 +194,9 @@ pub struct State {
     pub theme: Theme,
     /// The open step of the guided lesson (1-based, `lesson=N`), if any.
     pub lesson: Option<usize>,
+    pub classroom: Classroom,
+    /// An input cell (spatial index) whose outputs the ledger lists, pinned (`from=`).
+    pub from: Option<Vec<usize>>,
 }
 
 impl Default for State {
@@ -151,6 +220,8 @@ impl Default for State {
             lang: None,
             theme: Theme::Auto,
             lesson: None,
+            classroom: Classroom::default(),
+            from: None,
         }
     }
 }
@@ -273,10 +344,10 @@ impl State {
     /// The compared call, if any.
     pub fn compared_call(&self) -> Option<Call> {
         let call = self.call().resolved();
-        match self.compare {
+        match &self.compare {
             Compare::Off => None,
             Compare::Mode(m) => Some(Call {
-                mode: m,
+                mode: *m,
                 align_corners: if m.is_interpolating() { call.align_corners } else { None },
                 antialias: m.requires_antialias() || (call.antialias && m.can_antialias()),
                 ..call
@@ -290,6 +361,40 @@ impl State {
                 Mode::Area => Some(Call { mode: Mode::Nearest, ..call }),
                 Mode::Lanczos => Some(Call { mode: Mode::Bicubic, ..call }),
             },
+            Compare::Antialias => Some(Call { antialias: !call.antialias, ..call }),
+            Compare::Recompute => Some(Call {
+                recompute_scale_factor: if call.recompute_scale_factor == Some(true) { None } else { Some(true) },
+                ..call
+            }),
+            Compare::Pass => Some(self.other_pass(call)),
+            Compare::Call(c) => Some(c.clone()),
+        }
+    }
+
+    /// `call` with its output size given the other way. Passing `size`, the scale becomes
+    /// `out / in` per axis (which PyTorch then uses for the coordinates); passing
+    /// `scale_factor`, the size becomes the one PyTorch computes from it. A call PyTorch
+    /// rejects stays as it is.
+    fn other_pass(&self, call: Call) -> Call {
+        let shape = self.input.tensor().shape;
+        let Ok(out) = call.output_size(&shape) else { return call };
+        let spatial = shape.get(2..).unwrap_or_default();
+        match call.size {
+            Some(_) => {
+                let scales: Vec<f64> = out.iter().zip(spatial).map(|(&o, &i)| o as f64 / i.max(1) as f64).collect();
+                let scale = match scales.as_slice() {
+                    [first, rest @ ..] if rest.iter().all(|s| s == first) => ScaleArg::Float(*first),
+                    _ => ScaleArg::Tuple(scales),
+                };
+                Call { size: None, scale_factor: Some(scale), ..call }
+            }
+            None => {
+                let size = match out.as_slice() {
+                    [one] => SizeArg::Int(*one as i64),
+                    many => SizeArg::Tuple(many.iter().map(|&n| n as i64).collect()),
+                };
+                Call { size: Some(size), scale_factor: None, recompute_scale_factor: None, ..call }
+            }
         }
     }
 
@@ -314,6 +419,8 @@ impl State {
         let mut spatial = 2;
         let mut saw_size = false;
         let mut saw_scale = false;
+        let mut versus = Call::default();
+        let mut saw_versus = false;
         for (key, value) in &pairs {
             let ok = match key.as_str() {
                 "mode" => Mode::parse(value).map(|m| s.mode = m).is_some(),
@@ -351,6 +458,16 @@ impl State {
                 "lesson" => {
                     value.parse().ok().filter(|&k| lesson::step(k).is_some()).map(|k| s.lesson = Some(k)).is_some()
                 }
+                "present" => parse_flag(value).map(|v| s.classroom.present = v).is_some(),
+                "embed" => parse_flag(value).map(|v| s.classroom.embed = v).is_some(),
+                "quiz" => parse_flag(value).map(|v| s.classroom.quiz = v).is_some(),
+                "view" => View::parse(value).map(|v| s.classroom.view = Some(v)).is_some(),
+                "from" => parse_list::<usize>(value).map(|v| s.from = Some(v)).is_some(),
+                vs if vs.starts_with(VS) => {
+                    let read = read_call_arg(&mut versus, &vs[VS.len()..], value);
+                    saw_versus |= read;
+                    read
+                }
                 _ => false,
             };
             if !ok {
@@ -365,11 +482,15 @@ impl State {
         if saw_size && !saw_scale {
             s.pass = Pass::Size;
         }
+        if saw_versus || matches!(s.compare, Compare::Call(_)) {
+            s.compare = Compare::Call(versus);
+        }
         // `?lesson=N` alone (with the reader's language and theme) opens step N's page; a
         // rewritten URL names the whole state, which may differ from the step's.
         if let Some(k) = s.lesson {
-            if pairs.iter().all(|(key, _)| matches!(key.as_str(), "lesson" | "lang" | "theme")) {
-                s = lesson::state_of(k, s.lang, s.theme);
+            let page = ["lesson", "lang", "theme", "present", "embed", "quiz", "view"];
+            if pairs.iter().all(|(key, _)| page.contains(&key.as_str())) {
+                s = State { classroom: s.classroom, ..lesson::state_of(k, s.lang, s.theme) };
             }
         }
         (s, ignored)
@@ -410,6 +531,9 @@ impl State {
         if self.compare != Compare::Auto {
             q.push(format!("compare={}", self.compare.name()));
         }
+        if let Compare::Call(c) = &self.compare {
+            q.extend(call_query(c, VS));
+        }
         if self.strip_axis > 0 {
             q.push(format!("strip={}", ["w", "h", "d"][self.strip_axis.min(2)]));
         }
@@ -418,6 +542,18 @@ impl State {
         }
         if let Some(k) = self.lesson {
             q.push(format!("lesson={k}"));
+        }
+        if let Some(from) = &self.from {
+            q.push(format!("from={}", join(from)));
+        }
+        let Classroom { present, embed, quiz, view } = self.classroom;
+        for (name, on) in [("present", present), ("embed", embed), ("quiz", quiz)] {
+            if on {
+                q.push(format!("{name}=1"));
+            }
+        }
+        if let Some(v) = view {
+            q.push(format!("view={}", v.name()));
         }
         if let Some(l) = self.lang {
             q.push(format!("lang={}", l.code()));
@@ -429,7 +565,15 @@ impl State {
     }
 }
 
-fn join<T: ToString>(v: &[T]) -> String {
+/// The prefix of the compared call's arguments in the URL: `vs_mode=nearest`.
+const VS: &str = "vs_";
+
+/// `1`/`true` or `0`/`false`.
+pub(crate) fn parse_flag(s: &str) -> Option<bool> {
+    parse_opt_bool(s).flatten()
+}
+
+pub(crate) fn join<T: ToString>(v: &[T]) -> String {
     v.iter().map(T::to_string).collect::<Vec<_>>().join(",")
 }
 
@@ -549,6 +693,69 @@ mod tests {
         let (back, ignored) = State::from_query(&s.to_query());
         assert!(ignored.is_empty(), "{ignored:?}");
         assert_eq!(back, s);
+
+        let classroom = State {
+            classroom: Classroom { present: true, embed: true, quiz: true, view: Some(View::Ledger) },
+            from: Some(vec![1, 0]),
+            compare: Compare::Call(Call {
+                form: CallForm::UpsamplingBilinear2d,
+                mode: Mode::Bilinear,
+                size: Some(SizeArg::Tuple(vec![5, 7])),
+                ..Call::default()
+            }),
+            ..s
+        };
+        let (back, ignored) = State::from_query(&classroom.to_query());
+        assert!(ignored.is_empty(), "{ignored:?}");
+        assert_eq!(back, classroom);
+        for named in Compare::NAMED {
+            let (back, _) = State::from_query(&State { compare: named.clone(), ..State::default() }.to_query());
+            assert_eq!(back.compare, named);
+        }
+    }
+
+    /// `nn.UpsamplingBilinear2d` is `interpolate(..., mode='bilinear', align_corners=True)`:
+    /// compared through a `vs_` link, the two outputs are the same bits.
+    #[test]
+    fn a_compared_call_may_differ_in_any_argument() {
+        let (s, ignored) = State::from_query(
+            "preset=seed&mode=bilinear&scale_factor=2&align_corners=true&vs_call=UpsamplingBilinear2d&vs_scale_factor=2",
+        );
+        assert!(ignored.is_empty(), "{ignored:?}");
+        let x = s.input.tensor();
+        let limits = Limits::default();
+        let main = crate::core::interpolate(&x, &s.call(), &limits).unwrap();
+        let other = s.compared_call().unwrap();
+        assert_eq!(other.form, CallForm::UpsamplingBilinear2d);
+        let versus = crate::core::interpolate(&x, &other, &limits).unwrap();
+        assert_eq!(
+            main.data.iter().map(|v| v.to_bits()).collect::<Vec<_>>(),
+            versus.data.iter().map(|v| v.to_bits()).collect::<Vec<_>>()
+        );
+
+        let with_antialias = State { compare: Compare::Antialias, ..s.clone() }.compared_call().unwrap();
+        assert!(with_antialias.antialias);
+        let recompute = State { compare: Compare::Recompute, ..s.clone() }.compared_call().unwrap();
+        assert_eq!(recompute.recompute_scale_factor, Some(true));
+    }
+
+    /// 5 → 7 with `scale_factor=1.5` compares with `size=7`; `size=7` with `scale_factor=1.4`.
+    #[test]
+    fn the_pass_contrast_keeps_the_output_size() {
+        let ramp = Input::Custom(Tensor::new(vec![1, 1, 5], vec![0.0, 1.0, 2.0, 3.0, 4.0]).unwrap());
+        let s = State {
+            mode: Mode::Linear,
+            scale_factor: vec![1.5],
+            input: ramp,
+            compare: Compare::Pass,
+            ..State::default()
+        };
+        let other = s.compared_call().unwrap();
+        assert_eq!((other.size, other.scale_factor), (Some(SizeArg::Int(7)), None));
+        let s = State { pass: Pass::Size, size: vec![7], ..s };
+        let other = s.compared_call().unwrap();
+        assert_eq!((other.size.clone(), other.scale_factor.clone()), (None, Some(ScaleArg::Float(1.4))));
+        assert_eq!(other.output_size(&[1, 1, 5]).unwrap(), vec![7]);
     }
 
     #[test]

@@ -2,12 +2,14 @@
 
 use crate::core::{plan, Call, Plan, Tensor, TorchError};
 use crate::model::i18n::{t, Key, Lang};
+use crate::model::quiz::Reveal;
 use crate::model::selection::clamp_to;
 use crate::model::snapshot::Snapshot;
-use crate::model::state::{State, Theme, UI_LIMITS};
+use crate::model::state::{Classroom, State, Theme, View, UI_LIMITS};
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsValue;
 
+use super::classroom::ClassroomBar;
 use super::code_view::CodeView;
 use super::controls::Controls;
 use super::diagram::Diagrams;
@@ -35,6 +37,11 @@ pub struct Ctx {
     pub pinned: RwSignal<bool>,
     /// An input cell (spatial index) whose outputs are shown.
     pub input_sel: RwSignal<Option<Vec<usize>>>,
+    /// The input cell stays chosen when the pointer leaves it (and is written as `from=`).
+    pub input_pinned: RwSignal<bool>,
+    pub classroom: Memo<Classroom>,
+    /// In a quiz, the outputs revealed so far; hidden again whenever the output changes.
+    pub reveal: RwSignal<Reveal>,
     /// The (batch 0) channel shown.
     pub channel: RwSignal<usize>,
     /// Once the user does anything, the self-running tour stops.
@@ -45,6 +52,16 @@ impl Ctx {
     /// A reactive translation of `key`.
     pub fn tr(self, key: Key) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
         move || t(self.lang.get(), key)
+    }
+
+    /// Whether the output value at spatial index `cell` is shown (always, outside a quiz).
+    pub fn shows(self, cell: &[usize]) -> bool {
+        !self.classroom.with(|c| c.quiz) || self.reveal.with(|r| r.shows(cell))
+    }
+
+    /// Whether every output value is shown.
+    pub fn shows_all(self) -> bool {
+        !self.classroom.with(|c| c.quiz) || self.reveal.with(|r| r.all)
     }
 
     /// Marks the page as taken over by the user.
@@ -142,6 +159,7 @@ pub fn App() -> impl IntoView {
     let query = window().location().search().unwrap_or_default();
     let (initial, ignored) = State::from_query(&query);
     let initial_sel = initial.sel.clone();
+    let initial_from = initial.from.clone();
     let state = RwSignal::new(initial);
 
     let lang = Memo::new(move |_| state.with(|s| s.lang).or_else(stored_lang).unwrap_or_else(browser_lang));
@@ -168,11 +186,20 @@ pub fn App() -> impl IntoView {
         // A cell with four different neighbours, so the first ledger shows a real sum.
         selected: RwSignal::new(initial_sel.clone().unwrap_or_else(|| vec![3, 2])),
         pinned: RwSignal::new(initial_sel.is_some()),
-        input_sel: RwSignal::new(None),
+        input_pinned: RwSignal::new(initial_from.is_some()),
+        input_sel: RwSignal::new(initial_from),
+        classroom: Memo::new(move |_| state.with(|s| s.classroom)),
+        reveal: RwSignal::new(Reveal::default()),
         channel: RwSignal::new(0),
         touched: RwSignal::new(initial_sel.is_some()),
     };
     provide_context(ctx);
+
+    // A new output is a new question.
+    Effect::new(move |_| {
+        main_out.track();
+        ctx.reveal.set(Reveal::default());
+    });
 
     // The selection never walks by itself: values changing under a reader's eyes (field
     // test, student §4) read as the page changing its mind. A lesson may step it.
@@ -197,9 +224,13 @@ pub fn App() -> impl IntoView {
     // The URL always describes the view (history.replaceState, no reload), written once
     // after a burst of changes (200 ms quiet) rather than on each.
     let url_generation = StoredValue::new(0u64);
+    // The language is always written, so a link opens in the language it was made in; a
+    // `#section` anchor stays on.
     Effect::new(move |_| {
         let mut s = state.get();
         s.sel = ctx.pinned.get().then(|| ctx.selected.get());
+        s.from = if ctx.input_pinned.get() { ctx.input_sel.get() } else { None };
+        s.lang = Some(lang.get());
         let generation = url_generation.get_value() + 1;
         url_generation.set_value(generation);
         set_timeout(
@@ -207,7 +238,8 @@ pub fn App() -> impl IntoView {
                 if url_generation.get_value() != generation {
                     return;
                 }
-                let url = format!("?{}", s.to_query());
+                let hash = window().location().hash().unwrap_or_default();
+                let url = format!("?{}{hash}", s.to_query());
                 if let Ok(history) = window().history() {
                     let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
                 }
@@ -237,6 +269,17 @@ pub fn App() -> impl IntoView {
         }
     });
 
+    // `#ledger`-style anchors name sections the app draws after the browser looked for them.
+    let hash = window().location().hash().unwrap_or_default();
+    if let Some(id) = hash.strip_prefix('#').filter(|id| !id.is_empty()) {
+        let id = id.to_string();
+        request_animation_frame(move || {
+            if let Some(el) = document().get_element_by_id(&id) {
+                el.scroll_into_view();
+            }
+        });
+    }
+
     let toggle_lang = move |_| {
         ctx.touch();
         state.update(|s| s.lang = Some(lang.get_untracked().other()));
@@ -251,7 +294,9 @@ pub fn App() -> impl IntoView {
     });
 
     view! {
-        <div class="app" data-app-ready="">
+        <div class="app" data-app-ready="" class:present=move || ctx.classroom.with(|c| c.present)
+            class:embed=move || ctx.classroom.with(|c| c.embed) class:quiz=move || ctx.classroom.with(|c| c.quiz)
+            data-view=move || ctx.classroom.with(|c| c.view.map(View::name))>
             <header class="top">
                 <div class="titles">
                     <h1>{tr(Key::Title)}</h1>
@@ -263,6 +308,7 @@ pub fn App() -> impl IntoView {
                 </div>
             </header>
             {notice}
+            <ClassroomBar/>
             <div class="layout">
                 <aside class="panel">
                     <Lesson/>

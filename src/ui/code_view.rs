@@ -42,7 +42,7 @@ pub fn CodeView() -> impl IntoView {
     let repr = move || ctx.main_out.get().map(|t| torch_repr(&t));
     let compare_repr = move || ctx.compare_out.get().map(|t| torch_repr(&t));
     view! {
-        <section class="code">
+        <section class="code" id="code">
             <h2>{ctx.tr(Key::Code)}</h2>
             <div class="code-line">
                 <pre class="python"><code>{move || if copy_state.get() == CopyState::Blocked {
@@ -54,8 +54,9 @@ pub fn CodeView() -> impl IntoView {
             </div>
             <p class="error-text" role="alert" data-testid="copy-blocked" hidden=move || copy_state.get() != CopyState::Blocked>{ctx.tr(Key::CopyBlocked)}</p>
             <h2>{ctx.tr(Key::Printout)}</h2>
-            {move || repr().map(|r| view! { <pre class="repr" data-testid="torch-repr">{r}</pre> })}
-            {move || compare_repr().map(|r| view! {
+            <p class="hint" data-testid="repr-hidden" hidden=move || ctx.shows_all()>{ctx.tr(Key::ValuesHidden)}</p>
+            {move || repr().filter(|_| ctx.shows_all()).map(|r| view! { <pre class="repr" data-testid="torch-repr">{r}</pre> })}
+            {move || compare_repr().filter(|_| ctx.shows_all()).map(|r| view! {
                 <p class="compare-call"><code>{ctx.compare_call.get().map(|c| format!("y2 = {}", python_call(&c, "x"))).unwrap_or_default()}</code></p>
                 <pre class="repr" data-testid="torch-repr-compare">{r}</pre>
             })}

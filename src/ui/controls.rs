@@ -5,7 +5,8 @@
 //! `align_corners=True`) show the value it fixes, disabled.
 
 use super::app::{use_ctx, Ctx};
-use crate::core::{CallForm, Mode};
+use crate::core::{python_call, CallForm, Mode};
+use crate::model::call_text::parse_call;
 use crate::model::i18n::t;
 use crate::model::i18n::Key;
 use crate::model::state::{
@@ -86,6 +87,35 @@ fn OptBool(id: &'static str, get: fn(&State) -> Option<bool>, set: fn(&mut State
             {options}
         </select>
         {reasons_view(ctx, id, Signal::derive(move || hints().join("\n")))}
+    }
+}
+
+/// The compared call as Python, editable when the reader writes their own
+/// (`compare=call`): any form, any arguments, read by `model::call_text`.
+#[component]
+fn CompareCall() -> impl IntoView {
+    let ctx = use_ctx();
+    let own = move || ctx.state.with(|s| matches!(s.compare, Compare::Call(_)));
+    let error = RwSignal::new(None::<String>);
+    let text = move || ctx.compare_call.get().map(|c| python_call(&c, "x")).unwrap_or_default();
+    let apply = move |ev: leptos::ev::Event| {
+        ctx.touch();
+        match parse_call(&event_target_value(&ev)) {
+            Ok(call) => {
+                error.set(None);
+                ctx.state.update(|s| s.compare = Compare::Call(call));
+            }
+            Err(e) => error.set(Some(e)),
+        }
+    };
+    view! {
+        <label for="compare-call" hidden=move || !own()>{ctx.tr(Key::CompareCallLabel)}</label>
+        <input id="compare-call" type="text" data-testid="compare-call" spellcheck="false" class="code-input"
+            hidden=move || !own() aria-describedby="compare-call-why" prop:value=text on:change=apply/>
+        <p class="why" id="compare-call-why" hidden=move || !own()>{ctx.tr(Key::CompareCallHint)}</p>
+        <p class="why error-text" role="alert" data-testid="compare-call-error" hidden=move || !own() || error.with(Option::is_none)>
+            {ctx.tr(Key::CallUnreadable)}" "<code>{move || error.get()}</code>
+        </p>
     }
 }
 
@@ -236,12 +266,23 @@ pub fn Controls() -> impl IntoView {
                 <label for="compare">{tr(Key::Compare)}</label>
                 <select id="compare" prop:value=compare_value on:change=move |ev| {
                     ctx.touch();
-                    if let Some(c) = Compare::parse(&event_target_value(&ev)) { ctx.state.update(|s| s.compare = c); }
+                    let Some(c) = Compare::parse(&event_target_value(&ev)) else { return };
+                    // A call of one's own starts as the call compared so far (or the main one).
+                    let c = match c {
+                        Compare::Call(_) => Compare::Call(ctx.compare_call.get_untracked().unwrap_or_else(|| ctx.main_call.get_untracked())),
+                        named => named,
+                    };
+                    ctx.state.update(|s| s.compare = c);
                 }>
                     <option value=Compare::Auto.name()>{compare_auto}</option>
                     <option value=Compare::Off.name()>{tr(Key::CompareOff)}</option>
+                    <option value=Compare::Antialias.name()>{tr(Key::CompareAntialias)}</option>
+                    <option value=Compare::Pass.name()>{tr(Key::ComparePass)}</option>
+                    <option value=Compare::Recompute.name()>{tr(Key::CompareRecompute)}</option>
                     {Mode::ALL.map(|m| view! { <option value=m.name()>{m.name()}</option> })}
+                    <option value="call">{tr(Key::CompareCall)}</option>
                 </select>
+                <CompareCall/>
 
                 <label for="theme">{tr(Key::Theme)}</label>
                 <select id="theme" prop:value=theme_value on:change=move |ev| {

@@ -81,7 +81,7 @@ pub fn Diagrams() -> impl IntoView {
     let ctx = use_ctx();
     let has_compare = move || ctx.compare.with(|c| c.is_some());
     view! {
-        <section class="diagrams" aria-labelledby="diagram-title">
+        <section class="diagrams" id="diagram" aria-labelledby="diagram-title">
             <h2 id="diagram-title">{ctx.tr(Key::Diagram)}</h2>
             <ul class="chart-legend map-legend" data-testid="diagram-legend" inner_html=move || legend_markup(ctx.lang.get())></ul>
             <DepthSlice/>

@@ -9,6 +9,7 @@ use crate::model::colour::{diverging_rgb, Scale};
 use crate::model::format::format_value;
 use crate::model::heat_layout::HeatLayout;
 use crate::model::i18n::Key;
+use crate::model::quiz::HIDDEN;
 use crate::model::selection::{moved, plane_index, plane_of, sel_plane, with_plane_cell, Plane};
 use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
@@ -18,6 +19,9 @@ use leptos::prelude::*;
 fn shown_plane(t: &Tensor, channel: usize, sel: &[usize]) -> Plane {
     plane_of(t, channel, &sel_plane(sel, t.shape.len().saturating_sub(2)))
 }
+
+/// The fill of a value a quiz hides.
+const HIDDEN_RGB: (u8, u8, u8) = (214, 214, 214);
 
 #[component]
 pub fn Grids() -> impl IntoView {
@@ -29,7 +33,7 @@ pub fn Grids() -> impl IntoView {
         Scale::of(&[&x, &a, &b])
     });
     view! {
-        <section class="grids">
+        <section class="grids" id="grids">
             <HeatMap title=Key::MainState tensor=Signal::derive(move || ctx.main_out.get()) scale=scale testid="output-grid" interactive=true/>
             <HeatMap title=Key::ComparedState tensor=Signal::derive(move || ctx.compare_out.get()) scale=scale testid="output-grid-compare" interactive=false/>
             <DiffMap/>
@@ -88,21 +92,45 @@ fn HeatMap(
             }
             ctx.touch();
             let sel = ctx.selected.get_untracked();
-            ctx.selected.set(with_plane_cell(&sel, &pick_shape, r, c));
+            let cell = with_plane_cell(&sel, &pick_shape, r, c);
             if clicked {
+                ctx.reveal.update(|q| q.reveal(&cell));
                 ctx.pinned.set(true);
             }
+            ctx.selected.set(cell);
         };
+        let cells_shape = spatial.clone();
         let image = Signal::derive(move || {
             let scale = scale.get();
+            // In a quiz, a hidden cell is blank grey with a question mark.
+            let sel = ctx.selected.get();
+            let all = ctx.shows_all();
+            let shown = |k: usize| all || ctx.shows(&with_plane_cell(&sel, &cells_shape, k / w.max(1), k % w.max(1)));
             values.with(|p| {
                 if (p.h, p.w) != (h, w) {
                     return HeatImage::default();
                 }
                 HeatImage {
-                    colours: p.values.iter().map(|&v| scale.rgb(v)).collect(),
+                    colours: p
+                        .values
+                        .iter()
+                        .enumerate()
+                        .map(|(k, &v)| if shown(k) { scale.rgb(v) } else { HIDDEN_RGB })
+                        .collect(),
                     labels: if layout.labelled {
-                        p.values.iter().map(|&v| (format_value(v), scale.dark_ink(v))).collect()
+                        p.values
+                            .iter()
+                            .enumerate()
+                            .map(
+                                |(k, &v)| {
+                                    if shown(k) {
+                                        (format_value(v), scale.dark_ink(v))
+                                    } else {
+                                        (HIDDEN.into(), true)
+                                    }
+                                },
+                            )
+                            .collect()
                     } else {
                         Vec::new()
                     },
@@ -143,13 +171,21 @@ fn DiffMap() -> impl IntoView {
         let (h, w) = dims.get()?;
         let layout = HeatLayout::new(h, w);
         let image = Signal::derive(move || {
+            let shown = ctx.shows_all();
             diff.with(|d| {
                 d.as_ref()
                     .filter(|(p, _)| (p.h, p.w) == (h, w))
                     .map(|(p, m)| HeatImage {
-                        colours: p.values.iter().map(|&v| diverging_rgb(v, *m)).collect(),
+                        colours: p
+                            .values
+                            .iter()
+                            .map(|&v| if shown { diverging_rgb(v, *m) } else { HIDDEN_RGB })
+                            .collect(),
                         labels: if layout.labelled {
-                            p.values.iter().map(|&v| (format_value(v), true)).collect()
+                            p.values
+                                .iter()
+                                .map(|&v| (if shown { format_value(v) } else { HIDDEN.into() }, true))
+                                .collect()
                         } else {
                             Vec::new()
                         },

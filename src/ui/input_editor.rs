@@ -78,12 +78,18 @@ pub fn InputEditor() -> impl IntoView {
                 let k = plane.offset + r * w + col;
                 let mut at: Vec<usize> = outer.iter().copied().take(n.saturating_sub(2)).collect();
                 at.extend(if n >= 2 { vec![r, col] } else { vec![col] });
+                let at_hover = at.clone();
                 view! {
                     <td style=format!("background:{};color:{}", scale.fill(v), scale.ink(v))
-                        on:mouseenter=move |_| ctx.input_sel.set(Some(at.clone()))
-                        on:mouseleave=move |_| ctx.input_sel.set(None)>
+                        on:mouseenter=move |_| if !ctx.input_pinned.get_untracked() { ctx.input_sel.set(Some(at_hover.clone())) }
+                        on:mouseleave=move |_| if !ctx.input_pinned.get_untracked() { ctx.input_sel.set(None) }>
                         <input type="text" inputmode="decimal" aria-label=format!("x[{r},{col}]") prop:value=format!("{v}")
-                            on:focus=move |_| ctx.touch()
+                            on:focus=move |_| {
+                                ctx.touch();
+                                // A cell typed into stays chosen: its outputs can be read and linked.
+                                ctx.input_sel.set(Some(at.clone()));
+                                ctx.input_pinned.set(true);
+                            }
                             on:change=move |ev| shape.with_value(|sh| set_value(sh, k, event_target_value(&ev)))/>
                     </td>
                 }

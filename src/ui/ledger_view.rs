@@ -9,6 +9,7 @@ use crate::core::{explain, feeds};
 use crate::model::format::format_weight;
 use crate::model::i18n::Key;
 use crate::model::ledger_text::{axes_markup, feeds_line, ledger_text, list_markup, sum_markup};
+use crate::model::quiz::HIDDEN;
 use crate::model::snapshot::Snapshot;
 use leptos::prelude::*;
 
@@ -34,6 +35,7 @@ pub fn LedgerView() -> impl IntoView {
     let body = move || {
         let channel = ctx.channel.get();
         let sel = ctx.selected.get();
+        let sel_now = sel.clone();
         let (text, l) = Which::Main.with_snapshot(ctx, |s| {
             let mut index = vec![0, channel];
             index.extend(sel);
@@ -41,6 +43,8 @@ pub fn LedgerView() -> impl IntoView {
             (ledger_text(ctx.lang.get(), s.plan, &l.axes), l)
         })?;
         let index_text = l.out_index.iter().map(|i| i.to_string()).collect::<Vec<_>>().join(", ");
+        // A quiz leaves the sum for the student to finish.
+        let value = if ctx.shows(&sel_now) { format!("{:.4}", l.value) } else { HIDDEN.to_string() };
         let intended = l.intended.map(|v| {
             view! {
                 <p class="bug">{ctx.tr(Key::BugNote)}" "<strong>{format!("{v:.4}")}</strong></p>
@@ -48,13 +52,13 @@ pub fn LedgerView() -> impl IntoView {
         });
         Some(view! {
             <p class="ledger-head">
-                <code>{format!("y[{index_text}]")}</code>" = "<strong class="big">{format!("{:.4}", l.value)}</strong>
+                <code>{format!("y[{index_text}]")}</code>" = "<strong class="big" data-testid="ledger-value">{value.clone()}</strong>
             </p>
             <h3>{ctx.tr(Key::SourceCoordinate)}</h3>
             <ul class="axes" inner_html=axes_markup(&text.axes)></ul>
             <ul class="words" inner_html=list_markup(&text.words)></ul>
             <h3>{ctx.tr(Key::Contributions)}</h3>
-            <p class="sum"><span inner_html=sum_markup(&l.contributions)></span><span class="eq">" = "</span><strong>{format!("{:.4}", l.value)}</strong></p>
+            <p class="sum"><span inner_html=sum_markup(&l.contributions)></span><span class="eq">" = "</span><strong>{value}</strong></p>
             {intended}
         })
     };
@@ -70,12 +74,20 @@ pub fn LedgerView() -> impl IntoView {
             })
             .collect::<Vec<_>>()
             .join("  ");
+        let unpin = ctx.input_pinned.get().then(|| {
+            view! {
+                <button class="unpin" data-testid="unpin-feeds" on:click=move |_| {
+                    ctx.input_pinned.set(false);
+                    ctx.input_sel.set(None);
+                }>{ctx.tr(Key::Unpin)}</button>
+            }
+        });
         Some(view! {
-            <p class="feeds"><strong>{feeds_line(ctx.lang.get(), &at, list.len())}</strong>" "{shown}</p>
+            <p class="feeds" data-testid="feeds"><strong>{feeds_line(ctx.lang.get(), &at, list.len())}</strong>" "{shown}" "{unpin}</p>
         })
     };
     view! {
-        <section class="ledger" data-testid="ledger" aria-live="polite">
+        <section class="ledger" id="ledger" data-testid="ledger" aria-live="polite">
             <h2>{ctx.tr(Key::Ledger)}</h2>
             <p class="hint">{ctx.tr(Key::LedgerHint)}</p>
             {body}

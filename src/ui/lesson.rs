@@ -4,12 +4,54 @@
 //! selection's walk, and outlines and scrolls to the view the step is about.
 
 use super::app::use_ctx;
+use crate::model::i18n::{load_lesson_texts, t, Key};
 use crate::model::lesson::{self, panel_html, shows_step};
+use crate::model::state::State;
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
 use leptos::web_sys::{Element, HtmlElement, KeyboardEvent, MouseEvent};
 
 const FOCUS: &str = "lesson-focus";
+
+/// Loads the lesson's step texts (`model::i18n::LessonText`) once, and says how it went:
+/// from the page itself in offline.html (`<script type="application/json"
+/// id="lesson-texts">`), else `lesson-texts.json` beside index.html.
+fn load_texts(loaded: RwSignal<Option<bool>>) {
+    use leptos::wasm_bindgen::{closure::Closure, JsValue};
+    let take = move |json: &str| {
+        let texts = js_sys::JSON::parse(json).ok().map(|v| js_sys::Array::from(&v)).map(|rows| {
+            rows.iter()
+                .map(|row| {
+                    let row = js_sys::Array::from(&row);
+                    [row.get(0).as_string().unwrap_or_default(), row.get(1).as_string().unwrap_or_default()]
+                })
+                .collect::<Vec<_>>()
+        });
+        loaded.set(Some(texts.is_some_and(load_lesson_texts)));
+    };
+    if let Some(inline) = document().get_element_by_id("lesson-texts").and_then(|el| el.text_content()) {
+        take(&inline);
+        return;
+    }
+    let failed = move || Closure::<dyn FnMut(JsValue)>::new(move |_| loaded.set(Some(false)));
+    let response = Closure::<dyn FnMut(JsValue)>::new(move |response: JsValue| {
+        let text = match response.dyn_into::<leptos::web_sys::Response>() {
+            Ok(r) if r.ok() => r.text().ok(),
+            _ => None,
+        };
+        let Some(text) = text else { return loaded.set(Some(false)) };
+        let got = Closure::<dyn FnMut(JsValue)>::new(move |json: JsValue| take(&json.as_string().unwrap_or_default()));
+        let failed = failed();
+        let _ = text.then2(&got, &failed);
+        got.forget();
+        failed.forget();
+    });
+    let failed = failed();
+    let _ = window().fetch_with_str("lesson-texts.json").then2(&response, &failed);
+    // Each runs at most once, and the page loads the texts once.
+    response.forget();
+    failed.forget();
+}
 
 /// Outlines the section of `view` (and no other) and scrolls it to the top.
 fn highlight(view: Option<lesson::View>) {
@@ -54,7 +96,8 @@ pub fn Lesson() -> impl IntoView {
     let open = move |k: usize| {
         ctx.touch();
         ctx.input_sel.set(None);
-        ctx.state.update(|s| *s = lesson::state_of(k, s.lang, s.theme));
+        ctx.input_pinned.set(false);
+        ctx.state.update(|s| *s = State { classroom: s.classroom, ..lesson::state_of(k, s.lang, s.theme) });
         if let Some(sel) = ctx.state.with_untracked(|s| s.sel.clone()) {
             ctx.selected.set(sel);
             ctx.pinned.set(true);
@@ -124,9 +167,23 @@ pub fn Lesson() -> impl IntoView {
             std::time::Duration::ZERO,
         );
     };
+    // The step texts load when a step first opens.
+    let loaded = RwSignal::new(None::<bool>);
+    let asked = StoredValue::new(false);
+    Effect::new(move |_| {
+        if current.get().is_some() && !asked.get_value() {
+            asked.set_value(true);
+            load_texts(loaded);
+        }
+    });
     // The panel's markup, written after mount and on every change it depends on.
     Effect::new(move |_| {
-        let html = panel_html(lang.get(), current.get(), revealed.get(), changed.get(), left_at.get());
+        let html = match loaded.get() {
+            Some(false) => {
+                format!("<p class=\"error-text\" role=\"alert\">{}</p>", t(lang.get(), Key::LessonLoadFailed))
+            }
+            _ => panel_html(lang.get(), current.get(), revealed.get(), changed.get(), left_at.get()),
+        };
         if let Some(el) = document().query_selector("section.lesson").ok().flatten() {
             el.set_inner_html(&html);
         }

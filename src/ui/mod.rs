@@ -4,6 +4,7 @@
 mod app;
 mod canvas_cells;
 mod cell_writer;
+mod classroom;
 mod code_view;
 mod controls;
 mod diagram;

@@ -1,67 +1,133 @@
-//! Real charts with axes (SVG markup from `model::chart`), drawn just after the frame that
-//! shows a change is painted:
-//! - the profile through the selected row: the input samples at their centres, and either
-//!   both calls' outputs or every mode's output on that row, each at its own pixel centres
-//!   in the input frame, so over- and undershoot and the half-pixel shift are visible;
-//! - the kernel along the strip's axis: weight against distance from the source
-//!   coordinate, stretched when antialias widens it, with the selected output's taps on it.
+//! The charts under the views (`model::plots`): drawn by a worker (`src/bin/plots_worker.rs`)
+//! that starts when the section first comes into view, so the charts' code is not part of
+//! the page's first load and drawing them never holds up the page. Each chart carries
+//! `data-drawn`, the count of its drawings (for tests and the benchmark).
 
-use super::app::{use_ctx, Ctx, Which};
-use crate::core::{Kernel, KernelShape, Plan};
-use crate::model::chart::{colour, padded_range, Chart, Marker};
-use crate::model::geometry::output_extent;
-use crate::model::i18n::{t, Key, Lang};
-use crate::model::modes::{every_mode, series_label, Series};
-use crate::model::selection::{clamp_to, line_values, read_cell, row_name};
-use crate::model::snapshot::Snapshot;
-use leptos::html::Div;
+use super::app::use_ctx;
+use crate::model::i18n::{t, Key};
+use crate::model::plots::request;
+use leptos::html::{Div, Section, Span, Ul};
 use leptos::prelude::*;
+use leptos::wasm_bindgen::{closure::Closure, JsCast, JsValue};
+use leptos::web_sys::{IntersectionObserver, IntersectionObserverEntry, MessageEvent, Worker};
+
+/// The worker's script, written by Trunk beside index.html (`data-loader-shim`).
+const WORKER: &str = "./plots-worker_loader.js";
 
 #[component]
 pub fn Plots() -> impl IntoView {
     let ctx = use_ctx();
-    let profile_chart = NodeRef::<Div>::new();
-    let kernel_chart = NodeRef::<Div>::new();
-    let profile = Memo::new(move |_| {
-        let every = ctx.state.with(|s| s.every_mode);
-        profile_series(ctx, every)
-    });
-    let kernels = Memo::new(move |_| kernel_series(ctx));
-    after_paint(profile_chart, move || {
-        let series = profile.get();
-        let lang = ctx.lang.get();
-        move || draw_profile(&series, lang)
-    });
-    after_paint(kernel_chart, move || {
-        let kernels = kernels.get();
-        let lang = ctx.lang.get();
-        move || draw_kernel(&kernels, lang)
-    });
-    let kernel_name =
-        move || kernels.with(|k| k.first().map(|k| kernel_caption(&k.0, ctx.lang.get())).unwrap_or_default());
-    // Legends are HTML under the charts: they never cover the data, and tests can read them.
-    let profile_legend = move || {
-        profile.with(|series| {
-            series
-                .iter()
-                .enumerate()
-                .map(|(k, s)| legend_item((k > 0).then(|| colour(k - 1)), s.label.clone()))
-                .collect_view()
-        })
+    let section = NodeRef::<Section>::new();
+    let nodes = (NodeRef::<Div>::new(), NodeRef::<Ul>::new(), NodeRef::<Div>::new(), NodeRef::<Ul>::new());
+    let kernel_name = NodeRef::<Span>::new();
+    let seen = RwSignal::new(false);
+    let failed = RwSignal::new(false);
+    let worker = StoredValue::new_local(None::<Worker>);
+    let generation = StoredValue::new(0u32);
+    // The latest request, kept until the worker is idle: it has said "ready", or answered
+    // the request before. Requests made meanwhile (a pointer sweeping the grid) collapse
+    // into the latest.
+    let pending = StoredValue::new(None::<String>);
+    let idle = StoredValue::new(false);
+    let post = move || {
+        let Some(text) = pending.get_value().filter(|_| idle.get_value()) else { return };
+        pending.set_value(None);
+        idle.set_value(false);
+        let next = generation.get_value() + 1;
+        generation.set_value(next);
+        worker.with_value(|w| {
+            if let Some(w) = w {
+                let _ = w.post_message(&js_sys::Array::of2(&JsValue::from(next), &JsValue::from_str(&text)));
+            }
+        });
     };
-    let kernel_legend = move || {
-        let lang = ctx.lang.get();
-        kernels.with(|ks| {
-            ks.iter()
-                .enumerate()
-                .map(|(k, (kernel, _, label))| {
-                    legend_item(Some(colour(k)), format!("{label}: {}", kernel_caption(kernel, lang)))
-                })
-                .collect_view()
-        })
+
+    // Start when the section is about to be seen.
+    Effect::new(move |_| {
+        let Some(el) = section.get() else { return };
+        let on_seen = Closure::<dyn FnMut(js_sys::Array, IntersectionObserver)>::new(
+            move |entries: js_sys::Array, observer: IntersectionObserver| {
+                if entries.iter().any(|e| e.unchecked_into::<IntersectionObserverEntry>().is_intersecting()) {
+                    observer.disconnect();
+                    seen.set(true);
+                }
+            },
+        );
+        if let Ok(observer) = IntersectionObserver::new(on_seen.as_ref().unchecked_ref()) {
+            observer.observe(&el);
+        }
+        on_seen.forget();
+    });
+
+    // The worker's answers: only the latest request's is drawn.
+    let (profile, profile_legend, kernel, kernel_legend) = nodes;
+    let on_answer = move |ev: MessageEvent| {
+        idle.set_value(true);
+        if ev.data().as_string().as_deref() == Some("ready") {
+            return post();
+        }
+        let data = js_sys::Array::from(&ev.data());
+        let taps = t(ctx.lang.get_untracked(), Key::KernelTaps);
+        let text = |k| {
+            let text = data.get(k).as_string().unwrap_or_default();
+            // The kernel legend ends with the taps' dots, drawn in the page's ink.
+            if k == 4 {
+                format!("{text}<li><span class=\"swatch dot\"></span>{taps}</li>")
+            } else {
+                text
+            }
+        };
+        if data.get(0).as_f64() != Some(generation.get_value() as f64) {
+            return post();
+        }
+        let count = generation.get_value().to_string();
+        for (node, k) in [
+            (profile.get_untracked().map(|e| e.unchecked_into::<leptos::web_sys::Element>()), 1),
+            (profile_legend.get_untracked().map(|e| e.unchecked_into()), 2),
+            (kernel.get_untracked().map(|e| e.unchecked_into()), 3),
+            (kernel_legend.get_untracked().map(|e| e.unchecked_into()), 4),
+        ] {
+            if let Some(node) = node {
+                node.set_inner_html(&text(k));
+                if k % 2 == 1 {
+                    let _ = node.set_attribute("data-drawn", &count);
+                }
+            }
+        }
+        if let Some(name) = kernel_name.get_untracked() {
+            name.set_text_content(Some(&text(5)));
+        }
+        post();
     };
+
+    // A request whenever what the charts show changes.
+    Effect::new(move |_| {
+        if !seen.get() {
+            return;
+        }
+        let mut s = ctx.state.get();
+        s.sel = Some(ctx.selected.get());
+        s.lang = Some(ctx.lang.get());
+        let quiz = ctx.classroom.with(|c| c.quiz).then(|| ctx.reveal.get());
+        let text = request(&s.to_query(), ctx.channel.get(), quiz.as_ref());
+        if worker.with_value(Option::is_none) {
+            match Worker::new(WORKER) {
+                Ok(w) => {
+                    let listener = Closure::<dyn FnMut(MessageEvent)>::new(on_answer);
+                    w.set_onmessage(Some(listener.as_ref().unchecked_ref()));
+                    listener.forget();
+                    worker.set_value(Some(w));
+                }
+                // Opened from disk, a browser may refuse the worker.
+                Err(_) => return failed.set(true),
+            }
+        }
+        pending.set_value(Some(text));
+        post();
+    });
+
     view! {
-        <section class="plots">
+        <section class="plots" id="plots" node_ref=section>
             <div class="section-head">
                 <h2>{ctx.tr(Key::Profile)}</h2>
                 <label class="inline">
@@ -70,200 +136,18 @@ pub fn Plots() -> impl IntoView {
                     {ctx.tr(Key::EveryMode)}
                 </label>
             </div>
+            <p class="error-text" role="alert" hidden=move || !failed.get()>{ctx.tr(Key::ChartsUnavailable)}</p>
             <div class="charts">
                 <figure class="chart">
-                    <div node_ref=profile_chart class="profile" data-testid="profile"></div>
-                    <ul class="chart-legend" data-testid="profile-legend">{profile_legend}</ul>
+                    <div node_ref=profile class="profile" data-testid="profile"></div>
+                    <ul node_ref=profile_legend class="chart-legend" data-testid="profile-legend"></ul>
                 </figure>
                 <figure class="chart">
-                    <figcaption><strong>{ctx.tr(Key::Kernel)}</strong>": "<span data-testid="kernel-name">{kernel_name}</span></figcaption>
-                    <div node_ref=kernel_chart class="kernel" data-testid="kernel"></div>
-                    <ul class="chart-legend" data-testid="kernel-legend">
-                        {kernel_legend}
-                        <li><span class="swatch dot"></span>{ctx.tr(Key::KernelTaps)}</li>
-                    </ul>
+                    <figcaption><strong>{ctx.tr(Key::Kernel)}</strong>": "<span node_ref=kernel_name data-testid="kernel-name"></span></figcaption>
+                    <div node_ref=kernel class="kernel" data-testid="kernel"></div>
+                    <ul node_ref=kernel_legend class="chart-legend" data-testid="kernel-legend"></ul>
                 </figure>
             </div>
         </section>
     }
-}
-
-/// A legend entry: a swatch of the series' colour, or for `None` (the input samples) a
-/// ring in the page's ink, so it shows in both themes.
-fn legend_item(colour: Option<&'static str>, label: String) -> impl IntoView {
-    let ring = colour.is_none();
-    let style = colour.map(|c| format!("background: {c}")).unwrap_or_default();
-    view! { <li><span class="swatch" class:ring=ring style=style></span>{label}</li> }
-}
-
-/// Redraws `chart` whenever what `prepare` reads changes, after the next paint, so that the
-/// repaint that shows a change is not held up by the charts. `data-drawn` counts the
-/// drawings (for tests and the benchmark).
-fn after_paint<D: FnOnce() -> String + 'static>(chart: NodeRef<Div>, prepare: impl Fn() -> D + 'static) {
-    let drawn = StoredValue::new(0u64);
-    Effect::new(move |_| {
-        let Some(el) = chart.get() else { return };
-        let draw = prepare();
-        let generation = drawn.get_value() + 1;
-        drawn.set_value(generation);
-        request_animation_frame(move || {
-            set_timeout(
-                move || {
-                    if drawn.get_value() == generation {
-                        el.set_inner_html(&draw());
-                        let _ = el.set_attribute("data-drawn", &generation.to_string());
-                    }
-                },
-                std::time::Duration::ZERO,
-            )
-        });
-    });
-}
-
-/// The profile's series: the input row first, then the calls' (or every mode's) rows.
-fn profile_series(ctx: Ctx, every: bool) -> Vec<Series> {
-    let sel = ctx.selected.get();
-    let channel = ctx.channel.get();
-    let lang = ctx.lang.get();
-    let Some((mut series, main)) = Which::Main
-        .with_snapshot(ctx, |s| {
-            let last = s.rank().checked_sub(1)?;
-            let at = read_cell(s.plan, &sel);
-            let row = line_values(s.input, channel, last, &at);
-            let input_series = Series {
-                label: format!("{} {}", t(lang, Key::InputSeries), row_name("x", channel, last, &at)),
-                points: row
-                    .iter()
-                    .enumerate()
-                    .map(|(k, &v)| (k as f64, v as f64))
-                    .filter(|p| p.1.is_finite())
-                    .collect(),
-            };
-            let main = if every { every_mode(&row, &s.plan.call) } else { vec![output_series(s, channel, &sel)] };
-            Some((vec![input_series], main))
-        })
-        .flatten()
-    else {
-        return Vec::new();
-    };
-    series.extend(main);
-    if !every {
-        series.extend(Which::Compare.with_snapshot(ctx, |s| output_series(s, channel, &sel)));
-    }
-    series
-}
-
-/// The call's output row through the selected cell, at (x in input coordinates, value).
-fn output_series(s: Snapshot, channel: usize, sel: &[usize]) -> Series {
-    Series { label: call_label(s.plan), points: output_row(s, channel, sel) }
-}
-
-fn call_label(p: &Plan) -> String {
-    series_label(p.mode, p.call.align_corners, p.antialias)
-}
-
-/// (x in input coordinates, value) along the last axis of the output through the
-/// selected cell.
-fn output_row(s: Snapshot, channel: usize, sel: &[usize]) -> Vec<(f64, f64)> {
-    let plan = s.plan;
-    let Some(last) = plan.axes.len().checked_sub(1) else { return Vec::new() };
-    let Some(axis) = plan.axes.get(last) else { return Vec::new() };
-    let align = plan.align_corners && plan.mode.is_interpolating();
-    let sel = clamp_to(sel, s.output.shape.get(2..).unwrap_or_default());
-    line_values(s.output, channel, last, &sel)
-        .iter()
-        .enumerate()
-        .map(|(i, &v)| {
-            let (lo, hi) = output_extent(i, axis.in_len, axis.out_len, align);
-            ((lo + hi) / 2.0, v as f64)
-        })
-        .filter(|p| p.1.is_finite())
-        .collect()
-}
-
-/// For each call (main first): its kernel along the strip's axis, and the selected
-/// output's taps as (distance, weight).
-fn kernel_series(ctx: Ctx) -> Vec<KernelSeries> {
-    let sel = ctx.selected.get();
-    let from_last = ctx.state.with(|s| s.strip_axis);
-    let plans = [ctx.main.get().ok(), ctx.compare.get().and_then(Result::ok)];
-    plans
-        .into_iter()
-        .flatten()
-        .filter_map(|p| {
-            let n = p.axes.len();
-            let d = n.checked_sub(1 + from_last.min(n.saturating_sub(1)))?;
-            let a = p.axes.get(d)?;
-            let i = sel.get(d).copied().unwrap_or(0).min(a.out_len.saturating_sub(1));
-            let kernel = Kernel::of(&p, a);
-            let taps = a
-                .samples
-                .get(i)
-                .map(|s| {
-                    kernel.tap_distances(s, a.in_len).into_iter().zip(s.taps.iter().map(|t| t.weight as f64)).collect()
-                })
-                .unwrap_or_default();
-            Some((kernel, taps, call_label(&p)))
-        })
-        .collect()
-}
-
-fn shape_key(shape: KernelShape) -> Key {
-    match shape {
-        KernelShape::Floor => Key::ShapeFloor,
-        KernelShape::Round => Key::ShapeRound,
-        KernelShape::Triangle => Key::ShapeTriangle,
-        KernelShape::KeysA075 => Key::ShapeKeys075,
-        KernelShape::KeysA05 => Key::ShapeKeys05,
-        KernelShape::Lanczos3 => Key::ShapeLanczos,
-        KernelShape::Box => Key::ShapeBox,
-    }
-}
-
-/// "triangle (linear), widened by antialias ×2".
-fn kernel_caption(k: &Kernel, lang: Lang) -> String {
-    let name = t(lang, shape_key(k.shape));
-    if k.stretch != 1.0 && k.shape != KernelShape::Box {
-        let stretch = format!("{:.4}", k.stretch);
-        format!("{name}, {}{}", t(lang, Key::KernelStretched), stretch.trim_end_matches('0').trim_end_matches('.'))
-    } else {
-        name.to_string()
-    }
-}
-
-fn draw_profile(series: &[Series], lang: Lang) -> String {
-    let Some(input) = series.first() else { return String::new() };
-    let Some(y) = padded_range(series.iter().flat_map(|s| s.points.iter().map(|p| p.1))) else { return String::new() };
-    let w = input.points.len().max(1) as f64;
-    let mut chart = Chart::new((-0.5, w - 0.5), y, 8, t(lang, Key::ProfileAxis));
-    for (k, s) in series.iter().enumerate().skip(1) {
-        let colour = colour(k - 1);
-        chart.line(&s.points, Some(colour), "series");
-        let marker = if k % 2 == 1 { Marker::Dot } else { Marker::Triangle };
-        chart.markers(&s.points, marker, Some(colour));
-    }
-    chart.markers(&input.points, Marker::Ring, None);
-    chart.finish(t(lang, Key::Profile))
-}
-
-/// For each call: its kernel, the selected output's taps as (distance, weight), its label.
-type KernelSeries = (Kernel, Vec<(f64, f64)>, String);
-
-fn draw_kernel(kernels: &[KernelSeries], lang: Lang) -> String {
-    let reach = kernels.iter().map(|k| k.0.support()).fold(1.0, f64::max) + 0.5;
-    let curves: Vec<Vec<(f64, f64)>> = kernels.iter().map(|k| k.0.curve(241)).collect();
-    let values = curves.iter().flatten().map(|p| p.1).chain(kernels.iter().flat_map(|k| k.1.iter().map(|p| p.1)));
-    let Some(y) = padded_range(values.chain([0.0])) else { return String::new() };
-    let mut chart = Chart::new((-reach, reach), y, 9, t(lang, Key::KernelAxis));
-    chart.line(&[(-reach, 0.0), (reach, 0.0)], None, "zero");
-    for (k, ((kernel, taps, _), curve)) in kernels.iter().zip(&curves).enumerate() {
-        let colour = colour(k);
-        // A second call with the same kernel only adds its taps.
-        if k == 0 || kernels[0].0 != *kernel {
-            chart.line(curve, Some(colour), "series");
-        }
-        chart.stems(taps, colour);
-        chart.markers(taps, Marker::Dot, Some(colour));
-    }
-    chart.finish(t(lang, Key::Kernel))
 }

@@ -8,6 +8,7 @@ use crate::model::colour::Scale;
 use crate::model::format::{format_value, taps_text};
 use crate::model::geometry::view_box;
 use crate::model::i18n::{t, Key};
+use crate::model::quiz::HIDDEN;
 use crate::model::selection::{axis_letter, clamp_to, line_values, read_cell, row_name, with_axis};
 use crate::model::snapshot::Snapshot;
 use crate::model::strip::Strip;
@@ -19,6 +20,8 @@ const MARGIN: f64 = 20.0;
 const TOP: f64 = 22.0;
 const ROW: f64 = 30.0;
 const GAP: f64 = 56.0;
+/// The fill of an output cell a quiz hides.
+const HIDDEN_FILL: &str = "#d6d6d6";
 /// Above this many cells in a row, values are not written in the cells.
 const LABELLED: usize = 24;
 
@@ -42,7 +45,7 @@ pub fn Strips() -> impl IntoView {
     };
     let chosen = move || ctx.state.with(|s| s.strip_axis).min(rank.get().saturating_sub(1));
     view! {
-        <section class="strips" aria-labelledby="strip-title">
+        <section class="strips" id="strip" aria-labelledby="strip-title">
             <div class="section-head">
                 <h2 id="strip-title">{ctx.tr(Key::Strip)}</h2>
                 <label class="inline">{ctx.tr(Key::StripAxis)}" "
@@ -83,11 +86,19 @@ struct Drawn {
     also: String,
     /// Whether the input row drawn is picked among several (the input has other axes).
     picked: bool,
+    /// Per output cell: hidden by a quiz.
+    hidden: Vec<bool>,
 }
 
 /// What the strip of `s` along spatial axis `from_last` (0 = W) shows for the selected
 /// cell; `None` for a call without spatial axes.
-fn drawn(s: Snapshot, from_last: usize, sel: &[usize], channel: usize) -> Option<Drawn> {
+fn drawn(
+    s: Snapshot,
+    from_last: usize,
+    sel: &[usize],
+    channel: usize,
+    shown: &dyn Fn(&[usize]) -> bool,
+) -> Option<Drawn> {
     let plan = s.plan;
     let n = plan.axes.len();
     let axis = n.checked_sub(1 + from_last.min(n.saturating_sub(1)))?;
@@ -113,7 +124,19 @@ fn drawn(s: Snapshot, from_last: usize, sel: &[usize], channel: usize) -> Option
         .collect::<Vec<_>>()
         .join("; ");
     let picked = n > 1;
-    Some(Drawn { strip: Strip::new(a, SPAN, MARGIN), in_values, out_values, scale, selected, taps, rows, also, picked })
+    let hidden = (0..out_values.len()).map(|i| !shown(&with_axis(&sel, out_spatial, axis, i))).collect();
+    Some(Drawn {
+        strip: Strip::new(a, SPAN, MARGIN),
+        in_values,
+        out_values,
+        scale,
+        selected,
+        taps,
+        rows,
+        also,
+        picked,
+        hidden,
+    })
 }
 
 #[component]
@@ -123,7 +146,9 @@ fn StripView(which: Which) -> impl IntoView {
         let from_last = ctx.state.with(|s| s.strip_axis);
         let sel = ctx.selected.get();
         let channel = ctx.channel.get();
-        which.with_snapshot(ctx, |s| drawn(s, from_last, &sel, channel)).flatten()
+        let all = ctx.shows_all();
+        let shown = |cell: &[usize]| all || ctx.shows(cell);
+        which.with_snapshot(ctx, |s| drawn(s, from_last, &sel, channel, &shown)).flatten()
     });
     let height = TOP + 2.0 * ROW + GAP + 22.0;
     let (y_in, y_out) = (TOP, TOP + ROW + GAP);
@@ -161,6 +186,7 @@ fn StripView(which: Which) -> impl IntoView {
             select(i);
         }
         if clicked {
+            ctx.reveal.update(|q| q.reveal(&ctx.selected.get_untracked()));
             ctx.pinned.set(true);
         }
     };
@@ -231,15 +257,21 @@ impl Painter {
         let values = d.in_values.iter().map(|&v| (v, false)).chain(d.out_values.iter().map(|&v| (v, true)));
         for (k, ((v, is_out), (rect, text))) in values.zip(&self.cells).enumerate() {
             let i = if is_out { k - n_in } else { k };
+            let hidden = is_out && d.hidden.get(i).copied().unwrap_or(false);
             let class = match (is_out, if is_out { i == d.selected } else { d.taps.iter().any(|t| t.0 == i) }) {
                 (_, false) => "cell",
                 (false, true) => "cell tapped",
                 (true, true) => "cell selected",
             };
-            self.fills.style(k, rect, "fill", &d.scale.fill(v));
+            let fill = if hidden { HIDDEN_FILL.to_string() } else { d.scale.fill(v) };
+            self.fills.style(k, rect, "fill", &fill);
             self.classes.style(k, rect, "class", class);
             if let Some(text) = text {
-                self.labels.write(k, text, ("style", &format!("fill:{}", d.scale.ink(v))), &format_value(v));
+                if hidden {
+                    self.labels.write(k, text, ("style", "fill:#222"), HIDDEN);
+                } else {
+                    self.labels.write(k, text, ("style", &format!("fill:{}", d.scale.ink(v))), &format_value(v));
+                }
             }
         }
         let [links, clamps, marks, selection, name_in, name_out] = &self.tail[..] else { return };

@@ -159,6 +159,8 @@ test('a 32×32 → 64×64 scene draws densely and stays interactive', async ({ p
   await grid.click({ position: { x: (40.5 / 64) * box.width, y: (10.5 / 64) * box.height } });
   await expect(page).toHaveURL(/sel=10(%2C|,)40/);
   await expect(page.getByTestId('ledger')).toContainText('0, 0, 10, 40');
+  // The charts' worker starts when they come into view.
+  await page.locator('section.plots').scrollIntoViewIfNeeded();
   await expect(page.locator('.profile[data-drawn] svg.chart-svg')).toHaveCount(1);
   await page.screenshot({ path: SHOTS + 'large-scene.png', fullPage: true });
   expect(problems).toEqual([]);
@@ -171,6 +173,7 @@ test('the strip, the kernel and every mode on the row follow the pointer and the
   await strip.locator('rect[data-out="5"]').click();
   await expect(page.getByTestId('ledger')).toContainText('y[0, 0, 3, 5]');
   await expect(strip.locator('rect.cell.selected')).toHaveAttribute('data-out', '5');
+  await page.locator('section.plots').scrollIntoViewIfNeeded();
   await expect(page.getByTestId('kernel-name')).toHaveText('Keys cubic, a = −0.75');
   await expect(page.locator('.kernel[data-drawn] svg.chart-svg')).toHaveCount(1);
   // Every mode on the row: the input and seven modes, three of which agree (one line).
