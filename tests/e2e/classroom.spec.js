@@ -30,6 +30,7 @@ test('present=1: large diagram text on a 1920×1080 projector; diagram, ledger a
 
   await page.setViewportSize({ width: 1280, height: 720 });
   await page.waitForTimeout(200);
+  await page.screenshot({ path: SHOTS + 'present-1280.png' });
   for (const id of ['diagram', 'ledger', 'torch-repr']) {
     const el = page.getByTestId(id);
     await expect(el).toBeVisible();
