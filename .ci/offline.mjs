@@ -83,6 +83,16 @@ if (!existsSync(lessonTexts)) fail('no lesson-texts.json to inline');
 html = html.replace('</body>', () =>
   `<script type="application/json" id="lesson-texts">${rawText(readFileSync(lessonTexts, 'utf8'), 'script', 'lesson-texts.json')}</script>\n</body>`);
 
+// The charts' worker too: a page opened from disk may not start a worker from a file, but
+// may from a blob: URL, which the app makes of this script's text (src/ui/plots.rs).
+const workerJs = join(dir, 'plots-worker.js');
+const workerWasm = join(dir, 'plots-worker_bg.wasm');
+if (!existsSync(workerJs) || !existsSync(workerWasm)) fail('no plots-worker.js and plots-worker_bg.wasm to inline');
+const workerSource = `${readFileSync(workerJs, 'utf8')}
+wasm_bindgen({ module_or_path: Uint8Array.from(atob("${readFileSync(workerWasm).toString('base64')}"), (c) => c.charCodeAt(0)) });`;
+html = html.replace('</body>', () =>
+  `<script type="text/plain" id="plots-worker-src">${rawText(workerSource, 'script', 'plots-worker.js')}</script>\n</body>`);
+
 // Marks the page for index.html's start-up script: opened from disk, this one works.
 html = html.replace(/<html\b/, '<html data-offline');
 

@@ -14,6 +14,19 @@ use leptos::web_sys::{IntersectionObserver, IntersectionObserverEntry, MessageEv
 /// The worker's script, written by Trunk beside index.html (`data-loader-shim`).
 const WORKER: &str = "./plots-worker_loader.js";
 
+/// Starts the worker: from its script beside the page, or in offline.html (opened from disk,
+/// where a browser refuses a worker from a file) from the copy the page carries
+/// (`<script type="text/plain" id="plots-worker-src">`, written by `.ci/offline.mjs`).
+fn start_worker() -> Option<Worker> {
+    let Some(inline) = document().get_element_by_id("plots-worker-src").and_then(|el| el.text_content()) else {
+        return Worker::new(WORKER).ok();
+    };
+    let parts = js_sys::Array::of1(&JsValue::from_str(&inline));
+    let blob = leptos::web_sys::Blob::new_with_str_sequence(&parts).ok()?;
+    let url = leptos::web_sys::Url::create_object_url_with_blob(&blob).ok()?;
+    Worker::new(&url).ok()
+}
+
 #[component]
 pub fn Plots() -> impl IntoView {
     let ctx = use_ctx();
@@ -111,15 +124,14 @@ pub fn Plots() -> impl IntoView {
         let quiz = ctx.classroom.with(|c| c.quiz).then(|| ctx.reveal.get());
         let text = request(&s.to_query(), ctx.channel.get(), quiz.as_ref());
         if worker.with_value(Option::is_none) {
-            match Worker::new(WORKER) {
-                Ok(w) => {
+            match start_worker() {
+                Some(w) => {
                     let listener = Closure::<dyn FnMut(MessageEvent)>::new(on_answer);
                     w.set_onmessage(Some(listener.as_ref().unchecked_ref()));
                     listener.forget();
                     worker.set_value(Some(w));
                 }
-                // Opened from disk, a browser may refuse the worker.
-                Err(_) => return failed.set(true),
+                None => return failed.set(true),
             }
         }
         pending.set_value(Some(text));

@@ -43,6 +43,16 @@ test('offline.html works from disk with no network, and is PyTorch-exact', async
   await page.locator('#align_corners').selectOption('true');
   await expect(page.getByTestId('torch-repr')).toHaveText(goldenRepr('seed-bilinear-true'), { useInnerText: true });
   await expect(page).toHaveURL(/^file:.*offline\.html\?.*align_corners=true/);
+  // The charts' worker starts from the copy the page carries.
+  await page.locator('section.plots').scrollIntoViewIfNeeded();
+  await expect(page.locator('.profile[data-drawn] svg.chart-svg')).toHaveCount(1);
+  await expect(page.getByTestId('kernel-name')).toHaveText('triangle (linear)');
+  // So do the lesson's texts.
+  await page.goto(dist('offline.html') + '?lesson=4');
+  await page.locator('[data-app-ready]').waitFor({ timeout: 20_000 });
+  await expect(page.getByTestId('lesson-text')).toContainText('align_corners');
+  await page.goto(dist('offline.html') + SEED);
+  await page.locator('[data-app-ready]').waitFor({ timeout: 20_000 });
   await page.screenshot({ path: SHOTS + 'offline-file.png', fullPage: false });
   expect(problems).toEqual([]);
 });
