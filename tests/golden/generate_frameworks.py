@@ -1,0 +1,340 @@
+"""Writes `frameworks.json`: the same resize run by ONNX Runtime, TensorFlow 2, tf.compat.v1,
+OpenCV, Pillow and JAX, as fixtures for the framework engines in `src/core/frameworks/`.
+
+Run from the repository root, in its own virtual environment (tensorflow-cpu is large):
+
+    python3 -m venv .venv-frameworks
+    .venv-frameworks/bin/pip install numpy onnx onnxruntime opencv-python-headless pillow tensorflow-cpu 'jax[cpu]'
+    .venv-frameworks/bin/python tests/golden/generate_frameworks.py
+
+Case format (README "Parity"): `{"id", "framework", "args", "input", "expected"}` with the
+input and output always NCHW float32, whatever layout the library uses; `args` are the
+library's own argument names (issue #13 lists them per framework). OpenCV runs with its
+IPP dispatch switched off (`cv2.ipp.setUseIPP(False)`): its own C++ path, which its source
+describes; the default x86 wheels route float32 INTER_LINEAR / INTER_CUBIC through Intel IPP
+and may differ in the last bits. Output is deterministic for a given set of library builds.
+"""
+
+import json
+import math
+import os
+import sys
+
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+os.environ.setdefault("JAX_PLATFORMS", "cpu")
+os.environ.setdefault("TF_ENABLE_ONEDNN_OPTS", "0")
+
+import numpy as np
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def num(v):
+    """A float32 as JSON: its shortest float32 digits, or "nan", "inf", "-inf"."""
+    v = float(v)
+    if math.isnan(v):
+        return "nan"
+    if math.isinf(v):
+        return "inf" if v > 0 else "-inf"
+    f = np.float32(v)
+    if abs(v) >= 1e-4 or v == 0:
+        return float(np.format_float_positional(f, unique=True, trim="0"))
+    return float(np.format_float_scientific(f, unique=True))
+
+
+def tensor_json(a):
+    a = np.asarray(a, dtype=np.float32)
+    return {"shape": list(a.shape), "data": [num(v) for v in a.flatten().tolist()]}
+
+
+RNG = np.random.default_rng(20261129)
+X4 = np.array([[2, 6, 4, 3], [4, 0, 7, 6], [8, 8, 7, 5], [9, 0, 3, 1]], dtype=np.float32).reshape(1, 1, 4, 4)
+
+
+def rand(shape, kind="normal"):
+    if kind == "int":
+        return RNG.integers(0, 10, shape).astype(np.float32)
+    return RNG.standard_normal(shape).astype(np.float32)
+
+
+# ---------------------------------------------------------------- ONNX Runtime
+
+def ort_run(x, args):
+    import onnx
+    import onnxruntime as ort
+    from onnx import TensorProto, helper
+
+    attrs = {k: v for k, v in args.items() if k not in ("sizes", "scales")}
+    inputs = ["X", ""]
+    inits = []
+    if "scales" in args:
+        inputs.append("scales")
+        inits.append(helper.make_tensor("scales", TensorProto.FLOAT, [4], args["scales"]))
+    else:
+        inputs += ["", "sizes"]
+        inits.append(helper.make_tensor("sizes", TensorProto.INT64, [4], args["sizes"]))
+    node = helper.make_node("Resize", inputs, ["Y"], **attrs)
+    graph = helper.make_graph(
+        [node], "resize",
+        [helper.make_tensor_value_info("X", TensorProto.FLOAT, list(x.shape))],
+        [helper.make_tensor_value_info("Y", TensorProto.FLOAT, None)],
+        initializer=inits,
+    )
+    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 19)])
+    model.ir_version = 9
+    so = ort.SessionOptions()
+    so.graph_optimization_level = ort.GraphOptimizationLevel.ORT_DISABLE_ALL
+    so.log_severity_level = 3
+    sess = ort.InferenceSession(model.SerializeToString(), so, providers=["CPUExecutionProvider"])
+    return sess.run(None, {"X": x})[0]
+
+
+CTMS = ["half_pixel", "half_pixel_symmetric", "pytorch_half_pixel", "align_corners", "asymmetric"]
+NEAREST_MODES = ["round_prefer_floor", "round_prefer_ceil", "floor", "ceil"]
+
+
+def f32_list(v):
+    return [float(np.float32(s)) for s in v]
+
+
+def ort_cases():
+    out = []
+
+    def add(cid, x, args):
+        out.append(("onnxruntime", cid, x, args))
+
+    # nearest: every transform × nearest_mode, sizes and scales, up and down.
+    for ctm in CTMS:
+        for nm in NEAREST_MODES:
+            base = {"mode": "nearest", "coordinate_transformation_mode": ctm, "nearest_mode": nm}
+            add(f"ort-nearest-{ctm}-{nm}-sizes-up", rand((1, 1, 4, 5), "int"), {**base, "sizes": [1, 1, 7, 9]})
+            add(f"ort-nearest-{ctm}-{nm}-scales-down", rand((1, 2, 6, 7), "int"), {**base, "scales": f32_list([1, 1, 0.5, 0.6])})
+            add(f"ort-nearest-{ctm}-{nm}-scales-ties", rand((1, 1, 4, 2), "int"), {**base, "scales": f32_list([1, 1, 1.5, 20.5])})
+    # The exporter's nearest (asymmetric + floor): index ties against PyTorch (14 → 2, 14 → 46).
+    for w, s in [(14, 1 / 7), (14, 46 / 14), (7, 31 / 7), (11, 13 / 11)]:
+        args = {"mode": "nearest", "coordinate_transformation_mode": "asymmetric", "nearest_mode": "floor", "scales": f32_list([1, 1, 1, s])}
+        add(f"ort-nearest-export-w{w}-s{s:.4g}", rand((1, 1, 1, w), "int"), args)
+    # Defaults (nearest, half_pixel, round_prefer_floor) on the teaching example.
+    add("ort-defaults-x4-up", X4, {"scales": f32_list([1, 1, 2, 2])})
+    # linear and cubic: every transform, sizes and scales, up and down.
+    for ctm in CTMS:
+        add(f"ort-linear-{ctm}-sizes-up", rand((1, 1, 4, 5)), {"mode": "linear", "coordinate_transformation_mode": ctm, "sizes": [1, 1, 9, 7]})
+        add(f"ort-linear-{ctm}-scales-down", rand((1, 3, 7, 9)), {"mode": "linear", "coordinate_transformation_mode": ctm, "scales": f32_list([1, 1, 0.45, 0.7])})
+        add(f"ort-linear-{ctm}-scales-odd", rand((1, 1, 7, 7)), {"mode": "linear", "coordinate_transformation_mode": ctm, "scales": f32_list([1, 1, 31 / 7, 0.57])})
+        add(f"ort-linear-{ctm}-to1", rand((1, 1, 4, 4)), {"mode": "linear", "coordinate_transformation_mode": ctm, "sizes": [1, 1, 1, 3]})
+        for a in [-0.75, -0.5]:
+            for eo in [0, 1]:
+                base = {"mode": "cubic", "coordinate_transformation_mode": ctm, "cubic_coeff_a": a, "exclude_outside": eo}
+                add(f"ort-cubic-{ctm}-a{a}-eo{eo}-up", rand((1, 1, 4, 5)), {**base, "sizes": [1, 1, 8, 11]})
+                add(f"ort-cubic-{ctm}-a{a}-eo{eo}-down", rand((1, 2, 9, 8)), {**base, "scales": f32_list([1, 1, 0.4, 0.75])})
+    # antialias: linear and cubic, both exclude_outside, up and down, a few transforms.
+    for mode in ["linear", "cubic"]:
+        for ctm in ["half_pixel", "pytorch_half_pixel", "align_corners", "asymmetric", "half_pixel_symmetric"]:
+            for eo in [0, 1]:
+                base = {"mode": mode, "coordinate_transformation_mode": ctm, "antialias": 1, "exclude_outside": eo}
+                if mode == "cubic":
+                    base["cubic_coeff_a"] = -0.5
+                add(f"ort-aa-{mode}-{ctm}-eo{eo}-down", rand((1, 1, 11, 13)), {**base, "sizes": [1, 1, 4, 5]})
+                add(f"ort-aa-{mode}-{ctm}-eo{eo}-scales", rand((1, 1, 9, 10)), {**base, "scales": f32_list([1, 1, 0.35, 1.6])})
+    # What torch.onnx.export writes for bilinear/bicubic antialias on the teaching example.
+    add("ort-export-bilinear-aa-x4-3", X4, {"mode": "linear", "coordinate_transformation_mode": "half_pixel", "antialias": 1, "exclude_outside": 1, "sizes": [1, 1, 3, 3]})
+    add("ort-export-bicubic-aa-x4-3", X4, {"mode": "cubic", "coordinate_transformation_mode": "half_pixel", "antialias": 1, "exclude_outside": 1, "cubic_coeff_a": -0.5, "sizes": [1, 1, 3, 3]})
+    add("ort-cubic-default-a-x4-up", X4, {"mode": "cubic", "scales": f32_list([1, 1, 2, 2])})
+    return out
+
+
+# ---------------------------------------------------------------- OpenCV
+
+def cv_run(x, args):
+    import cv2
+
+    cv2.ipp.setUseIPP(False)
+    interp = getattr(cv2, args["interpolation"])
+    planes = []
+    for n in range(x.shape[0]):
+        chans = []
+        for c in range(x.shape[1]):
+            src = np.ascontiguousarray(x[n, c])
+            if "dsize" in args:
+                y = cv2.resize(src, tuple(args["dsize"]), interpolation=interp)
+            else:
+                y = cv2.resize(src, (0, 0), fx=args["fx"], fy=args["fy"], interpolation=interp)
+            chans.append(y)
+        planes.append(np.stack(chans))
+    return np.stack(planes)
+
+
+CV_INTERS = ["INTER_NEAREST", "INTER_NEAREST_EXACT", "INTER_LINEAR", "INTER_CUBIC", "INTER_AREA", "INTER_LANCZOS4"]
+
+
+def cv_cases():
+    out = []
+
+    def add(cid, x, args):
+        out.append(("opencv", cid, x, args))
+
+    for it in CV_INTERS:
+        n = it[6:].lower()
+        add(f"cv-{n}-dsize-up", rand((1, 1, 4, 5)), {"interpolation": it, "dsize": [9, 7]})
+        add(f"cv-{n}-dsize-down", rand((1, 3, 9, 11)), {"interpolation": it, "dsize": [4, 5]})
+        add(f"cv-{n}-dsize-mixed", rand((1, 1, 7, 5)), {"interpolation": it, "dsize": [8, 3]})
+        add(f"cv-{n}-fxfy-up", rand((1, 1, 5, 4)), {"interpolation": it, "fx": 2.5, "fy": 1.8})
+        add(f"cv-{n}-fxfy-round", rand((1, 1, 9, 29)), {"interpolation": it, "fx": 0.31, "fy": 0.57})
+        add(f"cv-{n}-half", rand((1, 1, 8, 6)), {"interpolation": it, "fx": 0.5, "fy": 0.5})
+        add(f"cv-{n}-x4-up", X4, {"interpolation": it, "dsize": [8, 8]})
+        add(f"cv-{n}-x4-6", X4, {"interpolation": it, "dsize": [6, 6]})
+        add(f"cv-{n}-third", rand((1, 1, 9, 12), "int"), {"interpolation": it, "dsize": [4, 3]})
+    return out
+
+
+# ---------------------------------------------------------------- TensorFlow
+
+def tf_run(x, args):
+    import tensorflow as tf
+
+    nhwc = tf.constant(np.transpose(x, (0, 2, 3, 1)))
+    y = tf.image.resize(nhwc, args["size"], method=args["method"], antialias=args.get("antialias", False))
+    return np.transpose(np.asarray(y, dtype=np.float32), (0, 3, 1, 2))
+
+
+def tf1_run(x, args):
+    import tensorflow as tf
+
+    nhwc = tf.constant(np.transpose(x, (0, 2, 3, 1)))
+    op = getattr(tf.compat.v1.image, args["op"])
+    kw = {"align_corners": args.get("align_corners", False)}
+    if args["op"] != "resize_area":
+        kw["half_pixel_centers"] = args.get("half_pixel_centers", False)
+    y = op(nhwc, args["size"], **kw)
+    return np.transpose(np.asarray(y, dtype=np.float32), (0, 3, 1, 2))
+
+
+TF_METHODS = ["bilinear", "nearest", "bicubic", "area", "lanczos3", "lanczos5", "gaussian", "mitchellcubic"]
+
+
+def tf_cases():
+    out = []
+    for m in TF_METHODS:
+        for aa in [False, True]:
+            out.append(("tensorflow", f"tf-{m}-aa{int(aa)}-up", rand((1, 1, 4, 5)), {"method": m, "size": [9, 7], "antialias": aa}))
+            out.append(("tensorflow", f"tf-{m}-aa{int(aa)}-down", rand((1, 3, 9, 11)), {"method": m, "size": [4, 5], "antialias": aa}))
+            out.append(("tensorflow", f"tf-{m}-aa{int(aa)}-mixed", rand((1, 1, 7, 5)), {"method": m, "size": [3, 8], "antialias": aa}))
+        out.append(("tensorflow", f"tf-{m}-x4-3", X4, {"method": m, "size": [3, 3], "antialias": False}))
+    for op in ["resize_bilinear", "resize_nearest_neighbor", "resize_bicubic"]:
+        for ac, hpc in [(False, False), (True, False), (False, True)]:
+            args = {"op": op, "align_corners": ac, "half_pixel_centers": hpc}
+            out.append(("tf.compat.v1", f"tf1-{op}-ac{int(ac)}-hpc{int(hpc)}-up", rand((1, 1, 4, 5)), {**args, "size": [9, 7]}))
+            out.append(("tf.compat.v1", f"tf1-{op}-ac{int(ac)}-hpc{int(hpc)}-down", rand((1, 2, 9, 11)), {**args, "size": [4, 5]}))
+            out.append(("tf.compat.v1", f"tf1-{op}-ac{int(ac)}-hpc{int(hpc)}-to1", rand((1, 1, 4, 3)), {**args, "size": [1, 2]}))
+    for ac in [False, True]:
+        args = {"op": "resize_area", "align_corners": ac}
+        out.append(("tf.compat.v1", f"tf1-resize_area-ac{int(ac)}-up", rand((1, 1, 4, 5)), {**args, "size": [9, 7]}))
+        out.append(("tf.compat.v1", f"tf1-resize_area-ac{int(ac)}-down", rand((1, 2, 9, 11)), {**args, "size": [4, 5]}))
+        out.append(("tf.compat.v1", f"tf1-resize_area-ac{int(ac)}-mixed", rand((1, 1, 7, 5)), {**args, "size": [3, 8]}))
+    return out
+
+
+# ---------------------------------------------------------------- Pillow
+
+def pil_run(x, args):
+    from PIL import Image
+
+    f = getattr(Image.Resampling, args["resample"])
+    w, h = args["size"]
+    out = np.empty(x.shape[:2] + (h, w), dtype=np.float32)
+    for n in range(x.shape[0]):
+        for c in range(x.shape[1]):
+            im = Image.fromarray(np.ascontiguousarray(x[n, c]))
+            assert im.mode == "F"
+            out[n, c] = np.asarray(im.resize((w, h), f), dtype=np.float32)
+    return out
+
+
+PIL_FILTERS = ["NEAREST", "BOX", "BILINEAR", "HAMMING", "BICUBIC", "LANCZOS"]
+
+
+def pil_cases():
+    out = []
+    for f in PIL_FILTERS:
+        n = f.lower()
+        out.append(("pillow", f"pil-{n}-up", rand((1, 1, 4, 5)), {"resample": f, "size": [7, 9]}))
+        out.append(("pillow", f"pil-{n}-down", rand((1, 3, 9, 11)), {"resample": f, "size": [5, 4]}))
+        out.append(("pillow", f"pil-{n}-width-only", rand((1, 1, 5, 12)), {"resample": f, "size": [5, 5]}))
+        out.append(("pillow", f"pil-{n}-height-only", rand((1, 1, 12, 5)), {"resample": f, "size": [5, 4]}))
+        out.append(("pillow", f"pil-{n}-x4-6", X4, {"resample": f, "size": [6, 6]}))
+        out.append(("pillow", f"pil-{n}-x4-3", X4, {"resample": f, "size": [3, 3]}))
+    out.append(("pillow", "pil-box-19-10", rand((1, 1, 19, 3), "int"), {"resample": "BOX", "size": [3, 10]}))
+    return out
+
+
+# ---------------------------------------------------------------- JAX
+
+def jax_run(x, args):
+    import jax
+    import jax.numpy as jnp
+
+    y = jax.image.resize(jnp.asarray(x), tuple(args["shape"]), method=args["method"], antialias=args.get("antialias", True))
+    return np.asarray(y, dtype=np.float32)
+
+
+def jax_cases():
+    out = []
+    for m in ["nearest", "linear", "cubic", "lanczos3", "lanczos5"]:
+        for aa in [False, True]:
+            out.append(("jax", f"jax-{m}-aa{int(aa)}-up", rand((1, 1, 4, 5)), {"method": m, "shape": [1, 1, 9, 7], "antialias": aa}))
+            out.append(("jax", f"jax-{m}-aa{int(aa)}-down", rand((1, 3, 9, 11)), {"method": m, "shape": [1, 3, 4, 5], "antialias": aa}))
+        out.append(("jax", f"jax-{m}-x4-6", X4, {"method": m, "shape": [1, 1, 6, 6], "antialias": True}))
+    return out
+
+
+RUNNERS = {"onnxruntime": ort_run, "opencv": cv_run, "tensorflow": tf_run, "tf.compat.v1": tf1_run, "pillow": pil_run, "jax": jax_run}
+MODULES = {"onnxruntime": "onnxruntime", "opencv": "cv2", "tensorflow": "tensorflow", "tf.compat.v1": "tensorflow", "pillow": "PIL", "jax": "jax"}
+
+
+def main():
+    only = set(sys.argv[1:])
+    groups = [ort_cases, cv_cases, tf_cases, pil_cases, jax_cases]
+    cases, versions, skipped = [], {"numpy": np.__version__}, []
+    for g in groups:
+        for fw, cid, x, args in g():
+            if only and fw not in only:
+                continue
+            try:
+                mod = __import__(MODULES[fw])
+            except ImportError as e:
+                skipped.append(f"{fw}: {e}")
+                continue
+            versions[MODULES[fw]] = getattr(mod, "__version__", "?")
+            try:
+                y = RUNNERS[fw](np.ascontiguousarray(x, dtype=np.float32), args)
+            except Exception as e:  # noqa: BLE001 - a rejected combination is reported, not a fixture
+                print(f"skip {cid}: {type(e).__name__}: {str(e)[:200]}", file=sys.stderr)
+                continue
+            cases.append({"id": cid, "framework": fw, "args": args, "input": tensor_json(x), "expected": tensor_json(y)})
+    if "onnxruntime" in versions or "onnx" not in versions:
+        try:
+            import onnx
+            versions["onnx"] = onnx.__version__
+        except ImportError:
+            pass
+    meta = {
+        "generator": "tests/golden/generate_frameworks.py",
+        "versions": versions,
+        "python": sys.version.split()[0],
+        "opencv_ipp": False,
+        "onnxruntime": "CPUExecutionProvider, graph optimisations disabled, opset 19",
+    }
+    for s in sorted(set(skipped)):
+        print(f"not installed: {s}", file=sys.stderr)
+    path = os.path.join(HERE, "frameworks.json")
+    with open(path, "w") as f:
+        json.dump({"meta": meta, "cases": cases}, f, separators=(",", ":"))
+        f.write("\n")
+    counts = {}
+    for c in cases:
+        counts[c["framework"]] = counts.get(c["framework"], 0) + 1
+    print(f"wrote {len(cases)} cases to {path}: {counts}")
+
+
+if __name__ == "__main__":
+    main()
