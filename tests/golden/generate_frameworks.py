@@ -287,13 +287,88 @@ def jax_cases():
     return out
 
 
+def random_cases():
+    """Seeded random calls over every library's main recipes: shapes 1–10 to 1–12, up,
+    down and mixed, 1–3 channels (the sweeps behind the README's exactness table)."""
+    out = []
+    g = np.random.default_rng(7)
+
+    def shape():
+        return (1, int(g.integers(1, 4)), int(g.integers(1, 11)), int(g.integers(1, 11)))
+
+    def size():
+        return [int(g.integers(1, 13)), int(g.integers(1, 13))]
+
+    for k in range(60):
+        x = shape()
+        h, w = size()
+        mode = ["linear", "cubic", "nearest"][k % 3]
+        ctm = CTMS[(k // 3) % 5]
+        args = {"mode": mode, "coordinate_transformation_mode": ctm}
+        if mode == "cubic":
+            args["cubic_coeff_a"] = [-0.75, -0.5][k % 2]
+            args["exclude_outside"] = int(g.integers(0, 2))
+        if mode == "nearest":
+            args["nearest_mode"] = NEAREST_MODES[int(g.integers(0, 4))]
+        if mode != "nearest" and k % 4 == 0:
+            args["antialias"] = 1
+        if k % 2:
+            args["sizes"] = [x[0], x[1], h, w]
+        else:
+            args["scales"] = f32_list([1, 1, h / x[2] + 0.01 * int(g.integers(-3, 4)), w / x[3]])
+        out.append(("onnxruntime", f"rand-ort-{k}", rand(x), args))
+    for k in range(36):
+        x = shape()
+        it = CV_INTERS[k % 6]
+        h, w = size()
+        args = {"interpolation": it, "dsize": [w, h]} if k % 3 else {"interpolation": it, "fx": float(g.choice([0.3, 0.5, 0.7, 1.5, 2.0, 2.5, 3.0])), "fy": float(g.choice([0.4, 0.5, 1.25, 2.0, 3.0]))}
+        out.append(("opencv", f"rand-cv-{k}", rand(x), args))
+    for k in range(32):
+        x = shape()
+        m = TF_METHODS[k % 8]
+        out.append(("tensorflow", f"rand-tf-{k}", rand(x), {"method": m, "size": size(), "antialias": bool(k % 3 == 0)}))
+    for k in range(24):
+        x = shape()
+        op = ["resize_bilinear", "resize_nearest_neighbor", "resize_bicubic", "resize_area"][k % 4]
+        ac, hpc = [(False, False), (True, False), (False, True)][(k // 4) % 3]
+        args = {"op": op, "size": size(), "align_corners": ac}
+        if op != "resize_area":
+            args["half_pixel_centers"] = hpc
+        out.append(("tf.compat.v1", f"rand-tf1-{k}", rand(x), args))
+    for k in range(30):
+        x = shape()
+        h, w = size()
+        out.append(("pillow", f"rand-pil-{k}", rand(x), {"resample": PIL_FILTERS[k % 6], "size": [w, h]}))
+    for k in range(20):
+        x = shape()
+        h, w = size()
+        m = ["nearest", "linear", "cubic", "lanczos3", "lanczos5"][k % 5]
+        out.append(("jax", f"rand-jax-{k}", rand(x), {"method": m, "shape": [x[0], x[1], h, w], "antialias": bool(k % 2)}))
+    # Pillow 13's pass order (python-pillow/Pillow#9549): height shrunk by 2–6, width by 1–2.
+    for h in [6, 4, 3, 2]:
+        for w in [7, 6, 5, 4]:
+            out.append(("pillow", f"pil-order-12x8-{h}x{w}", rand((1, 1, 12, 8)), {"resample": "BILINEAR", "size": [w, h]}))
+    # Rejected calls: the library's exception text must contain the core's message.
+    out.append(("tf.compat.v1", "err-tf1-ac-hpc", X4, {"op": "resize_bilinear", "size": [3, 3], "align_corners": True, "half_pixel_centers": True}))
+    out.append(("opencv", "err-cv-empty-dsize", X4, {"interpolation": "INTER_LINEAR", "fx": 0.1, "fy": 0.1}))
+    out.append(("opencv", "err-cv-zero-fx", X4, {"interpolation": "INTER_LINEAR", "fx": 0.0, "fy": 1.0}))
+    out.append(("onnxruntime", "err-ort-aa-nearest", X4, {"mode": "nearest", "antialias": 1, "sizes": [1, 1, 2, 2]}))
+    out.append(("onnxruntime", "err-ort-negative-scale", X4, {"mode": "linear", "scales": [1.0, 1.0, -2.0, 2.0]}))
+    out.append(("jax", "err-jax-rank", X4, {"method": "linear", "shape": [4, 4], "antialias": True}))
+    out.append(("tensorflow", "err-tf-zero-size", X4, {"method": "bilinear", "size": [0, 3], "antialias": False}))
+    # Nearest ties: 4 → 6 (Pillow and OpenCV pick pixel 2 where the others pick 3).
+    out.append(("tensorflow", "tf-nearest-x4-6", X4, {"method": "nearest", "size": [6, 6], "antialias": False}))
+    out.append(("tf.compat.v1", "tf1-nearest-ac-x4-6", X4, {"op": "resize_nearest_neighbor", "size": [6, 6], "align_corners": True, "half_pixel_centers": False}))
+    return out
+
+
 RUNNERS = {"onnxruntime": ort_run, "opencv": cv_run, "tensorflow": tf_run, "tf.compat.v1": tf1_run, "pillow": pil_run, "jax": jax_run}
 MODULES = {"onnxruntime": "onnxruntime", "opencv": "cv2", "tensorflow": "tensorflow", "tf.compat.v1": "tensorflow", "pillow": "PIL", "jax": "jax"}
 
 
 def main():
     only = set(sys.argv[1:])
-    groups = [ort_cases, cv_cases, tf_cases, pil_cases, jax_cases]
+    groups = [ort_cases, cv_cases, tf_cases, pil_cases, jax_cases, random_cases]
     cases, versions, skipped = [], {"numpy": np.__version__}, []
     for g in groups:
         for fw, cid, x, args in g():
@@ -305,12 +380,12 @@ def main():
                 skipped.append(f"{fw}: {e}")
                 continue
             versions[MODULES[fw]] = getattr(mod, "__version__", "?")
+            c = {"id": cid, "framework": fw, "args": args, "input": tensor_json(x)}
             try:
-                y = RUNNERS[fw](np.ascontiguousarray(x, dtype=np.float32), args)
-            except Exception as e:  # noqa: BLE001 - a rejected combination is reported, not a fixture
-                print(f"skip {cid}: {type(e).__name__}: {str(e)[:200]}", file=sys.stderr)
-                continue
-            cases.append({"id": cid, "framework": fw, "args": args, "input": tensor_json(x), "expected": tensor_json(y)})
+                c["expected"] = tensor_json(RUNNERS[fw](np.ascontiguousarray(x, dtype=np.float32), args))
+            except Exception as e:  # noqa: BLE001 - every rejection is a fixture
+                c["error"] = {"type": type(e).__name__, "message": str(e)}
+            cases.append(c)
     if "onnxruntime" in versions or "onnx" not in versions:
         try:
             import onnx

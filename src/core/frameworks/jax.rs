@@ -95,7 +95,11 @@ pub(super) fn plan(in_shape: &[usize], a: &JaxArgs) -> Result<Parts, TorchError>
     if a.shape.len() != in_shape.len() {
         return Err(TorchError::new(
             ErrorKind::ValueError,
-            format!("shape must have length equal to the number of dimensions of x;  {:?} vs {:?}", a.shape, in_shape),
+            format!(
+                "shape must have length equal to the number of dimensions of x;  {} vs {}",
+                py_tuple(&a.shape),
+                py_tuple(in_shape)
+            ),
         ));
     }
     if a.shape.iter().any(|&n| n < 0) {
@@ -143,6 +147,16 @@ pub(super) fn plan(in_shape: &[usize], a: &JaxArgs) -> Result<Parts, TorchError>
     };
     let combine = if nearest { Combine::Copy } else { Combine::DotF32 };
     Ok((recipe, axes, Evaluation::Separable { first: 0, combine: [combine, combine], post_scale: None }))
+}
+
+/// A Python tuple's repr, e.g. `(4, 4)` or `(3,)`.
+fn py_tuple<T: std::fmt::Display>(items: &[T]) -> String {
+    let inner: Vec<String> = items.iter().map(ToString::to_string).collect();
+    if inner.len() == 1 {
+        format!("({},)", inner[0])
+    } else {
+        format!("({})", inner.join(", "))
+    }
 }
 
 /// `_resize_nearest`: `⌊f32((i + 0.5)·in) / f32(out)⌋`, computed in float32.

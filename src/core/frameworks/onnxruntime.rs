@@ -202,9 +202,10 @@ pub fn ort_output_len(in_len: usize, scale: f32) -> i64 {
     (scale * in_len as f32) as i64
 }
 
-/// ONNX Runtime's error text (`[ONNXRuntimeError] : 2 : INVALID_ARGUMENT : …` in Python).
+/// ONNX Runtime's error text (Python raises `Fail` with `[ONNXRuntimeError] : 1 : FAIL : …`,
+/// the source location, then this text).
 fn invalid(message: &str) -> TorchError {
-    TorchError::new(ErrorKind::RuntimeError, format!("[ONNXRuntimeError] : 2 : INVALID_ARGUMENT : {message}"))
+    TorchError::new(ErrorKind::RuntimeError, message)
 }
 
 pub(super) fn plan(in_shape: &[usize], a: &OrtArgs) -> Result<Parts, TorchError> {

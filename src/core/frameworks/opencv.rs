@@ -71,11 +71,9 @@ pub fn cv_output_len(in_len: usize, fx: f64) -> i64 {
     (if tie && r % 2.0 != 0.0 { r - v.signum() } else { r }) as i64
 }
 
+/// `cv2.error`'s text after OpenCV's version and source location.
 fn assertion(what: &str) -> TorchError {
-    TorchError::new(
-        ErrorKind::RuntimeError,
-        format!("OpenCV(5.0.0) resize.cpp: error: (-215:Assertion failed) {what} in function 'resize'"),
-    )
+    TorchError::new(ErrorKind::RuntimeError, format!("(-215:Assertion failed) {what} in function 'resize'"))
 }
 
 pub(super) fn plan(in_shape: &[usize], a: &CvArgs) -> Result<Parts, TorchError> {
