@@ -4,22 +4,23 @@
 //!
 //! PyTorch's modes are recipes ([`super::Mode::recipe`]), and the plan ([`super::plan`])
 //! dispatches on a recipe's fields, not on the mode. Other libraries' conventions are further
-//! values of these fields (`shared/docs/cross-framework.md` §1 has the landscape), for
+//! values of these fields, which the framework engines (`frameworks/`, one file per library;
+//! `shared/docs/cross-framework.md` §1 has the landscape) describe their resizes with, for
 //! example:
 //! * ONNX `Resize` `asymmetric` with `nearest_mode=floor` is PyTorch `nearest`'s transform and
-//!   rounding; `half_pixel` + `round_prefer_ceil` is `nearest-exact` up to float ties; ONNX
-//!   `exclude_outside=1` is [`Border::DropAndRenormalise`]; cubic with `cubic_coeff_a=-0.5`
-//!   is [`KernelShape::KeysA05`];
-//! * TensorFlow 1's default grid is [`Transform::Asymmetric`] for bilinear too; TF and
-//!   OpenCV `area` are box windows with fractional coverage (a new [`Transform`] and
-//!   [`Arithmetic`]), unlike PyTorch's integer windows;
-//! * OpenCV `INTER_LINEAR` is [`Transform::HalfPixel`] with fixed-point weights (a new
-//!   [`Arithmetic`]); Pillow always filters ([`Transform::FilterCentre`], also when
-//!   upscaling) and its `BOX` filter is [`KernelShape::Round`] as a filter;
-//! * JAX `jax.image.resize` is filter-stretching antialias by default.
+//!   rounding, its `scales` give [`OutputSize::Float32TruncatedProduct`], `exclude_outside=1`
+//!   is [`Border::DropAndRenormalise`] and `antialias` without it [`Border::FoldIntoEdge`];
+//! * TensorFlow 1's default grid is [`Transform::Asymmetric`] for bilinear too, its bilinear
+//!   is [`Arithmetic::Lerp`] and its bicubic [`Rounding::TableOffset`]; TF and OpenCV `area`
+//!   are [`Transform::CoverageBox`], unlike PyTorch's integer windows;
+//! * OpenCV's `fx` gives [`OutputSize::RoundedProduct`], and its vertical linear pass
+//!   [`Border::ClampIndexOnly`]; Pillow and OpenCV 5's exact nearest is
+//!   [`Transform::AccumulatedCentre`], Pillow's filters [`Arithmetic::SeparableDotF64`].
 //!
 //! Each such variant is added here, and the compiler then names every match that must
-//! learn it (the plan's axis builder and kernel choice, the kernel's curve).
+//! learn it (the plan's axis builder and kernel choice, the kernel's curve). Kernels of
+//! other libraries are `frameworks::Filter`s, not [`KernelShape`]s, until the kernel plot
+//! (which matches `KernelShape` exhaustively) learns to draw them.
 
 use super::KernelShape;
 

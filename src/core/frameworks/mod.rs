@@ -456,6 +456,10 @@ pub fn explain_framework(plan: &FrameworkPlan, input: &Tensor, out_index: &[usiz
         .map(|(a, &i)| a.samples.get(i).cloned().unwrap_or_else(|| copy_sample(i)))
         .collect();
     let per_axis: Vec<Vec<WeightedTap>> = axes.iter().map(FrameworkSample::effective_taps).collect();
+    let post_scale = match plan.evaluation {
+        Evaluation::Separable { post_scale: Some(s), .. } => s as f64,
+        _ => 1.0,
+    };
     let (h_in, w_in) = (plan.in_shape[2], plan.in_shape[3]);
     let base = (out_index[0] * plan.in_shape[1] + out_index[1]) * h_in * w_in;
     let mut merged: Vec<(Vec<usize>, f64)> = Vec::new();
@@ -463,7 +467,7 @@ pub fn explain_framework(plan: &FrameworkPlan, input: &Tensor, out_index: &[usiz
     for flat in 0..sizes.iter().product() {
         let pick = unflatten(flat, &sizes);
         let index: Vec<usize> = pick.iter().enumerate().map(|(d, &k)| per_axis[d][k].index).collect();
-        let weight: f64 = pick.iter().enumerate().map(|(d, &k)| per_axis[d][k].weight).product();
+        let weight: f64 = pick.iter().enumerate().map(|(d, &k)| per_axis[d][k].weight).product::<f64>() * post_scale;
         match merged.iter_mut().find(|(i, _)| *i == index) {
             Some(entry) => entry.1 += weight,
             None => merged.push((index, weight)),
@@ -509,6 +513,27 @@ mod tests {
             FrameworkArgs::TensorFlow(TfArgs { method: TfMethod::Bilinear, size: [6, 2], antialias: false }),
             FrameworkArgs::Pillow(PilArgs { resample: Resampling::Lanczos, size: [3, 7] }),
             FrameworkArgs::OpenCv(CvArgs { interpolation: Interpolation::Area, to: CvResizeTo::Dsize([2, 3]) }),
+            FrameworkArgs::OpenCv(CvArgs { interpolation: Interpolation::Area, to: CvResizeTo::Dsize([5, 2]) }),
+            FrameworkArgs::OpenCv(CvArgs { interpolation: Interpolation::Cubic, to: CvResizeTo::Dsize([7, 3]) }),
+            FrameworkArgs::TfCompatV1(Tf1Args {
+                op: Tf1Op::ResizeArea,
+                size: [3, 2],
+                align_corners: false,
+                half_pixel_centers: false,
+            }),
+            FrameworkArgs::TfCompatV1(Tf1Args {
+                op: Tf1Op::ResizeBicubic,
+                size: [7, 8],
+                align_corners: false,
+                half_pixel_centers: true,
+            }),
+            FrameworkArgs::OnnxRuntime(OrtArgs {
+                mode: OrtMode::Cubic,
+                antialias: true,
+                ..OrtArgs::sizes([1, 1, 2, 3])
+            }),
+            FrameworkArgs::Jax(JaxArgs { method: JaxMethod::Lanczos3, shape: vec![1, 1, 3, 8], antialias: true }),
+            FrameworkArgs::Pillow(PilArgs { resample: Resampling::Nearest, size: [6, 6] }),
         ];
         for args in calls {
             let plan = framework_plan(&input.shape, &args).unwrap();
