@@ -348,6 +348,9 @@ def random_cases():
     for h in [6, 4, 3, 2]:
         for w in [7, 6, 5, 4]:
             out.append(("pillow", f"pil-order-12x8-{h}x{w}", rand((1, 1, 12, 8)), {"resample": "BILINEAR", "size": [w, h]}))
+    # align_corners from a 1-pixel axis: (1 − 1)/(out − 1) = 0 in the source.
+    for op in ["resize_bilinear", "resize_nearest_neighbor", "resize_bicubic", "resize_area"]:
+        out.append(("tf.compat.v1", f"tf1-{op}-ac1-from1", rand((1, 2, 1, 4)), {"op": op, "size": [3, 7], "align_corners": True, **({} if op == "resize_area" else {"half_pixel_centers": False})}))
     # Rejected calls: the library's exception text must contain the core's message.
     out.append(("tf.compat.v1", "err-tf1-ac-hpc", X4, {"op": "resize_bilinear", "size": [3, 3], "align_corners": True, "half_pixel_centers": True}))
     out.append(("opencv", "err-cv-empty-dsize", X4, {"interpolation": "INTER_LINEAR", "fx": 0.1, "fy": 0.1}))

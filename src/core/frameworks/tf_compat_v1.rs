@@ -66,9 +66,12 @@ pub(super) fn output_size(in_shape: &[usize], size: [i64; 2]) -> Result<[usize; 
 }
 
 /// `CalculateResizeScale`: `(in − 1)/(out − 1)` with `align_corners` (and `out > 1`), else
-/// `in/out`, in float32; multiplied by, as PyTorch does.
+/// `in/out`, in float32; multiplied by, as PyTorch does. A 1-pixel input takes `in/out` too:
+/// TensorFlow 2.21's `ResizeArea` gives `align_corners=True` from 1 pixel finite outputs that
+/// `in/out` reproduces (the source read would scale by 0 and divide by it); the other ops
+/// read pixel 0 either way.
 pub(super) fn resize_scale(in_len: usize, out_len: usize, align_corners: bool) -> f32 {
-    if align_corners && out_len > 1 {
+    if align_corners && out_len > 1 && in_len > 1 {
         (in_len - 1) as f32 / (out_len - 1) as f32
     } else {
         in_len as f32 / out_len as f32
