@@ -72,8 +72,10 @@ impl JaxMethod {
                 if x > r {
                     0.0
                 } else if x > 1e-3 {
+                    // `np.pi` and `np.pi**2` are Python floats, each rounded to float32.
                     let pi = std::f32::consts::PI;
-                    r * (pi * x).sin() * (pi * x / r).sin() / (pi * pi * x * x)
+                    let pi2 = (std::f64::consts::PI * std::f64::consts::PI) as f32;
+                    r * (pi * x).sin() * (pi * x / r).sin() / (pi2 * (x * x))
                 } else {
                     1.0
                 }
@@ -171,11 +173,13 @@ fn nearest_axis(n_in: usize, n_out: usize) -> FrameworkAxis {
 /// `(i + 0.5)/scale − 0.5`, stretched by `max(1/scale, 1)` with antialias, normalised by the
 /// column's sum (0 when it is tiny or the sample lies outside `[−0.5, in − 0.5]`).
 fn weight_axis(method: JaxMethod, n_in: usize, n_out: usize, antialias: bool) -> FrameworkAxis {
-    let scale = (n_out as f64 / n_in as f64) as f32;
-    let inv_scale = 1.0 / scale;
-    let kernel_scale = if antialias { inv_scale.max(1.0) } else { 1.0 };
+    // `scale` is a Python float and `1. / scale` a Python division: both doubles, rounded to
+    // float32 where they meet the float32 arrays.
+    let scale = n_out as f64 / n_in as f64;
+    let inv_scale = (1.0 / scale) as f32;
+    let kernel_scale = if antialias { (1.0 / scale).max(1.0) as f32 } else { 1.0 };
     axis_of(n_in, n_out, inv_scale as f64, false, |i| {
-        let sample_f = (i as f32 + 0.5) * inv_scale - 0.0 * inv_scale - 0.5;
+        let sample_f = (i as f32 + 0.5) * inv_scale - 0.0 - 0.5;
         let raw: Vec<f32> = (0..n_in).map(|j| method.kernel((sample_f - j as f32).abs() / kernel_scale)).collect();
         let total = raw.iter().fold(0.0f32, |s, &w| s + w);
         let inside = sample_f >= -0.5 && sample_f <= n_in as f32 - 0.5;
