@@ -198,6 +198,10 @@ pub enum Combine {
     Lerp,
     /// `acc = 0.0; acc += (double)x·w` in double, rounded to float32 once (Pillow).
     DotF64,
+    /// OpenCV's vertical cubic and Lanczos-4 passes: on the first `lanes·⌊n/lanes⌋` elements
+    /// of a row (its SIMD loop) the products are added from the last tap back,
+    /// `x0·w0 + (x1·w1 + (… + x3·w3))`, and on the rest from the first (`DotF32`).
+    SimdReversedDot { lanes: usize },
 }
 
 /// The order of the library's arithmetic over the two axes.
@@ -429,6 +433,15 @@ fn resample(src: &[f32], outer: usize, axis: &FrameworkAxis, inner: usize, combi
                         [a] => x(a),
                         _ => 0.0,
                     },
+                    Combine::SimdReversedDot { lanes } if j < inner / lanes * lanes => match s.taps.split_last() {
+                        Some((last, rest)) => {
+                            rest.iter().rev().fold(x(last) * last.weight as f32, |acc, t| x(t) * t.weight as f32 + acc)
+                        }
+                        None => 0.0,
+                    },
+                    Combine::SimdReversedDot { .. } => {
+                        s.taps.iter().fold(0.0f32, |acc, t| acc + x(t) * t.weight as f32)
+                    }
                     Combine::DotF64 => s.taps.iter().fold(0.0f64, |acc, t| acc + x(t) as f64 * t.weight) as f32,
                 };
             }

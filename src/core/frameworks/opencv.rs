@@ -4,7 +4,11 @@
 //! `resizeAreaFast_`; `shared/docs/cross-framework.md` §4). The default x86-64 wheels
 //! route float32 `INTER_LINEAR` and `INTER_CUBIC` through Intel IPP first, which may differ
 //! in the last bits; the fixtures are made with `cv2.ipp.setUseIPP(False)`.
-//! OpenCV 5's `INTER_NEAREST_EXACT` follows Pillow's `NEAREST` (opencv/opencv#28873).
+//! OpenCV 5's `INTER_NEAREST_EXACT` follows Pillow's `NEAREST` (opencv/opencv#28873). The
+//! cubic and Lanczos-4 vertical passes add their products in the order of the SIMD loop
+//! (`VResizeCubicVec_32f`, `VResizeLanczos4Vec_32f`: from the last row back, four columns at
+//! a time) and of the scalar tail (from the first row) — which is what makes them bit-exact
+//! (cross-framework.md Appendix B had them as not reproduced).
 
 use super::pillow::accumulated_nearest;
 use super::{axis_of, sample, tap, Evaluation, Filter, FrameworkAxis, FrameworkRecipe, Parts, WeightedTap};
@@ -127,6 +131,13 @@ pub(super) fn plan(in_shape: &[usize], a: &CvArgs) -> Result<Parts, TorchError> 
         })
         .collect();
     let separable = |combine| Evaluation::Separable { first: 1, combine: [combine, combine], post_scale: None };
+    // `VResizeCubicVec_32f` / `VResizeLanczos4Vec_32f`: 128-bit universal intrinsics (4 lanes,
+    // the x86-64 wheels' baseline) nest `v_muladd(S0, b0, v_muladd(S1, b1, …))`, unfused there.
+    let vertical_simd = Evaluation::Separable {
+        first: 1,
+        combine: [Combine::SimdReversedDot { lanes: 4 }, Combine::DotF32],
+        post_scale: None,
+    };
     let (transform, filter, rounding, border, arithmetic, evaluation) = match method {
         Interpolation::Nearest => (
             Transform::Asymmetric,
@@ -179,7 +190,7 @@ pub(super) fn plan(in_shape: &[usize], a: &CvArgs) -> Result<Parts, TorchError> 
             Rounding::Floor,
             Border::ReplicateEdge,
             Arithmetic::SeparableDotF32,
-            separable(Combine::DotF32),
+            vertical_simd,
         ),
         Interpolation::Lanczos4 => (
             Transform::HalfPixel,
@@ -187,7 +198,7 @@ pub(super) fn plan(in_shape: &[usize], a: &CvArgs) -> Result<Parts, TorchError> 
             Rounding::Floor,
             Border::ReplicateEdge,
             Arithmetic::SeparableDotF32,
-            separable(Combine::DotF32),
+            vertical_simd,
         ),
     };
     let recipe = FrameworkRecipe {
