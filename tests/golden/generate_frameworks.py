@@ -348,6 +348,11 @@ def random_cases():
     for h in [6, 4, 3, 2]:
         for w in [7, 6, 5, 4]:
             out.append(("pillow", f"pil-order-12x8-{h}x{w}", rand((1, 1, 12, 8)), {"resample": "BILINEAR", "size": [w, h]}))
+    # OpenCV's integer-factor INTER_AREA (and 2× INTER_LINEAR) on rows of 4+ outputs (SIMD).
+    for it in ["INTER_AREA", "INTER_LINEAR"]:
+        out.append(("opencv", f"cv-{it[6:].lower()}-half-wide", rand((1, 2, 8, 22)), {"interpolation": it, "dsize": [11, 4]}))
+    out.append(("opencv", "cv-area-third-wide", rand((1, 1, 9, 27)), {"interpolation": "INTER_AREA", "dsize": [9, 3]}))
+    out.append(("opencv", "cv-area-2x3-wide", rand((1, 1, 9, 20)), {"interpolation": "INTER_AREA", "dsize": [10, 3]}))
     # align_corners from a 1-pixel axis: (1 − 1)/(out − 1) = 0 in the source.
     for op in ["resize_bilinear", "resize_nearest_neighbor", "resize_bicubic", "resize_area"]:
         out.append(("tf.compat.v1", f"tf1-{op}-ac1-from1", rand((1, 2, 1, 4)), {"op": op, "size": [3, 7], "align_corners": True, **({} if op == "resize_area" else {"half_pixel_centers": False})}))

@@ -216,8 +216,8 @@ pub enum Evaluation {
     FourProducts,
     /// OpenCV `INTER_AREA` by integer factors (`resizeAreaFast_`): each `sy × sx` block's
     /// pixels in row-major order, added four at a time (`sum += a + b + c + d`), then
-    /// `sum · scale` with `scale = f32(1/(sx·sy))`. (Its SIMD path for 2 × 2 blocks, taken
-    /// for runs of 4+ outputs, adds `(a + b) + (c + d)` instead.)
+    /// `sum · scale` with `scale = f32(1/(sx·sy))`; 2 × 2 blocks on the first `4·⌊W'/4⌋`
+    /// outputs of a row (its SIMD loop) add `(a + b) + (c + d)` instead.
     BlockMean { sx: usize, sy: usize, scale: f32 },
 }
 
@@ -387,6 +387,8 @@ impl FrameworkPlan {
         let (h_in, w_in) = (self.in_shape[2], self.in_shape[3]);
         let planes = self.in_shape[0] * self.in_shape[1];
         let mut out = Vec::with_capacity(planes * self.axes[0].out_len * self.axes[1].out_len);
+        // `ResizeAreaFastVec_SIMD_32f`: 2 × 2 blocks, 4 outputs at a time.
+        let simd_outputs = self.axes[1].out_len / 4 * 4;
         for plane in input.data.chunks_exact(h_in * w_in).take(planes) {
             for y in 0..self.axes[0].out_len {
                 for x in 0..self.axes[1].out_len {
@@ -394,6 +396,10 @@ impl FrameworkPlan {
                         .flat_map(|r| (0..sx).map(move |c| (y * sy + r, x * sx + c)))
                         .map(|(r, c)| plane[r.min(h_in - 1) * w_in + c.min(w_in - 1)])
                         .collect();
+                    if sx == 2 && sy == 2 && x < simd_outputs {
+                        out.push(((block[0] + block[1]) + (block[2] + block[3])) * scale);
+                        continue;
+                    }
                     let mut sum = 0.0f32;
                     let mut quads = block.chunks_exact(4);
                     for q in quads.by_ref() {
