@@ -353,6 +353,18 @@ def random_cases():
         out.append(("opencv", f"cv-{it[6:].lower()}-half-wide", rand((1, 2, 8, 22)), {"interpolation": it, "dsize": [11, 4]}))
     out.append(("opencv", "cv-area-third-wide", rand((1, 1, 9, 27)), {"interpolation": "INTER_AREA", "dsize": [9, 3]}))
     out.append(("opencv", "cv-area-2x3-wide", rand((1, 1, 9, 20)), {"interpolation": "INTER_AREA", "dsize": [10, 3]}))
+    # Larger planes, so that vectorised loops run several chunks (one of each main recipe).
+    big = [((1, 1, 21, 34), (27, 17)), ((1, 2, 30, 19), (13, 40))]
+    for k, (shp, (h, w)) in enumerate(big):
+        out.append(("onnxruntime", f"big-ort-linear-{k}", rand(shp), {"mode": "linear", "sizes": [shp[0], shp[1], h, w]}))
+        out.append(("onnxruntime", f"big-ort-cubic-{k}", rand(shp), {"mode": "cubic", "sizes": [shp[0], shp[1], h, w]}))
+        out.append(("onnxruntime", f"big-ort-aa-{k}", rand(shp), {"mode": "cubic", "antialias": 1, "exclude_outside": 1, "cubic_coeff_a": -0.5, "sizes": [shp[0], shp[1], h, w]}))
+        for it in ["INTER_LINEAR", "INTER_CUBIC", "INTER_AREA", "INTER_LANCZOS4"]:
+            out.append(("opencv", f"big-cv-{it[6:].lower()}-{k}", rand(shp), {"interpolation": it, "dsize": [w, h]}))
+        for m in ["bilinear", "bicubic", "area", "lanczos3"]:
+            out.append(("tensorflow", f"big-tf-{m}-{k}", rand(shp), {"method": m, "size": [h, w], "antialias": m == "lanczos3"}))
+        for f in ["BILINEAR", "BICUBIC", "LANCZOS"]:
+            out.append(("pillow", f"big-pil-{f.lower()}-{k}", rand(shp), {"resample": f, "size": [w, h]}))
     # align_corners from a 1-pixel axis: (1 − 1)/(out − 1) = 0 in the source.
     for op in ["resize_bilinear", "resize_nearest_neighbor", "resize_bicubic", "resize_area"]:
         out.append(("tf.compat.v1", f"tf1-{op}-ac1-from1", rand((1, 2, 1, 4)), {"op": op, "size": [3, 7], "align_corners": True, **({} if op == "resize_area" else {"half_pixel_centers": False})}))
