@@ -15,6 +15,8 @@
 //! because the UI's kernel plot matches that enum exhaustively; a UI that draws these
 //! filters can fold the two together.
 
+mod code;
+mod equivalent;
 mod jax;
 mod onnxruntime;
 mod opencv;
@@ -22,6 +24,8 @@ mod pillow;
 mod tensorflow;
 mod tf_compat_v1;
 
+pub use code::framework_python;
+pub use equivalent::{equivalent, Equivalent, NoEquivalent};
 pub use jax::{JaxArgs, JaxMethod};
 pub use onnxruntime::{CoordinateTransformationMode, NearestMode, OrtArgs, OrtMode, OrtResizeTo};
 pub use opencv::{CvArgs, CvResizeTo, Interpolation};
