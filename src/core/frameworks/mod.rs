@@ -9,7 +9,7 @@
 //! strip and ledger views show, as PyTorch's [`super::AxisSample`]), the recipe in the
 //! vocabulary of [`super::Recipe`] ([`FrameworkRecipe`]), and the order in which the library's
 //! float arithmetic combines the taps ([`Evaluation`]). [`FrameworkPlan::run`] then gives
-//! the library's output; [`explain`] one output element's ledger.
+//! the library's output; [`explain_framework`] one output element's ledger.
 //!
 //! The kernels are a separate [`Filter`] type rather than more [`super::KernelShape`]s
 //! because the UI's kernel plot matches that enum exhaustively; a UI that draws these
@@ -164,8 +164,9 @@ pub struct FrameworkSample {
     pub coordinate: f64,
     /// The taps in the library's order, with the weights its arithmetic uses.
     pub taps: Vec<WeightedTap>,
-    /// A divisor the library applies after weighing (ONNX Runtime's cubic `exclude_outside`
-    /// vertical pass divides each product by the coefficients' sum); 1 elsewhere.
+    /// A divisor the library applies after weighing (ONNX Runtime's cubic vertical pass
+    /// divides each product by the coefficients' sum; OpenCV's integer-factor `INTER_AREA`
+    /// sums its block before scaling it); 1 elsewhere.
     pub norm: f64,
 }
 
