@@ -237,8 +237,13 @@ pub(super) fn plan(in_shape: &[usize], a: &OrtArgs) -> Result<Parts, TorchError>
     }
     super::check_output(in_shape, out[2], out[3])?;
     let ctm = a.coordinate_transformation_mode;
+    // An output of the input's shape is the input, whatever the scales: ONNX Runtime 1.32
+    // copies 2 pixels resized by `scales` 1.3 (`int(2.6)` = 2) in every mode, where the
+    // source read only skips an axis whose scale is exactly 1. (One axis keeping its length
+    // while the other changes still goes through the formula.)
+    let same_shape = out[2] == in_shape[2] && out[3] == in_shape[3];
     let coordinate = |d: usize, i: usize| {
-        if scales[d] == 1.0 {
+        if scales[d] == 1.0 || same_shape {
             i as f32
         } else {
             ctm.original(i as f32, scales[d], out[d] as f32, in_shape[d] as f32)
@@ -252,7 +257,7 @@ pub(super) fn plan(in_shape: &[usize], a: &OrtArgs) -> Result<Parts, TorchError>
                 _ if a.antialias => antialias_axis(a, n_in, n_out, scale, x),
                 OrtMode::Nearest => axis_of(n_in, n_out, scale as f64, false, |i| {
                     let src = x(i);
-                    let index = if scale == 1.0 { i as i64 } else { a.nearest_mode.pick(src) };
+                    let index = if scale == 1.0 || same_shape { i as i64 } else { a.nearest_mode.pick(src) };
                     sample(i, src as f64, vec![tap(index.clamp(0, n_in as i64 - 1) as usize, 1.0)])
                 }),
                 OrtMode::Linear => axis_of(n_in, n_out, scale as f64, false, |i| {
