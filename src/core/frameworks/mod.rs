@@ -159,8 +159,9 @@ pub struct WeightedTap {
 pub struct FrameworkSample {
     pub out_index: usize,
     /// The source coordinate as the library computes it, in input pixel units with pixel
-    /// `k` centred at `k` (for `area` the cell's left edge; for filters the filter's centre
-    /// minus one half, so the same frame).
+    /// `k` centred at `k`: where the kernel is centred, or for `area` the output cell's left
+    /// edge (a library working in the edge frame, where pixel `k` spans `[k, k + 1)`, has its
+    /// value shifted by −½ here).
     pub coordinate: f64,
     /// The taps in the library's order, with the weights its arithmetic uses.
     pub taps: Vec<WeightedTap>,
@@ -568,6 +569,45 @@ mod tests {
                 let sum: f64 = ledger.contributions.iter().map(|c| c.weight as f64 * c.value as f64).sum();
                 assert!((sum - out.data[flat] as f64).abs() < 1e-4, "{args:?} {index:?}: {sum} vs {}", out.data[flat]);
                 assert_eq!(ledger.value, out.data[flat]);
+            }
+        }
+    }
+
+    /// Every library's half-pixel grid lands in the same frame: 4 → 8 samples at
+    /// `(i + 0.5)/2 − 0.5` (and area cells start at `i/2 − 0.5`), so the views can draw the
+    /// libraries' coordinates on one axis.
+    #[test]
+    fn coordinates_share_the_pixel_centre_frame() {
+        let half_pixel = [
+            FrameworkArgs::OnnxRuntime(OrtArgs { mode: OrtMode::Linear, ..OrtArgs::sizes([1, 1, 8, 8]) }),
+            FrameworkArgs::TensorFlow(TfArgs { method: TfMethod::Bilinear, size: [8, 8], antialias: false }),
+            FrameworkArgs::TensorFlow(TfArgs { method: TfMethod::Lanczos3, size: [8, 8], antialias: true }),
+            FrameworkArgs::OpenCv(CvArgs { interpolation: Interpolation::Linear, to: CvResizeTo::Dsize([8, 8]) }),
+            FrameworkArgs::Pillow(PilArgs { resample: Resampling::Bilinear, size: [8, 8] }),
+            FrameworkArgs::Pillow(PilArgs { resample: Resampling::Nearest, size: [8, 8] }),
+            FrameworkArgs::Jax(JaxArgs { method: JaxMethod::Linear, shape: vec![1, 1, 8, 8], antialias: true }),
+            FrameworkArgs::Jax(JaxArgs { method: JaxMethod::Nearest, shape: vec![1, 1, 8, 8], antialias: true }),
+        ];
+        for args in half_pixel {
+            let plan = framework_plan(&[1, 1, 4, 4], &args).unwrap();
+            for s in &plan.axes[1].samples {
+                let want = (s.out_index as f64 + 0.5) / 2.0 - 0.5;
+                assert!((s.coordinate - want).abs() < 1e-6, "{args:?} {}: {}", s.out_index, s.coordinate);
+            }
+        }
+        let area = [
+            FrameworkArgs::TfCompatV1(Tf1Args {
+                op: Tf1Op::ResizeArea,
+                size: [2, 3],
+                align_corners: false,
+                half_pixel_centers: false,
+            }),
+            FrameworkArgs::OpenCv(CvArgs { interpolation: Interpolation::Area, to: CvResizeTo::Dsize([3, 2]) }),
+        ];
+        for args in area {
+            let plan = framework_plan(&[1, 1, 4, 6], &args).unwrap();
+            for s in &plan.axes[1].samples {
+                assert!((s.coordinate - (s.out_index as f64 * 2.0 - 0.5)).abs() < 1e-6, "{args:?}: {}", s.coordinate);
             }
         }
     }
