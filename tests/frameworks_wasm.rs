@@ -26,7 +26,6 @@ fn framework_fixtures_are_reproduced_in_the_browser() {
         let method = case["args"]["method"].as_str().unwrap_or("");
         let allowed = match case["framework"].as_str().unwrap() {
             "jax" => true,
-            "pillow" => id == "pil-order-12x8-4x4",
             "tensorflow" => method.starts_with("lanczos"),
             _ => id == known,
         };

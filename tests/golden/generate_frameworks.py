@@ -273,6 +273,10 @@ def pil_cases():
         out.append(("pillow", f"pil-{n}-x4-6", X4, {"resample": f, "size": [6, 6]}))
         out.append(("pillow", f"pil-{n}-x4-3", X4, {"resample": f, "size": [3, 3]}))
     out.append(("pillow", "pil-box-19-10", rand((1, 1, 19, 3), "int"), {"resample": "BOX", "size": [3, 10]}))
+    # Pillow 13's pass order: height pass first when h_in − h_out > 2·(w_in − w_out).
+    for (h, w) in [(2, 7), (7, 2), (12, 4), (9, 3)]:
+        for f in ["BICUBIC", "LANCZOS"]:
+            out.append(("pillow", f"pil-order-{f.lower()}-16x5-{h}x{w}", rand((1, 1, 16, 5)), {"resample": f, "size": [w, h]}))
     return out
 
 

@@ -4,8 +4,8 @@
 //! (`Resample.c`; `shared/docs/cross-framework.md` §5). Filters always widen by the
 //! downscale factor (antialias), weights and sums are doubles, and each pass is rounded to
 //! float32. Passes run width first, except where Pillow 13 runs the height pass first
-//! ([`vertical_first`], an approximation of python-pillow/Pillow#9549's rule: a wrong guess
-//! moves results by an ulp or two).
+//! ([`vertical_first`], python-pillow/Pillow#9549's rule as probed; the order moves results
+//! by an ulp or two).
 
 use super::{axis_of, copy_sample, sample, Evaluation, Filter, FrameworkAxis, FrameworkRecipe, Parts, WeightedTap};
 use super::{Arithmetic, Border, Combine, OutputSize, Rounding, Transform};
@@ -224,16 +224,17 @@ pub(super) fn plan(in_shape: &[usize], a: &PilArgs) -> Result<Parts, TorchError>
 }
 
 /// Whether Pillow 13 runs the height pass first (python-pillow/Pillow#9549: "if height is
-/// scaled down significantly more than width, resize vertically first"). The exact
-/// condition is in C and was not read; this rule (height reduced by a factor more than
-/// 1.25 times the width's) is fitted to Pillow 13.0.0: it decides 1664 of 1806 probed
-/// BILINEAR shapes (in 6–16 → 1 to 2·in) the way Pillow did; the others differ by an ulp or
-/// two. Neither pass runs when its axis keeps its size.
+/// scaled down significantly more than width, resize vertically first"): when the height
+/// shrinks and loses more than twice as many pixels as the width, `h_in − h_out >
+/// 2·(w_in − w_out)`. The C condition was not read; this one decides every shape probed
+/// with Pillow 13.0.0 the way Pillow did: 1806 BILINEAR shapes (inputs 6–16 × 5–12, heights
+/// shrunk, widths 1 to 2·in) and 2436 BILINEAR/BICUBIC ones (inputs 3–8 × 4–7, heights and
+/// widths 1 to 3·in), all bit-exact.
 fn vertical_first(resample: Resampling, h_in: usize, h_out: usize, w_in: usize, w_out: usize) -> bool {
     resample != Resampling::Nearest
         && h_out < h_in
         && w_out != w_in
-        && h_in as f64 / h_out as f64 > 1.25 * (w_in as f64 / w_out as f64)
+        && (h_in as i64 - h_out as i64) > 2 * (w_in as i64 - w_out as i64)
 }
 
 #[cfg(test)]
@@ -247,6 +248,18 @@ mod tests {
         let axis = accumulated_nearest(4, 6);
         let picks: Vec<usize> = axis.samples.iter().map(|s| s.taps[0].index).collect();
         assert_eq!(picks, [0, 1, 1, 2, 2, 3]);
+    }
+
+    /// Shapes whose pass order the probe decided (h_in, w_in → h_out, w_out).
+    #[test]
+    fn the_height_pass_goes_first_when_it_loses_twice_the_pixels() {
+        let v = |h_in, w_in, h_out, w_out| vertical_first(Resampling::Bilinear, h_in, h_out, w_in, w_out);
+        assert!(v(12, 8, 6, 6)); // 6 > 2·2
+        assert!(!v(12, 8, 4, 4)); // 8 = 2·4
+        assert!(v(16, 5, 7, 2)); // 9 > 2·3, though the width shrinks by the larger factor
+        assert!(!v(9, 12, 2, 7)); // 7 < 2·5, though the height shrinks by the larger factor
+        assert!(!v(4, 8, 9, 3)); // the height grows
+        assert!(!vertical_first(Resampling::Nearest, 12, 2, 8, 8));
     }
 
     #[test]
