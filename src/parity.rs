@@ -2,8 +2,13 @@
 //! the README) through the core and compares shapes, bits, printed reprs and errors.
 //! Shared by the `parity` command, the native golden tests and the same tests in Chromium.
 
+mod frameworks;
+
 use crate::core::{self, Call, CallForm, ErrorKind, Limits, Mode, ScaleArg, SizeArg, Tensor, TorchError};
 use serde_json::Value;
+use std::collections::BTreeMap;
+
+pub use frameworks::framework_args;
 
 /// What a run over a file of cases found.
 #[derive(Debug, Default, Clone, PartialEq)]
@@ -17,6 +22,17 @@ pub struct Report {
     pub failures: Vec<String>,
     /// Ids of passing cases with elements that are not bit-identical, and how many.
     pub inexact: Vec<(String, usize)>,
+    /// For framework cases (issue #13): per `"framework"`, the number of cases and of
+    /// elements that are not bit-identical.
+    pub frameworks: BTreeMap<String, FrameworkCount>,
+}
+
+/// One framework's share of a run.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct FrameworkCount {
+    pub cases: usize,
+    pub failed: usize,
+    pub not_bit_identical: usize,
 }
 
 impl Report {
@@ -52,8 +68,15 @@ pub fn run_json(text: &str, options: Options) -> Result<Report, String> {
         report.cases += 1;
         let before = report.not_bit_identical;
         let outcome = check_case(case, options, &mut report);
-        if report.not_bit_identical > before {
-            report.inexact.push((id.clone(), report.not_bit_identical - before));
+        let inexact = report.not_bit_identical - before;
+        if inexact > 0 {
+            report.inexact.push((id.clone(), inexact));
+        }
+        if let Some(fw) = case.get("framework").and_then(Value::as_str) {
+            let count = report.frameworks.entry(fw.to_string()).or_default();
+            count.cases += 1;
+            count.failed += usize::from(outcome.is_err());
+            count.not_bit_identical += inexact;
         }
         if let Err(why) = outcome {
             report.failed += 1;
@@ -67,11 +90,22 @@ pub fn run_json(text: &str, options: Options) -> Result<Report, String> {
 fn check_case(case: &Value, options: Options, report: &mut Report) -> Result<(), String> {
     let input = tensor(case.get("input").ok_or("no input")?)?;
     let args = case.get("args").cloned().unwrap_or(Value::Object(Default::default()));
-    let op = case.get("op").and_then(Value::as_str).unwrap_or("interpolate");
-    let result = run_call(op, &input, &args)?;
+    let result = match case.get("framework").and_then(Value::as_str) {
+        Some(fw) => core::framework_resize(&input, &framework_args(fw, &args)?),
+        None => run_call(case.get("op").and_then(Value::as_str).unwrap_or("interpolate"), &input, &args)?,
+    };
     match (case.get("expected"), case.get("error"), result) {
         (Some(expected), _, Ok(out)) => compare_output(expected, &out, options, report),
         (Some(_), _, Err(e)) => Err(format!("PyTorch returned a tensor, the core raised {e}")),
+        (None, Some(error), Err(e)) if case.get("framework").is_some() => {
+            // Library exceptions carry source paths and op names around the text: the
+            // library's message must contain the core's (their types are the libraries').
+            let message = error.get("message").and_then(Value::as_str).unwrap_or("");
+            if e.message.is_empty() || !message.contains(&e.message) {
+                return Err(format!("expected a message containing the core's\n      {message}\n      got {e}"));
+            }
+            Ok(())
+        }
         (None, Some(error), Err(e)) => {
             let kind = error.get("type").and_then(Value::as_str).unwrap_or("");
             let message = error.get("message").and_then(Value::as_str).unwrap_or("");

@@ -30,6 +30,12 @@ fn main() {
                         println!("inexact {id}: {n} elements within tolerance but not bit-identical");
                     }
                 }
+                for (fw, c) in &r.frameworks {
+                    println!(
+                        "{fw}: {} cases, {} failed, {} elements not bit-identical",
+                        c.cases, c.failed, c.not_bit_identical
+                    );
+                }
                 total.cases += r.cases;
                 total.failed += r.failed;
                 total.not_bit_identical += r.not_bit_identical;

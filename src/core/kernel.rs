@@ -105,9 +105,9 @@ impl Kernel {
         let src = sample.src as f64;
         let (left, _) = index_and_fraction(sample.src, in_len);
         let first = match self.border {
-            Border::ClampCoordinate => left,
+            Border::ClampCoordinate | Border::ClampIndexOnly => left,
             Border::ReplicateEdge => left - 1,
-            Border::ClampIndex | Border::DropAndRenormalise | Border::Inside => {
+            Border::ClampIndex | Border::DropAndRenormalise | Border::Inside | Border::FoldIntoEdge => {
                 return sample.taps.iter().map(|t| t.index as f64 - src).collect()
             }
         };

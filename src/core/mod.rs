@@ -13,6 +13,7 @@ mod call;
 mod coords;
 mod cubic;
 mod error;
+mod frameworks;
 mod kernel;
 mod ledger;
 mod linear;
@@ -33,6 +34,13 @@ pub use call::{py_float, unknown_mode_error};
 pub use call::{Call, CallForm, Limits, ScaleArg, SizeArg};
 pub use coords::num;
 pub use error::{ErrorKind, TorchError};
+pub use frameworks::{
+    cv_output_len, equivalent, explain_framework, framework_plan, framework_python, framework_resize, ort_output_len,
+    tf_bicubic_offset, Combine as FrameworkCombine, CoordinateTransformationMode, CvArgs, CvResizeTo, Equivalent,
+    Evaluation as FrameworkEvaluation, Filter, Framework, FrameworkArgs, FrameworkAxis, FrameworkLedger, FrameworkPlan,
+    FrameworkRecipe, FrameworkSample, Interpolation, JaxArgs, JaxMethod, NearestMode, NoEquivalent, OrtArgs, OrtMode,
+    OrtResizeTo, PilArgs, Resampling, Tf1Args, Tf1Op, TfArgs, TfMethod, WeightedTap,
+};
 pub use kernel::{Kernel, Shape as KernelShape};
 pub use ledger::{explain, feeds, Contribution, Feed, Ledger};
 pub use mode::Mode;

@@ -123,20 +123,25 @@ fn plan_with(input_shape: &[usize], call: &Call, limits: &Limits, explain: bool)
         Arithmetic::SeparableDot => KernelPath::Separable,
         Arithmetic::Copy | Arithmetic::TwoTap if small_2d => KernelPath::ChannelsLast,
         Arithmetic::Copy | Arithmetic::TwoTap | Arithmetic::FourTap => KernelPath::Generic,
+        // Other libraries' arithmetic (`frameworks`); no PyTorch mode's recipe has it.
+        Arithmetic::FourProducts | Arithmetic::Lerp => KernelPath::Generic,
+        Arithmetic::SeparableDotF32 | Arithmetic::SeparableDotF64 => KernelPath::Separable,
     };
     let factors = user_factors(&call.resolved(), r.out_size.len());
     let axes = (0..r.out_size.len())
         .map(|d| {
             let (n_in, n_out, s) = (spatial_in[d], r.out_size[d], r.scales[d]);
             let mut axis = match recipe.arithmetic {
-                Arithmetic::SeparableDot => antialias::axis(recipe.kernel, n_in, n_out, s, r.align_corners, explain),
+                Arithmetic::SeparableDot | Arithmetic::SeparableDotF32 | Arithmetic::SeparableDotF64 => {
+                    antialias::axis(recipe.kernel, n_in, n_out, s, r.align_corners, explain)
+                }
                 Arithmetic::Copy => {
                     let p =
                         if path == KernelPath::ChannelsLast { NearestPath::ChannelsLast } else { NearestPath::Generic };
                     let exact = recipe.transform == Transform::HalfPixelCentre;
                     nearest::axis(n_in, n_out, s, exact, p, explain)
                 }
-                Arithmetic::TwoTap => {
+                Arithmetic::TwoTap | Arithmetic::FourProducts | Arithmetic::Lerp => {
                     let rounding =
                         if path == KernelPath::ChannelsLast { HalfPixel::Fused } else { HalfPixel::Separate };
                     linear::axis(n_in, n_out, s, r.align_corners, rounding, explain)
@@ -207,9 +212,13 @@ impl Plan {
             }
             KernelPath::ChannelsLast | KernelPath::Generic | KernelPath::Separable => match self.recipe.arithmetic {
                 Arithmetic::Copy => self.run_separable(input, Combine::Copy),
-                Arithmetic::TwoTap => self.run_separable(input, Combine::Linear),
+                Arithmetic::TwoTap | Arithmetic::FourProducts | Arithmetic::Lerp => {
+                    self.run_separable(input, Combine::Linear)
+                }
                 Arithmetic::FourTap => self.run_separable(input, Combine::Cubic),
-                Arithmetic::SeparableDot => self.run_separable(input, Combine::Antialias),
+                Arithmetic::SeparableDot | Arithmetic::SeparableDotF32 | Arithmetic::SeparableDotF64 => {
+                    self.run_separable(input, Combine::Antialias)
+                }
                 Arithmetic::WindowMean => self.run_area(input),
             },
         };

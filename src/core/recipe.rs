@@ -4,22 +4,23 @@
 //!
 //! PyTorch's modes are recipes ([`super::Mode::recipe`]), and the plan ([`super::plan`])
 //! dispatches on a recipe's fields, not on the mode. Other libraries' conventions are further
-//! values of these fields (`shared/docs/cross-framework.md` §1 has the landscape), for
+//! values of these fields, which the framework engines (`frameworks/`, one file per library;
+//! `shared/docs/cross-framework.md` §1 has the landscape) describe their resizes with, for
 //! example:
 //! * ONNX `Resize` `asymmetric` with `nearest_mode=floor` is PyTorch `nearest`'s transform and
-//!   rounding; `half_pixel` + `round_prefer_ceil` is `nearest-exact` up to float ties; ONNX
-//!   `exclude_outside=1` is [`Border::DropAndRenormalise`]; cubic with `cubic_coeff_a=-0.5`
-//!   is [`KernelShape::KeysA05`];
-//! * TensorFlow 1's default grid is [`Transform::Asymmetric`] for bilinear too; TF and
-//!   OpenCV `area` are box windows with fractional coverage (a new [`Transform`] and
-//!   [`Arithmetic`]), unlike PyTorch's integer windows;
-//! * OpenCV `INTER_LINEAR` is [`Transform::HalfPixel`] with fixed-point weights (a new
-//!   [`Arithmetic`]); Pillow always filters ([`Transform::FilterCentre`], also when
-//!   upscaling) and its `BOX` filter is [`KernelShape::Round`] as a filter;
-//! * JAX `jax.image.resize` is filter-stretching antialias by default.
+//!   rounding, its `scales` give [`OutputSize::Float32TruncatedProduct`], `exclude_outside=1`
+//!   is [`Border::DropAndRenormalise`] and `antialias` without it [`Border::FoldIntoEdge`];
+//! * TensorFlow 1's default grid is [`Transform::Asymmetric`] for bilinear too, its bilinear
+//!   is [`Arithmetic::Lerp`] and its bicubic [`Rounding::TableOffset`]; TF and OpenCV `area`
+//!   are [`Transform::CoverageBox`], unlike PyTorch's integer windows;
+//! * OpenCV's `fx` gives [`OutputSize::RoundedProduct`], and its vertical linear pass
+//!   [`Border::ClampIndexOnly`]; Pillow and OpenCV 5's exact nearest is
+//!   [`Transform::AccumulatedCentre`], Pillow's filters [`Arithmetic::SeparableDotF64`].
 //!
 //! Each such variant is added here, and the compiler then names every match that must
-//! learn it (the plan's axis builder and kernel choice, the kernel's curve).
+//! learn it (the plan's axis builder and kernel choice, the kernel's curve). Kernels of
+//! other libraries are `frameworks::Filter`s, not [`KernelShape`]s, until the kernel plot
+//! (which matches `KernelShape` exhaustively) learns to draw them.
 
 use super::KernelShape;
 
@@ -44,6 +45,15 @@ pub enum OutputSize {
     /// The same lengths, but the scale is always recomputed as `in/out` (`area` forces
     /// `recompute_scale_factor`).
     TruncatedProductRecomputed,
+    /// The library takes the output size itself (TensorFlow, Pillow, JAX, OpenCV `dsize`,
+    /// ONNX `sizes`); the scale is `in/out` (ONNX Runtime: `f32(out)/f32(in)`, divided by).
+    Given,
+    /// `int64(f32(scale) · f32(in))`: the product in float32, truncated (ONNX Runtime
+    /// `scales`, `upsamplebase.h` `ComputeOutputShape`).
+    Float32TruncatedProduct,
+    /// `saturate_cast<int>(in · fx)`: the double product rounded to nearest, ties to even
+    /// (OpenCV `fx`/`fy` with an empty `dsize`).
+    RoundedProduct,
 }
 
 /// Where output `i` samples the input, in input pixel units (pixel `k` centred at `k`).
@@ -62,6 +72,20 @@ pub enum Transform {
     FilterCentre { align_corners: bool },
     /// The integer window `[⌊i·in/out⌋, ⌈(i+1)·in/out⌉)` (adaptive average pooling).
     AdaptiveWindow,
+    /// ONNX `half_pixel_symmetric`: half-pixel shifted by `in/2·(1 − out/(scale·in))`, which
+    /// centres a truncated output.
+    HalfPixelSymmetric,
+    /// ONNX `pytorch_half_pixel`: half-pixel, but 0 when `out = 1` (old PyTorch).
+    PytorchHalfPixel,
+    /// The output cell `[i·s, (i+1)·s)` with each pixel weighted by its overlap
+    /// (TensorFlow and OpenCV `area`, JAX `area`).
+    CoverageBox,
+    /// OpenCV `INTER_AREA` when upscaling: `⌊i·s⌋` blended with its right neighbour only in
+    /// the output cell that straddles a pixel boundary.
+    AreaModeLinear,
+    /// Pillow `NEAREST` and OpenCV 5 `INTER_NEAREST_EXACT`: `int(a/2 + k·a)` with the sum
+    /// accumulated in double (`a = in/out`), so float error decides exact ties.
+    AccumulatedCentre,
 }
 
 /// How a source coordinate becomes the first tap's index.
@@ -71,6 +95,16 @@ pub enum Rounding {
     Floor,
     /// No rounding: the taps are every pixel the filter or window covers.
     None,
+    /// `⌈x⌉` (ONNX `nearest_mode=ceil`).
+    Ceil,
+    /// Nearest, halves down (ONNX `round_prefer_floor`, the ONNX default).
+    RoundPreferFloor,
+    /// Nearest, halves away from zero (`std::round`, `roundf`: ONNX `round_prefer_ceil`,
+    /// TF1 nearest with `align_corners`).
+    RoundHalfAway,
+    /// The fraction rounded to a multiple of 1/1024 (`lrintf`), which picks a row of a
+    /// precomputed weight table (TensorFlow `ResizeBicubic`).
+    TableOffset,
 }
 
 /// What happens to taps that fall outside the input.
@@ -87,6 +121,12 @@ pub enum Border {
     DropAndRenormalise,
     /// Windows never leave the input (area).
     Inside,
+    /// The weight of taps outside is added to the edge tap (ONNX Runtime `antialias` with
+    /// `exclude_outside=0`: edge replication inside the filter window).
+    FoldIntoEdge,
+    /// Tap indices are clamped but the weights are not (OpenCV's vertical linear pass:
+    /// a border row is `r·(1 − f) + r·f`).
+    ClampIndexOnly,
 }
 
 /// The float32 arithmetic, whose order decides the last bits (`arith.rs`).
@@ -104,4 +144,13 @@ pub enum Arithmetic {
     /// The window's sum divided by its lengths (adaptive pooling), or for an output of all
     /// ones `mean`'s cascade sum (`mean.rs`).
     WindowMean,
+    /// ONNX Runtime bilinear: four weight products, each times its pixel, summed in order.
+    FourProducts,
+    /// TensorFlow bilinear: `a + (b − a)·t` per axis, width first.
+    Lerp,
+    /// A separable dot product per axis from zero, in float32, no fused multiply-add, in
+    /// the library's axis order (ONNX Runtime cubic/antialias, TensorFlow, OpenCV, JAX).
+    SeparableDotF32,
+    /// Pillow: each pass accumulated in double, rounded to float32 after the pass.
+    SeparableDotF64,
 }
