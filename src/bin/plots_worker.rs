@@ -1,11 +1,12 @@
-//! The charts' worker: answers each request the page posts (`[generation, request]`, see
-//! `model::plots::request`) with `[generation, profile, profile legend, kernel, kernel
-//! legend, kernel name]` (`model::plots::answer`), after saying `"ready"` once. Trunk builds it as a web worker
-//! (index.html); the page starts it when the charts first come into view, so its code is
-//! not part of the page's first load.
+//! The page's worker, for what the page draws only when first seen (`ui/worker.rs`): the
+//! charts (`model::plots`) and the same call in other libraries (`model::elsewhere`). It
+//! says `"ready"` once, then answers each `[kind, generation, request]` with `[kind,
+//! generation, …markup]`. Trunk builds it as a web worker (index.html), so its code is not
+//! part of the page's first load.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
+    use upsample_explainer::model::{elsewhere, plots};
     use wasm_bindgen::{closure::Closure, JsCast, JsValue};
     use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
@@ -13,10 +14,19 @@ fn main() {
     let reply = scope.clone();
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |ev: MessageEvent| {
         let data = js_sys::Array::from(&ev.data());
-        let plots = upsample_explainer::model::plots::answer(&data.get(1).as_string().unwrap_or_default());
-        let out = js_sys::Array::of2(&data.get(0), &JsValue::from_str(&plots.profile));
-        for text in [&plots.profile_legend, &plots.kernel, &plots.kernel_legend, &plots.kernel_name] {
-            out.push(&JsValue::from_str(text));
+        let kind = data.get(0).as_string().unwrap_or_default();
+        let request = data.get(2).as_string().unwrap_or_default();
+        let texts = match kind.as_str() {
+            "plots" => {
+                let p = plots::answer(&request);
+                vec![p.profile, p.profile_legend, p.kernel, p.kernel_legend, p.kernel_name]
+            }
+            "elsewhere" => vec![elsewhere::elsewhere_markup(&request)],
+            _ => Vec::new(),
+        };
+        let out = js_sys::Array::of2(&data.get(0), &data.get(1));
+        for text in texts {
+            out.push(&JsValue::from_str(&text));
         }
         let _ = reply.post_message(&out);
     });
@@ -28,5 +38,5 @@ fn main() {
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    eprintln!("plots-worker is the web app's chart worker: run `bash .ci/serve` (see README.md).");
+    eprintln!("plots-worker is the web app's worker: run `bash .ci/serve` (see README.md).");
 }

@@ -234,7 +234,10 @@ texts! {
     // Classroom modes: quiz, one view, embed, the general comparison.
     QuizNote => "Quiz: the output values are hidden. Work each one out from the diagram and the ledger, then click its cell to check.",
                 "测验：输出数值已隐藏。先根据示意图和计算明细自己算出来，再点击对应的格子核对。";
-    ChartsUnavailable => "The charts could not start here: this browser refused their worker.", "图表无法在此启动：浏览器拒绝了它们的后台线程（worker）。";
+    ChartsUnavailable => "This section could not start here: the browser refused its worker.", "此部分无法在此启动：浏览器拒绝了它的后台线程（worker）。";
+    Elsewhere => "The same call elsewhere", "同一调用在其他库中";
+    ElsewhereIntro => "Each library's counterpart of this call, run here by an exact copy of that library's resize: its code, its output, and what differs from PyTorch's and why. For a model exported to ONNX, or preprocessing in OpenCV, Pillow, TensorFlow or JAX.",
+                      "这个调用在各个库中的对应写法，由本页对该库 resize 的精确复现计算：代码、输出，以及与 PyTorch 的不同之处和原因。适用于导出到 ONNX 的模型，或用 OpenCV、Pillow、TensorFlow、JAX 做的预处理。";
     RevealAll => "Reveal all values", "显示全部数值";
     HideAgain => "Hide them again", "重新隐藏";
     ValuesHidden => "Hidden for the quiz: reveal the values to see PyTorch's printout.", "测验中已隐藏：显示全部数值后即可看到 PyTorch 的打印结果。";
@@ -354,6 +357,56 @@ lesson_texts! {
                       "检查导出后的 resize 使用同一种约定：像素中心取半像素位置，即 `align_corners=False` 的做法（OpenCV 和 TensorFlow 2 的 resize 也是如此），而不是角点对齐。";
 }
 
+macro_rules! worker_texts {
+    ($($key:ident => $en:expr, $zh:expr;)*) => {
+        /// A text only the page's worker writes (`src/bin/plots_worker.rs`): the linker keeps
+        /// this table out of the page's own bundle, which never reads it.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum WorkerText { $($key,)* }
+
+        impl WorkerText {
+            pub const ALL: &'static [WorkerText] = &[$(WorkerText::$key,)*];
+        }
+
+        const WORKER_TEXTS: &[[&str; 2]] = &[$([$en, $zh],)*];
+
+        /// The text of `key` in `lang`.
+        pub fn wt(lang: Lang, key: WorkerText) -> &'static str {
+            WORKER_TEXTS[key as usize][lang as usize]
+        }
+    };
+}
+
+// "The same call elsewhere" (model/elsewhere.rs), drawn by the worker.
+worker_texts! {
+    SameShape => "output {}, as PyTorch's", "输出 {}，与 PyTorch 相同";
+    OtherShape => "output {}, where PyTorch gives {}", "输出 {}，而 PyTorch 给出 {}";
+    Identical => "every value is PyTorch's, bit for bit", "每个值都与 PyTorch 逐位相同";
+    Differ => "{} of {} values differ from PyTorch's (largest difference {})", "{} 个值与 PyTorch 不同（共 {} 个，最大差 {}）";
+    NotCompared => "the shapes differ, so the values cannot be compared one to one", "形状不同，数值无法逐个对比";
+    Why => "What differs from PyTorch's recipe:", "与 PyTorch 做法的不同之处：";
+    WhyNoEffect => "How its recipe differs from PyTorch's (the numbers agree anyway)", "它的做法与 PyTorch 的不同之处（数值仍然一致）";
+    WhyOutputSize => "the output size rule", "输出尺寸的算法";
+    WhyTransform => "where each output samples (the coordinate mapping)", "每个输出的采样位置（坐标映射）";
+    WhyKernel => "the kernel", "插值核";
+    WhyAntialias => "antialias (the kernel widened when shrinking)", "抗锯齿（缩小时把核拉宽）";
+    WhyRounding => "how the source coordinate is rounded to a pixel", "源坐标取整到像素的方式";
+    WhyBorder => "what happens at the edges", "边缘的处理方式";
+    WhyArithmetic => "the order of the float32 arithmetic (the last bits)", "float32 运算的顺序（影响最后几位）";
+    HereThere => "{} here, {} in PyTorch", "这里是 {}，PyTorch 是 {}";
+    NoneNotTwoD => "No equivalent: the other libraries are compared on 4-D (N, C, H, W) inputs.", "没有对应调用：其他库只在 4 维（N, C, H, W）输入上对比。";
+    NoneExport => "No Resize node: torch.onnx.export writes this mode as another operator, or cannot export it.", "没有对应的 Resize 节点：torch.onnx.export 会把这个模式导出为其他算子，或无法导出。";
+    NoneMode => "No equivalent: this library has no such mode.", "没有对应调用：这个库没有这种模式。";
+    NoneAlignCorners => "No equivalent: this library has no align_corners grid for this method.", "没有对应调用：这个库的这种方法没有 align_corners 网格。";
+    NoneAlwaysAntialias => "No equivalent: this library always antialiases when shrinking.", "没有对应调用：这个库缩小时总是抗锯齿。";
+    NoneNoAntialias => "No equivalent: this library cannot antialias this method.", "没有对应调用：这个库的这种方法不能抗锯齿。";
+    NoneOtherCubic => "No equivalent: this library's cubic is Keys a = −0.5 with renormalised edges, PyTorch's plain bicubic is a = −0.75 with replicated edges.", "没有对应调用：这个库的三次插值是 Keys a = −0.5 并在边缘重新归一化，PyTorch 的普通 bicubic 是 a = −0.75 并复制边缘像素。";
+    Closest => "The closest call:", "最接近的调用：";
+    Printout => "its output, printed as PyTorch prints", "它的输出（按 PyTorch 的打印格式）";
+    DiffMap => "difference from PyTorch (library − PyTorch), channel 0", "与 PyTorch 的差（该库 − PyTorch），通道 0";
+    Rejected => "The library rejects the call:", "该库拒绝了这个调用：";
+}
+
 /// The text of a lesson step in `lang`; in the browser, `None` until the texts are loaded
 /// ([`load_lesson_texts`]).
 #[cfg(not(target_arch = "wasm32"))]
@@ -397,6 +450,9 @@ mod tests {
 
     #[test]
     fn every_key_has_both_languages() {
+        for &key in WorkerText::ALL {
+            assert!(!wt(Lang::En, key).is_empty() && wt(Lang::En, key) != wt(Lang::Zh, key), "{key:?}");
+        }
         for &key in Key::ALL {
             for lang in [Lang::En, Lang::Zh] {
                 assert!(!t(lang, key).trim().is_empty(), "{key:?} has no {lang:?} text");

@@ -5,6 +5,7 @@
 pub mod call_text;
 pub mod chart;
 pub mod colour;
+pub mod elsewhere;
 pub mod format;
 pub mod geometry;
 pub mod heat_layout;

@@ -109,10 +109,12 @@ pub enum View {
     Grids,
     Code,
     Plots,
+    Elsewhere,
 }
 
 impl View {
-    pub const ALL: [View; 6] = [View::Diagram, View::Strip, View::Ledger, View::Grids, View::Code, View::Plots];
+    pub const ALL: [View; 7] =
+        [View::Diagram, View::Strip, View::Ledger, View::Grids, View::Code, View::Plots, View::Elsewhere];
 
     /// The `view` URL value, which is also the section's `id` (so `#ledger` scrolls to it).
     pub fn name(self) -> &'static str {
@@ -123,6 +125,7 @@ impl View {
             View::Grids => "grids",
             View::Code => "code",
             View::Plots => "plots",
+            View::Elsewhere => "elsewhere",
         }
     }
 

@@ -13,6 +13,7 @@ use super::classroom::ClassroomBar;
 use super::code_view::CodeView;
 use super::controls::Controls;
 use super::diagram::Diagrams;
+use super::elsewhere::Elsewhere;
 use super::grid::Grids;
 use super::input_editor::InputEditor;
 use super::ledger_view::LedgerView;
@@ -324,6 +325,7 @@ pub fn App() -> impl IntoView {
                     </div>
                     <CodeView/>
                     <Plots/>
+                    <Elsewhere/>
                 </main>
             </div>
             <footer class="foot">{tr(Key::Footer)}</footer>

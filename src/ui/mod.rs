@@ -8,6 +8,7 @@ mod classroom;
 mod code_view;
 mod controls;
 mod diagram;
+mod elsewhere;
 mod grid;
 mod heat_canvas;
 mod input_editor;
@@ -16,6 +17,7 @@ mod lesson;
 mod panic_notice;
 mod plots;
 mod strip;
+mod worker;
 
 pub use app::App;
 pub use panic_notice::show as show_panic_notice;

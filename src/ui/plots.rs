@@ -1,118 +1,61 @@
-//! The charts under the views (`model::plots`): drawn by a worker (`src/bin/plots_worker.rs`)
-//! that starts when the section first comes into view, so the charts' code is not part of
-//! the page's first load and drawing them never holds up the page. Each chart carries
-//! `data-drawn`, the count of its drawings (for tests and the benchmark).
+//! The charts under the views (`model::plots`): drawn by the page's worker (`ui/worker.rs`)
+//! once the section first comes into view, so the charts' code is not part of the page's
+//! first load and drawing them never holds up the page. Each chart carries `data-drawn`,
+//! the count of its drawings (for tests and the benchmark).
 
 use super::app::use_ctx;
+use super::worker::{ask, register, when_seen};
 use crate::model::i18n::{t, Key};
 use crate::model::plots::request;
 use leptos::html::{Div, Section, Span, Ul};
 use leptos::prelude::*;
-use leptos::wasm_bindgen::{closure::Closure, JsCast, JsValue};
-use leptos::web_sys::{IntersectionObserver, IntersectionObserverEntry, MessageEvent, Worker};
-
-/// The worker's script, written by Trunk beside index.html (`data-loader-shim`).
-const WORKER: &str = "./plots-worker_loader.js";
-
-/// Starts the worker: from its script beside the page, or in offline.html (opened from disk,
-/// where a browser refuses a worker from a file) from the copy the page carries
-/// (`<script type="text/plain" id="plots-worker-src">`, written by `.ci/offline.mjs`).
-fn start_worker() -> Option<Worker> {
-    let Some(inline) = document().get_element_by_id("plots-worker-src").and_then(|el| el.text_content()) else {
-        return Worker::new(WORKER).ok();
-    };
-    let parts = js_sys::Array::of1(&JsValue::from_str(&inline));
-    let blob = leptos::web_sys::Blob::new_with_str_sequence(&parts).ok()?;
-    let url = leptos::web_sys::Url::create_object_url_with_blob(&blob).ok()?;
-    Worker::new(&url).ok()
-}
+use leptos::wasm_bindgen::JsCast;
+use leptos::web_sys::Element;
 
 #[component]
 pub fn Plots() -> impl IntoView {
     let ctx = use_ctx();
     let section = NodeRef::<Section>::new();
-    let nodes = (NodeRef::<Div>::new(), NodeRef::<Ul>::new(), NodeRef::<Div>::new(), NodeRef::<Ul>::new());
+    let (profile, profile_legend) = (NodeRef::<Div>::new(), NodeRef::<Ul>::new());
+    let (kernel, kernel_legend) = (NodeRef::<Div>::new(), NodeRef::<Ul>::new());
     let kernel_name = NodeRef::<Span>::new();
     let seen = RwSignal::new(false);
     let failed = RwSignal::new(false);
-    let worker = StoredValue::new_local(None::<Worker>);
-    let generation = StoredValue::new(0u32);
-    // The latest request, kept until the worker is idle: it has said "ready", or answered
-    // the request before. Requests made meanwhile (a pointer sweeping the grid) collapse
-    // into the latest.
-    let pending = StoredValue::new(None::<String>);
-    let idle = StoredValue::new(false);
-    let post = move || {
-        let Some(text) = pending.get_value().filter(|_| idle.get_value()) else { return };
-        pending.set_value(None);
-        idle.set_value(false);
-        let next = generation.get_value() + 1;
-        generation.set_value(next);
-        worker.with_value(|w| {
-            if let Some(w) = w {
-                let _ = w.post_message(&js_sys::Array::of2(&JsValue::from(next), &JsValue::from_str(&text)));
-            }
-        });
-    };
+    let drawn = StoredValue::new(0u32);
 
-    // Start when the section is about to be seen.
-    Effect::new(move |_| {
-        let Some(el) = section.get() else { return };
-        let on_seen = Closure::<dyn FnMut(js_sys::Array, IntersectionObserver)>::new(
-            move |entries: js_sys::Array, observer: IntersectionObserver| {
-                if entries.iter().any(|e| e.unchecked_into::<IntersectionObserverEntry>().is_intersecting()) {
-                    observer.disconnect();
-                    seen.set(true);
-                }
-            },
-        );
-        if let Ok(observer) = IntersectionObserver::new(on_seen.as_ref().unchecked_ref()) {
-            observer.observe(&el);
-        }
-        on_seen.forget();
-    });
-
-    // The worker's answers: only the latest request's is drawn.
-    let (profile, profile_legend, kernel, kernel_legend) = nodes;
-    let on_answer = move |ev: MessageEvent| {
-        idle.set_value(true);
-        if ev.data().as_string().as_deref() == Some("ready") {
-            return post();
-        }
-        let data = js_sys::Array::from(&ev.data());
+    register("plots", move |data| {
+        let text = |k| data.get(k).as_string().unwrap_or_default();
         let taps = t(ctx.lang.get_untracked(), Key::KernelTaps);
-        let text = |k| {
-            let text = data.get(k).as_string().unwrap_or_default();
+        drawn.update_value(|n| *n += 1);
+        let count = drawn.get_value().to_string();
+        let nodes: [(Option<Element>, String, bool); 4] = [
+            (profile.get_untracked().map(|e| e.unchecked_into()), text(2), true),
+            (profile_legend.get_untracked().map(|e| e.unchecked_into()), text(3), false),
+            (kernel.get_untracked().map(|e| e.unchecked_into()), text(4), true),
             // The kernel legend ends with the taps' dots, drawn in the page's ink.
-            if k == 4 {
-                format!("{text}<li><span class=\"swatch dot\"></span>{taps}</li>")
-            } else {
-                text
-            }
-        };
-        if data.get(0).as_f64() != Some(generation.get_value() as f64) {
-            return post();
-        }
-        let count = generation.get_value().to_string();
-        for (node, k) in [
-            (profile.get_untracked().map(|e| e.unchecked_into::<leptos::web_sys::Element>()), 1),
-            (profile_legend.get_untracked().map(|e| e.unchecked_into()), 2),
-            (kernel.get_untracked().map(|e| e.unchecked_into()), 3),
-            (kernel_legend.get_untracked().map(|e| e.unchecked_into()), 4),
-        ] {
+            (
+                kernel_legend.get_untracked().map(|e| e.unchecked_into()),
+                format!("{}<li><span class=\"swatch dot\"></span>{taps}</li>", text(5)),
+                false,
+            ),
+        ];
+        for (node, html, chart) in nodes {
             if let Some(node) = node {
-                node.set_inner_html(&text(k));
-                if k % 2 == 1 {
+                node.set_inner_html(&html);
+                if chart {
                     let _ = node.set_attribute("data-drawn", &count);
                 }
             }
         }
         if let Some(name) = kernel_name.get_untracked() {
-            name.set_text_content(Some(&text(5)));
+            name.set_text_content(Some(&text(6)));
         }
-        post();
-    };
-
+    });
+    Effect::new(move |_| {
+        if let Some(el) = section.get() {
+            when_seen(&el, move || seen.set(true));
+        }
+    });
     // A request whenever what the charts show changes.
     Effect::new(move |_| {
         if !seen.get() {
@@ -122,20 +65,9 @@ pub fn Plots() -> impl IntoView {
         s.sel = Some(ctx.selected.get());
         s.lang = Some(ctx.lang.get());
         let quiz = ctx.classroom.with(|c| c.quiz).then(|| ctx.reveal.get());
-        let text = request(&s.to_query(), ctx.channel.get(), quiz.as_ref());
-        if worker.with_value(Option::is_none) {
-            match start_worker() {
-                Some(w) => {
-                    let listener = Closure::<dyn FnMut(MessageEvent)>::new(on_answer);
-                    w.set_onmessage(Some(listener.as_ref().unchecked_ref()));
-                    listener.forget();
-                    worker.set_value(Some(w));
-                }
-                None => return failed.set(true),
-            }
+        if !ask("plots", request(&s.to_query(), ctx.channel.get(), quiz.as_ref())) {
+            failed.set(true);
         }
-        pending.set_value(Some(text));
-        post();
     });
 
     view! {

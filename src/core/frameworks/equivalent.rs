@@ -115,11 +115,13 @@ pub fn equivalent(plan: &Plan, framework: Framework) -> Equivalent {
             }
         }
         Framework::Pillow => {
+            let enlarging = plan.out_shape[2] >= plan.in_shape[2] && plan.out_shape[3] >= plan.in_shape[3];
             let pil = |resample| FrameworkArgs::Pillow(PilArgs { resample, size: [w as i64, h as i64] });
             match mode {
                 _ if ac => none(NoEquivalent::NoAlignCorners, None),
                 Mode::NearestExact => Equivalent::Call(pil(Resampling::Nearest)),
-                Mode::Bilinear if aa => Equivalent::Call(pil(Resampling::Bilinear)),
+                // Enlarging, antialias widens nothing: Pillow's bilinear is the plain one.
+                Mode::Bilinear if aa || enlarging => Equivalent::Call(pil(Resampling::Bilinear)),
                 Mode::Bicubic if aa => Equivalent::Call(pil(Resampling::Bicubic)),
                 Mode::Lanczos => Equivalent::Call(pil(Resampling::Lanczos)),
                 Mode::Bilinear => none(NoEquivalent::AlwaysAntialiases, Some(pil(Resampling::Bilinear))),

@@ -1,0 +1,45 @@
+//! "The same call elsewhere" (`model::elsewhere`): each library's counterpart of the call,
+//! drawn by the page's worker (`ui/worker.rs`) once the section first comes into view.
+
+use super::app::use_ctx;
+use super::worker::{ask, register, when_seen};
+use crate::model::i18n::Key;
+use leptos::html::{Div, Section};
+use leptos::prelude::*;
+
+#[component]
+pub fn Elsewhere() -> impl IntoView {
+    let ctx = use_ctx();
+    let section = NodeRef::<Section>::new();
+    let body = NodeRef::<Div>::new();
+    let seen = RwSignal::new(false);
+    let failed = RwSignal::new(false);
+    register("elsewhere", move |data| {
+        if let Some(body) = body.get_untracked() {
+            body.set_inner_html(&data.get(2).as_string().unwrap_or_default());
+        }
+    });
+    Effect::new(move |_| {
+        if let Some(el) = section.get() {
+            when_seen(&el, move || seen.set(true));
+        }
+    });
+    Effect::new(move |_| {
+        if !seen.get() {
+            return;
+        }
+        let mut s = ctx.state.get();
+        s.lang = Some(ctx.lang.get());
+        if !ask("elsewhere", s.to_query()) {
+            failed.set(true);
+        }
+    });
+    view! {
+        <section class="elsewhere" id="elsewhere" node_ref=section>
+            <h2>{ctx.tr(Key::Elsewhere)}</h2>
+            <p class="hint">{ctx.tr(Key::ElsewhereIntro)}</p>
+            <p class="error-text" role="alert" hidden=move || !failed.get()>{ctx.tr(Key::ChartsUnavailable)}</p>
+            <div class="libraries" node_ref=body data-testid="elsewhere"></div>
+        </section>
+    }
+}
