@@ -110,7 +110,7 @@ fn library_markup(m: &mut String, lang: Lang, args: &FrameworkArgs, input: &Tens
         if differ == 0 {
             wt(lang, W::Identical).to_string()
         } else {
-            fill(wt(lang, W::Differ), &[&differ.to_string(), &out.data.len().to_string(), &format!("{max:.4e}")])
+            fill(wt(lang, W::Differ), &[&differ.to_string(), &out.data.len().to_string(), &format!("{max}")])
         }
     };
     let _ = write!(m, r#"<p class="verdict"><strong>{}</strong>; {}.</p>"#, escape(&shape_line), escape(&values));
