@@ -36,8 +36,7 @@ impl Shape {
             Shape::KeysA05 => (aa_cubic_filter, 2.0),
             Shape::Lanczos3 => (aa_lanczos_filter, 3.0),
             Shape::KeysA075 => (|x| keys_a075(x as f64) as f32, 2.0),
-            Shape::Round | Shape::Box => (|x| if x > -0.5 && x <= 0.5 { 1.0 } else { 0.0 }, 0.5),
-            Shape::Floor => (|x| if x > -1.0 && x <= 0.0 { 1.0 } else { 0.0 }, 1.0),
+            Shape::Round | Shape::Box | Shape::Floor => (|x| if x > -0.5 && x <= 0.5 { 1.0 } else { 0.0 }, 0.5),
         }
     }
 }
@@ -70,10 +69,8 @@ impl Kernel {
 
     /// Half the kernel's width in input pixels: it is zero beyond ±`support()`.
     pub fn support(&self) -> f64 {
-        // `nearest` reaches a whole pixel back (it floors); the others are symmetric.
         let half = match self.shape {
-            Shape::Floor => return 1.0,
-            Shape::Round | Shape::Box => 0.5,
+            Shape::Round | Shape::Box | Shape::Floor => 0.5,
             Shape::Triangle => 1.0,
             Shape::KeysA075 | Shape::KeysA05 => 2.0,
             Shape::Lanczos3 => 3.0,
@@ -86,8 +83,9 @@ impl Kernel {
     pub fn weight(&self, d: f64) -> f64 {
         let x = d / self.stretch;
         let unit = match self.shape {
-            Shape::Floor => return if d > -1.0 && d <= 0.0 { 1.0 } else { 0.0 },
-            Shape::Round => return if d > -0.5 && d <= 0.5 { 1.0 } else { 0.0 },
+            // `nearest`'s coordinate is drawn half a pixel below `i·scale`, in the pixel it
+            // floors to (`core/nearest.rs`): then it, too, reads the pixel within half a pixel.
+            Shape::Round | Shape::Floor => return if d > -0.5 && d <= 0.5 { 1.0 } else { 0.0 },
             Shape::Box => return if x.abs() <= 0.5 { 1.0 / self.stretch } else { 0.0 },
             Shape::Triangle => (1.0 - x.abs()).max(0.0),
             Shape::KeysA075 => keys_a075(x),
@@ -122,8 +120,7 @@ impl Kernel {
         let mut points: Vec<(f64, f64)> =
             (0..n).map(|k| -reach + 2.0 * reach * k as f64 / (n - 1) as f64).map(|d| (d, self.weight(d))).collect();
         let edges: &[f64] = match self.shape {
-            Shape::Floor => &[-1.0, 0.0],
-            Shape::Round | Shape::Box => &[-0.5 * self.stretch, 0.5 * self.stretch],
+            Shape::Round | Shape::Box | Shape::Floor => &[-0.5 * self.stretch, 0.5 * self.stretch],
             _ => &[],
         };
         for &e in edges {

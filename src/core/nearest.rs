@@ -37,10 +37,13 @@ pub fn axis(
     let at = move |i: usize| -> (f32, f32, i64, f32) {
         let (raw, src, index, floored) = match (exact, path) {
             (false, _) if copy => (i as f32, i as f32, i as i64, i as f32),
-            (false, _) if halve => (i as f32 * 0.5, i as f32 * 0.5, (i >> 1) as i64, i as f32 * 0.5),
+            // `⌊i·scale⌋` reads pixel k for `k ≤ i·scale < k + 1`: in the frame where pixel k is
+            // centred at k, the coordinate that lands in that pixel is `i·scale − 0.5`. So the
+            // picture shows where nearest really samples: the left edge of each output cell.
+            (false, _) if halve => (i as f32 * 0.5 - 0.5, i as f32 * 0.5 - 0.5, (i >> 1) as i64, i as f32 * 0.5),
             (false, _) => {
                 let s = i as f32 * scale;
-                (s, s, floor_to_int(s), s)
+                (s - 0.5, s - 0.5, floor_to_int(s), s)
             }
             (true, NearestPath::Generic) => {
                 let raw = fma(scale, i as f32 + 0.5, -0.5);

@@ -300,6 +300,9 @@ mod tests {
         Scale(bool, usize),
         /// The source coordinate (before any clamp) of output `i` along an axis.
         Src(bool, usize, usize),
+        /// The value `nearest` floors, `i·scale` (its source coordinate is drawn half a pixel
+        /// lower, in the pixel it reads).
+        Floored(bool, usize, usize),
         /// The input indices output `i` reads along an axis (taps with non-zero weight).
         Reads(bool, usize, usize),
         /// The weights of those taps.
@@ -346,7 +349,7 @@ mod tests {
                 fact(What::OutRow(false), "0 0 1 2 2 3 4"),
                 fact(What::OutRow(true), "0 1 1 2 3 3 4"),
                 fact(What::Src(true, 0, 1), "0.5714"),
-                fact(What::Src(false, 0, 1), "0.7143"),
+                fact(What::Floored(false, 0, 1), "0.7143"),
                 fact(What::Reads(false, 0, 1), "0"),
                 fact(What::Reads(true, 0, 1), "1"),
             ],
@@ -537,6 +540,10 @@ mod tests {
             }
             What::Scale(c, axis) => vec![pick(c).axes[axis].scale],
             What::Src(c, axis, i) => vec![pick(c).axes[axis].samples[i].src_raw],
+            What::Floored(c, axis, i) => match pick(c).axes[axis].samples[i].rule {
+                crate::core::SampleRule::Nearest { floored, .. } => vec![floored],
+                _ => Vec::new(),
+            },
             What::Reads(c, axis, i) => {
                 pick(c).axes[axis].samples[i].taps.iter().filter(|t| t.weight != 0.0).map(|t| t.index as f32).collect()
             }

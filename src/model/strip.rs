@@ -82,11 +82,12 @@ mod tests {
     }
 
     #[test]
-    fn nearest_samples_at_i_times_scale() {
+    fn nearest_samples_the_left_edge_of_each_output_cell() {
         let s = strip(Mode::Nearest, None);
-        // ⌊i × 0.5⌋: output 1 samples coordinate 0.5 (and takes pixel 0), output 7 takes 3.5.
-        assert_eq!(s.links[1].src_x, s.input.px(0.5));
-        assert_eq!(s.links[7].src_x, s.input.px(3.5));
+        // ⌊i × 0.5⌋: output 1 reads pixel 0 and output 7 pixel 3; drawn with pixel k centred
+        // at k, their coordinates i × 0.5 − 0.5 lie in those pixels (0 and 3).
+        assert_eq!(s.links[1].src_x, s.input.px(0.0));
+        assert_eq!(s.links[7].src_x, s.input.px(3.0));
         assert_eq!(s.out_left(8), s.input.px(3.5));
     }
 }

@@ -126,6 +126,10 @@ try {
     if (query) {
       await page.goto(`http://127.0.0.1:${PORT}/upsample-explainer/${query}`);
       await page.locator('[data-app-ready]').waitFor();
+      // The charts' worker starts when they are first seen: show them once, then go back up.
+      await page.locator('section.plots').scrollIntoViewIfNeeded();
+      await page.locator('.profile[data-drawn]').waitFor();
+      await page.evaluate(() => window.scrollTo(0, 0));
     } else {
       await page.setContent('<select id="align_corners"><option>true</option><option>false</option></select>');
     }
