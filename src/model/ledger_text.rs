@@ -106,15 +106,15 @@ pub fn axes_markup(axes: &[AxisText]) -> String {
         .collect()
 }
 
-/// The weighted sum of the contributions as markup: `w × v + w × v …`, each value titled
-/// with its input index.
+/// The weighted sum of the contributions as markup: `w × v + w × v …`, each value followed
+/// by the input pixel it is (`0.1875 × 4[1,0]`), so every term can be found in the input.
 pub fn sum_markup(contributions: &[Contribution]) -> String {
     contributions
         .iter()
         .map(|c| {
             let at = c.index.iter().map(|i| i.to_string()).collect::<Vec<_>>().join(",");
             format!(
-                "<span class=\"term\"><span class=\"w\">{}</span> × <span class=\"v\" title=\"x[{at}]\">{}</span></span>",
+                "<span class=\"term\"><span class=\"w\">{}</span> × <span class=\"v\" title=\"x[{at}]\">{}<sub class=\"at\">[{at}]</sub></span></span>",
                 format_weight(c.weight),
                 format_value(c.value)
             )
