@@ -5,7 +5,7 @@
 use super::app::use_ctx;
 use super::heat_canvas::{HeatCanvas, HeatImage};
 use crate::core::Tensor;
-use crate::model::colour::{diverging_rgb, Scale};
+use crate::model::colour::{diverging_rgb, hex, Scale};
 use crate::model::format::format_value;
 use crate::model::heat_layout::HeatLayout;
 use crate::model::i18n::Key;
@@ -194,10 +194,25 @@ fn DiffMap() -> impl IntoView {
             })
         });
         let label = Signal::derive(move || ctx.tr(Key::Difference)().to_string());
+        // The colour key: the diverging scale from −max through 0 to +max.
+        let key = move || {
+            let m = diff.with(|d| d.as_ref().map(|(_, m)| *m).unwrap_or(0.0));
+            let stops = [-1.0, 0.0, 1.0].map(|v| hex(diverging_rgb(v, 1.0)));
+            let shown = ctx.shows_all();
+            format!(
+                r#"<span class="bar" style="background: linear-gradient(to right, {}, {}, {})"></span><span>−{}</span><span>0</span><span>+{}</span>"#,
+                stops[0],
+                stops[1],
+                stops[2],
+                if shown { format_value(m) } else { HIDDEN.into() },
+                if shown { format_value(m) } else { HIDDEN.into() }
+            )
+        };
         Some(view! {
             <figure class="grid" data-testid="diff-grid">
                 <figcaption>{ctx.tr(Key::Difference)}</figcaption>
                 <HeatCanvas layout=layout image=image selected=Signal::derive(|| None) pick=|_, _, _| {} on_key=|_| {} label=label testid="heat-canvas-diff" interactive=false/>
+                <p class="diff-key" data-testid="diff-key" inner_html=key></p>
             </figure>
         })
     };
