@@ -6,11 +6,13 @@
 
 use super::chart::escape;
 use super::colour::diverging_rgb;
+use super::format::format_value;
 use super::i18n::{wt, Lang, WorkerText as W};
+use super::ledger_text::sum_markup;
 use super::state::{State, UI_LIMITS};
 use crate::core::{
-    equivalent, framework_plan, framework_python, plan, torch_repr, Equivalent, Filter, Framework, FrameworkArgs,
-    KernelShape, NoEquivalent, Plan, Tensor,
+    equivalent, explain_framework, framework_plan, framework_python, plan, torch_repr, Equivalent, Filter, Framework,
+    FrameworkArgs, FrameworkPlan, KernelShape, NoEquivalent, Plan, Tensor,
 };
 use std::fmt::Write;
 
@@ -75,7 +77,7 @@ pub fn elsewhere_markup(query: &str) -> String {
             }
         };
         if let Some(args) = args {
-            library_markup(&mut m, lang, &args, &input, &torch, &torch_out);
+            library_markup(&mut m, lang, &args, &input, &torch, &torch_out, state.sel.as_deref().unwrap_or(&[]));
         }
         m.push_str("</article>");
     }
@@ -83,7 +85,15 @@ pub fn elsewhere_markup(query: &str) -> String {
 }
 
 /// One library's call: code, shape, how its values compare, why, printout and difference map.
-fn library_markup(m: &mut String, lang: Lang, args: &FrameworkArgs, input: &Tensor, torch: &Plan, torch_out: &Tensor) {
+fn library_markup(
+    m: &mut String,
+    lang: Lang,
+    args: &FrameworkArgs,
+    input: &Tensor,
+    torch: &Plan,
+    torch_out: &Tensor,
+    sel: &[usize],
+) {
     let _ = write!(m, r#"<pre class="python"><code>{}</code></pre>"#, escape(&framework_python(args)));
     let p = match framework_plan(&input.shape, args) {
         Ok(p) => p,
@@ -114,6 +124,7 @@ fn library_markup(m: &mut String, lang: Lang, args: &FrameworkArgs, input: &Tens
         }
     };
     let _ = write!(m, r#"<p class="verdict"><strong>{}</strong>; {}.</p>"#, escape(&shape_line), escape(&values));
+    cell_ledger(m, lang, &p, input, torch_out, sel);
 
     // What differs in the recipe, field by field.
     let (r, t) = (p.recipe, torch.recipe);
@@ -172,6 +183,33 @@ fn library_markup(m: &mut String, lang: Lang, args: &FrameworkArgs, input: &Tens
     }
 }
 
+/// The library's ledger of the selected output (batch 0, channel 0): where each axis samples,
+/// and the weighted sum of input pixels, beside PyTorch's value for the same cell.
+fn cell_ledger(m: &mut String, lang: Lang, p: &FrameworkPlan, input: &Tensor, torch_out: &Tensor, sel: &[usize]) {
+    let mut index = vec![0, 0];
+    index.extend(sel.iter().copied().chain(std::iter::repeat(0)).take(2));
+    let l = explain_framework(p, input, &index);
+    let at = l.out_index.iter().map(|i| i.to_string()).collect::<Vec<_>>().join(", ");
+    let torch_value = (l.out_index.len() == torch_out.shape.len()
+        && l.out_index.iter().zip(&torch_out.shape).all(|(i, n)| i < n))
+    .then(|| {
+        let flat = l.out_index.iter().zip(&torch_out.shape).fold(0, |acc, (&i, &n)| acc * n + i);
+        format_value(torch_out.data[flat])
+    });
+    let _ = write!(
+        m,
+        r#"<p class="cell">{} <code>y[{at}] = {}</code>{}</p><p class="sum">"#,
+        wt(lang, W::Cell),
+        format_value(l.value),
+        torch_value.map(|v| format!(" ({})", fill(wt(lang, W::TorchValue), &[&v]))).unwrap_or_default()
+    );
+    for (axis, sample) in ["H", "W"].iter().zip(&l.axes) {
+        let _ =
+            write!(m, "{axis}: {} <code>{}</code>; ", wt(lang, W::Coordinate), format_value(sample.coordinate as f32));
+    }
+    let _ = write!(m, "y = {}</p>", sum_markup(&l.contributions));
+}
+
 /// The first plane of `a − b` as a small SVG heatmap in the diverging scale.
 fn diff_map(m: &mut String, lang: Lang, a: &Tensor, b: &Tensor) {
     let [.., h, w] = a.shape[..] else { return };
@@ -207,7 +245,7 @@ mod tests {
     /// give the same shape; the page says whether each value is PyTorch's and shows the code.
     #[test]
     fn each_library_gets_its_call_and_a_verdict() {
-        let m = elsewhere_markup("preset=seed&mode=bilinear&scale_factor=2&align_corners=false&lang=en");
+        let m = elsewhere_markup("preset=seed&mode=bilinear&scale_factor=2&align_corners=false&sel=3,2&lang=en");
         assert_eq!(m.matches("<article").count(), Framework::ALL.len());
         let ort = article(&m, "onnxruntime");
         assert!(ort.contains("mode=&#39;linear&#39;") || ort.contains("mode='linear'"), "{ort}");
@@ -216,6 +254,9 @@ mod tests {
             "{ort}"
         );
         assert!(article(&m, "opencv").contains("cv2.resize"));
+        // The selected output's ledger in each library: its value beside PyTorch's, and the sum.
+        assert!(ort.contains("y[0, 0, 3, 2] = 2.7500</code> (PyTorch: 2.7500)"), "{ort}");
+        assert!(ort.contains("H: samples at <code>1.2500</code>"), "{ort}");
         // Enlarging, Pillow's (always antialiased) bilinear is the plain one, to the bit.
         let pil = article(&m, "pillow");
         assert!(pil.contains("BILINEAR") && pil.contains("bit for bit"), "{pil}");

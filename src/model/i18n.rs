@@ -402,6 +402,9 @@ worker_texts! {
     NoneNoAntialias => "No equivalent: this library cannot antialias this method.", "没有对应调用：这个库的这种方法不能抗锯齿。";
     NoneOtherCubic => "No equivalent: this library's cubic is Keys a = −0.5 with renormalised edges, PyTorch's plain bicubic is a = −0.75 with replicated edges.", "没有对应调用：这个库的三次插值是 Keys a = −0.5 并在边缘重新归一化，PyTorch 的普通 bicubic 是 a = −0.75 并复制边缘像素。";
     Closest => "The closest call:", "最接近的调用：";
+    Cell => "The selected output here:", "所选输出在这里：";
+    TorchValue => "PyTorch: {}", "PyTorch：{}";
+    Coordinate => "samples at", "采样于";
     Printout => "its output, printed as PyTorch prints", "它的输出（按 PyTorch 的打印格式）";
     DiffMap => "difference from PyTorch (library − PyTorch), channel 0", "与 PyTorch 的差（该库 − PyTorch），通道 0";
     Rejected => "The library rejects the call:", "该库拒绝了这个调用：";

@@ -30,6 +30,7 @@ pub fn Elsewhere() -> impl IntoView {
         }
         let mut s = ctx.state.get();
         s.lang = Some(ctx.lang.get());
+        s.sel = Some(ctx.selected.get());
         if !ask("elsewhere", s.to_query()) {
             failed.set(true);
         }
