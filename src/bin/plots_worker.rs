@@ -1,12 +1,13 @@
 //! The page's worker, for what the page draws only when first seen (`ui/worker.rs`): the
-//! charts (`model::plots`) and the same call in other libraries (`model::elsewhere`). It
+//! charts (`model::plots`), the same call in other libraries (`model::elsewhere`), and a
+//! compared call typed as Python (`model::call_text`). It
 //! says `"ready"` once, then answers each `[kind, generation, request]` with `[kind,
 //! generation, …markup]`. Trunk builds it as a web worker (index.html), so its code is not
 //! part of the page's first load.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    use upsample_explainer::model::{elsewhere, plots};
+    use upsample_explainer::model::{call_text, elsewhere, plots};
     use wasm_bindgen::{closure::Closure, JsCast, JsValue};
     use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
@@ -22,6 +23,20 @@ fn main() {
                 vec![p.profile, p.profile_legend, p.kernel, p.kernel_legend, p.kernel_name]
             }
             "elsewhere" => vec![elsewhere::elsewhere_markup(&request)],
+            "call" => {
+                let (read, text) = match call_text::answer(&request) {
+                    Ok(query) => (true, query),
+                    Err(e) => (false, e),
+                };
+                let out = js_sys::Array::of4(
+                    &data.get(0),
+                    &data.get(1),
+                    &JsValue::from_bool(read),
+                    &JsValue::from_str(&text),
+                );
+                let _ = reply.post_message(&out);
+                return;
+            }
             _ => Vec::new(),
         };
         let out = js_sys::Array::of2(&data.get(0), &data.get(1));

@@ -7,7 +7,7 @@
 //! gets Python's words: `interpolate() got an unexpected keyword argument 'foo'`.
 
 use super::state::{join, parse_flag, parse_list, parse_opt_bool};
-use crate::core::{Call, CallForm, Mode, ScaleArg, SizeArg};
+use crate::core::{unknown_mode_error, Call, CallForm, Mode, ScaleArg, SizeArg};
 
 /// Reads one argument of a call (`mode`, `size`, …, as its URL value: `5,7`, `true`,
 /// `bilinear`); false when the name or the value is not one. Sizes and scales are read as
@@ -137,11 +137,12 @@ fn literal(v: &str) -> Option<&str> {
     }
 }
 
-/// Reads `[y =] F.interpolate(x, …)`, `nn.Upsample(…)(x)`, `nn.UpsamplingNearest2d(…)(x)` or
-/// `nn.UpsamplingBilinear2d(…)(x)` (any module path; `(x)` may be left out). Arguments not
+/// Reads `[y =] F.interpolate(x, …)` (or the deprecated `F.upsample`), `nn.Upsample(…)(x)`,
+/// `nn.UpsamplingNearest2d(…)(x)` or `nn.UpsamplingBilinear2d(…)(x)` (any module path; `(x)`
+/// may be left out) applied to the page's input `x`, of shape `input_shape`. Arguments not
 /// passed stay unpassed; without `mode`, the mode is PyTorch's default `nearest`. The error
-/// is Python's message where Python has one.
-pub fn parse_call(text: &str) -> Result<Call, String> {
+/// is Python's message where Python has one, and PyTorch's for a mode it does not know.
+pub fn parse_call(text: &str, input_shape: &[usize]) -> Result<Call, String> {
     let syntax = || "invalid syntax".to_string();
     let text = text.trim();
     let text = match text.split_once('=') {
@@ -151,10 +152,13 @@ pub fn parse_call(text: &str) -> Result<Call, String> {
     let (callee, rest) = text.split_once('(').ok_or_else(syntax)?;
     let callee = callee.trim();
     let short = callee.rsplit('.').next().unwrap_or(callee);
+    // `F.upsample` is `F.interpolate` with a deprecation warning (`torch/nn/functional.py`).
+    let short = if short == "upsample" { "interpolate" } else { short };
     let form = CallForm::ALL
         .into_iter()
         .find(|f| f.python_name().rsplit('.').next() == Some(short))
         .ok_or_else(|| format!("name '{callee}' is not defined"))?;
+    let input = |name: &str| if name == "x" { Ok(()) } else { Err(format!("name '{name}' is not defined")) };
     let is_module = form != CallForm::Interpolate;
     let close = closing(rest).ok_or_else(syntax)?;
     let args = split_top_level(&rest[..close]).ok_or_else(syntax)?;
@@ -166,10 +170,14 @@ pub fn parse_call(text: &str) -> Result<Call, String> {
     if !applied_ok {
         return Err(syntax());
     }
+    if let Some(name) = applied.strip_prefix('(').and_then(|a| a.strip_suffix(')')) {
+        input(name.trim())?;
+    }
     let fname = if is_module { "__init__" } else { "interpolate" };
     let params = parameters(form);
     let mut call = Call { form, mode: form.fixed_mode().unwrap_or(Mode::Nearest), ..Call::default() };
     let (mut given, mut keywords): (Vec<&str>, bool) = (Vec::new(), false);
+    let mut unknown_mode = None;
     for (k, arg) in args.iter().map(|a| a.trim()).filter(|a| !a.is_empty()).enumerate() {
         let (name, value) = match arg.split_once('=') {
             Some((name, value)) if is_name(name.trim()) => {
@@ -198,18 +206,49 @@ pub fn parse_call(text: &str) -> Result<Call, String> {
             return Err(format!("{fname}() got multiple values for argument '{name}'"));
         }
         given.push(name);
-        let read = name == "input" || literal(value).is_some_and(|v| read_call_arg(&mut call, name, v));
-        if !read {
+        if name == "input" {
+            input(value.trim())?;
+            continue;
+        }
+        if !literal(value).is_some_and(|v| read_call_arg(&mut call, name, v)) {
+            if let Some(mode) = literal(value).filter(|_| name == "mode" && value.trim().starts_with(['\'', '"'])) {
+                unknown_mode = Some(mode.to_string());
+                continue;
+            }
             return Err(format!("{name}={}: not a value {fname}() takes", value.trim()));
         }
     }
-    Ok(call)
+    match unknown_mode {
+        Some(mode) => Err(unknown_mode_error(&call, &mode, input_shape).to_string()),
+        None => Ok(call),
+    }
+}
+
+/// The page's worker reads a typed call (so that this parser is not in the page's first
+/// load): `request` is the input shape and the text, `1x1x4x4\nF.interpolate(x, …)`. The
+/// answer is the call's URL arguments (`mode=bilinear&size=5`, [`call_query`]) or the error.
+pub fn answer(request: &str) -> Result<String, String> {
+    let (shape, text) = request.split_once('\n').unwrap_or(("", request));
+    let shape: Vec<usize> = shape.split('x').filter_map(|d| d.parse().ok()).collect();
+    parse_call(text, &shape).map(|call| call_query(&call, "").join("&"))
+}
+
+/// The call a worker's [`answer`] describes.
+pub fn call_of(query: &str) -> Call {
+    let mut call = Call::default();
+    for pair in query.split('&') {
+        let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
+        read_call_arg(&mut call, name, value);
+    }
+    call
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::core::python_call;
+
+    const X: [usize; 4] = [1, 1, 4, 4];
 
     /// Every call the page writes reads back as the same call.
     #[test]
@@ -239,25 +278,26 @@ mod tests {
         ];
         for call in calls {
             let text = python_call(&call, "x");
-            assert_eq!(parse_call(&text), Ok(call), "{text}");
-            assert!(parse_call(&format!("y2 = {text}")).is_ok());
+            assert_eq!(answer(&format!("1x1x4x4\n{text}")).map(|q| call_of(&q)), Ok(call.clone()), "{text}");
+            assert_eq!(parse_call(&text, &X), Ok(call), "{text}");
+            assert!(parse_call(&format!("y2 = {text}"), &X).is_ok());
         }
     }
 
     #[test]
     fn positional_arguments_follow_the_signatures() {
-        let call = parse_call("torch.nn.functional.interpolate(x, None, 2, 'bilinear', True)").unwrap();
+        let call = parse_call("torch.nn.functional.interpolate(x, None, 2, 'bilinear', True)", &X).unwrap();
         assert_eq!(call.scale_factor, Some(ScaleArg::Float(2.0)));
         assert_eq!((call.mode, call.align_corners), (Mode::Bilinear, Some(true)));
-        let call = parse_call("nn.Upsample(8, mode=\"area\")").unwrap();
+        let call = parse_call("nn.Upsample(8, mode=\"area\")", &X).unwrap();
         assert_eq!((call.form, call.size, call.mode), (CallForm::Upsample, Some(SizeArg::Int(8)), Mode::Area));
-        assert_eq!(parse_call("F.interpolate(x, [3, 4])").unwrap().size, Some(SizeArg::Tuple(vec![3, 4])));
-        assert_eq!(parse_call("F.interpolate(x, scale_factor=2)").unwrap().mode, Mode::Nearest);
+        assert_eq!(parse_call("F.interpolate(x, [3, 4])", &X).unwrap().size, Some(SizeArg::Tuple(vec![3, 4])));
+        assert_eq!(parse_call("F.interpolate(x, scale_factor=2)", &X).unwrap().mode, Mode::Nearest);
     }
 
     #[test]
     fn what_python_refuses_gets_pythons_words() {
-        let says = |text: &str| parse_call(text).unwrap_err();
+        let says = |text: &str| parse_call(text, &X).unwrap_err();
         assert_eq!(says("F.interpolate(x, scale=2)"), "interpolate() got an unexpected keyword argument 'scale'");
         assert_eq!(says("F.interpolate(x, 4, size=4)"), "interpolate() got multiple values for argument 'size'");
         assert_eq!(
@@ -270,10 +310,10 @@ mod tests {
             says("nn.Upsample(1, 2, 'nearest', None, None, True)(x)"),
             "__init__() takes from 1 to 6 positional arguments but 7 were given"
         );
-        assert_eq!(
-            says("F.interpolate(x, scale_factor=2, mode='cubic')"),
-            "mode='cubic': not a value interpolate() takes"
-        );
+        assert!(says("F.interpolate(x, scale_factor=2, mode='cubic')").starts_with("NotImplementedError: Input Error"));
+        assert_eq!(says("F.interpolate(y, scale_factor=2)"), "name 'y' is not defined");
+        assert_eq!(says("nn.Upsample(scale_factor=2)(img)"), "name 'img' is not defined");
+        assert_eq!(parse_call("F.upsample(x, scale_factor=2)", &X).map(|c| c.form), Ok(CallForm::Interpolate));
         for garbage in [
             "",
             "F.interpolate(x",
@@ -282,7 +322,7 @@ mod tests {
             "💥",
             "F.interpolate(x, mode='bilinear",
         ] {
-            assert!(parse_call(garbage).is_err(), "{garbage}");
+            assert!(parse_call(garbage, &X).is_err(), "{garbage}");
         }
     }
 }

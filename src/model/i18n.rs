@@ -238,6 +238,7 @@ texts! {
     Elsewhere => "The same call elsewhere", "同一调用在其他库中";
     ElsewhereIntro => "Each library's counterpart of this call, run here by an exact copy of that library's resize: its code, its output, and what differs from PyTorch's and why. For a model exported to ONNX, or preprocessing in OpenCV, Pillow, TensorFlow or JAX.",
                       "这个调用在各个库中的对应写法，由本页对该库 resize 的精确复现计算：代码、输出，以及与 PyTorch 的不同之处和原因。适用于导出到 ONNX 的模型，或用 OpenCV、Pillow、TensorFlow、JAX 做的预处理。";
+    LimitTitle => "Too large for this page (PyTorch itself would run it):", "对本页来说太大（PyTorch 本身可以运行）：";
     RevealAll => "Reveal all values", "显示全部数值";
     HideAgain => "Hide them again", "重新隐藏";
     ValuesHidden => "Hidden for the quiz: reveal the values to see PyTorch's printout.", "测验中已隐藏：显示全部数值后即可看到 PyTorch 的打印结果。";

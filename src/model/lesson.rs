@@ -51,6 +51,9 @@ pub struct Step {
     pub body: LessonText,
     /// A question to think about, and its answer.
     pub question: Option<(LessonText, LessonText)>,
+    /// The page state the question asks the reader to make (as a URL query), if it asks for
+    /// a change: the step still shows that state, and nothing is hidden while it is open.
+    pub tried: Option<&'static str>,
 }
 
 /// The lesson, in order.
@@ -61,6 +64,7 @@ pub const STEPS: [Step; 10] = [
         title: LessonText::Lesson1Title,
         body: LessonText::Lesson1Body,
         question: Some((LessonText::Lesson1Ask, LessonText::Lesson1Answer)),
+        tried: None,
     },
     Step {
         query: "preset=ramp&dims=1&mode=nearest&size=7&compare=nearest-exact&sel=1",
@@ -68,6 +72,7 @@ pub const STEPS: [Step; 10] = [
         title: LessonText::Lesson2Title,
         body: LessonText::Lesson2Body,
         question: Some((LessonText::Lesson2Ask, LessonText::Lesson2Answer)),
+        tried: None,
     },
     Step {
         query: "preset=seed&dims=1&mode=linear&scale_factor=2&align_corners=false&compare=off&sel=3",
@@ -75,6 +80,7 @@ pub const STEPS: [Step; 10] = [
         title: LessonText::Lesson3Title,
         body: LessonText::Lesson3Body,
         question: Some((LessonText::Lesson3Ask, LessonText::Lesson3Answer)),
+        tried: None,
     },
     Step {
         query: "preset=seed&dims=1&mode=linear&scale_factor=2&align_corners=false&sel=3",
@@ -82,6 +88,7 @@ pub const STEPS: [Step; 10] = [
         title: LessonText::Lesson4Title,
         body: LessonText::Lesson4Body,
         question: Some((LessonText::Lesson4Ask, LessonText::Lesson4Answer)),
+        tried: None,
     },
     Step {
         query: "preset=seed&mode=bilinear&scale_factor=2&align_corners=false&sel=3,2",
@@ -89,6 +96,7 @@ pub const STEPS: [Step; 10] = [
         title: LessonText::Lesson5Title,
         body: LessonText::Lesson5Body,
         question: Some((LessonText::Lesson5Ask, LessonText::Lesson5Answer)),
+        tried: None,
     },
     Step {
         query: "input=1x1x1x6:0,0,0,1,1,1&mode=bicubic&scale_factor=1,2&align_corners=false&compare=bilinear&sel=0,4",
@@ -96,6 +104,7 @@ pub const STEPS: [Step; 10] = [
         title: LessonText::Lesson6Title,
         body: LessonText::Lesson6Body,
         question: Some((LessonText::Lesson6Ask, LessonText::Lesson6Answer)),
+        tried: None,
     },
     Step {
         query: "preset=ramp&dims=1&mode=linear&scale_factor=1.5&align_corners=false&compare=pass&sel=6",
@@ -103,6 +112,7 @@ pub const STEPS: [Step; 10] = [
         title: LessonText::Lesson7Title,
         body: LessonText::Lesson7Body,
         question: Some((LessonText::Lesson7Ask, LessonText::Lesson7Answer)),
+        tried: None,
     },
     Step {
         query: "preset=stripes&mode=bilinear&size=2&align_corners=false&compare=area&sel=0,0",
@@ -110,6 +120,7 @@ pub const STEPS: [Step; 10] = [
         title: LessonText::Lesson8Title,
         body: LessonText::Lesson8Body,
         question: Some((LessonText::Lesson8Ask, LessonText::Lesson8Answer)),
+        tried: Some("preset=stripes&mode=bilinear&size=2&align_corners=false&antialias=true&compare=area&sel=0,0"),
     },
     Step {
         query: "preset=seed&call=UpsamplingBilinear2d&mode=bilinear&scale_factor=2&sel=3,2",
@@ -117,6 +128,7 @@ pub const STEPS: [Step; 10] = [
         title: LessonText::Lesson9Title,
         body: LessonText::Lesson9Body,
         question: Some((LessonText::Lesson9Ask, LessonText::Lesson9Answer)),
+        tried: None,
     },
     Step {
         query: "preset=seed&mode=bilinear&scale_factor=2&align_corners=false&sel=3,2",
@@ -124,6 +136,7 @@ pub const STEPS: [Step; 10] = [
         title: LessonText::Lesson10Title,
         body: LessonText::Lesson10Body,
         question: Some((LessonText::Lesson10Ask, LessonText::Lesson10Answer)),
+        tried: None,
     },
 ];
 
@@ -157,11 +170,17 @@ pub fn state_of(k: usize, lang: Option<Lang>, theme: Theme) -> State {
 /// theme aside): when not, the text may describe something else than the page.
 pub fn shows_step(state: &State) -> bool {
     let Some(k) = state.lesson else { return true };
-    let mut expected = state_of(k, state.lang, state.theme);
-    expected.sel = state.sel.clone();
-    expected.from = state.from.clone();
-    expected.classroom = state.classroom;
-    expected == *state
+    let same = |mut expected: State| {
+        expected.lang = state.lang;
+        expected.theme = state.theme;
+        expected.lesson = Some(k);
+        expected.sel = state.sel.clone();
+        expected.from = state.from.clone();
+        expected.classroom = state.classroom;
+        expected == *state
+    };
+    same(state_of(k, state.lang, state.theme))
+        || step(k).and_then(|s| s.tried).is_some_and(|q| same(State::from_query(q).0))
 }
 
 /// `Step 3 of 10` in `lang`.
@@ -646,6 +665,10 @@ mod tests {
         let (back, _) = State::from_query(&changed.to_query());
         assert_eq!(back, changed);
         assert!(!shows_step(&back));
+        // Doing what step 8's question asks (ticking antialias) keeps the step.
+        let mut ticked = state_of(8, None, Theme::Auto);
+        ticked.antialias = true;
+        assert!(shows_step(&ticked));
         let (s, ignored) = State::from_query("lesson=11");
         assert_eq!((s.lesson, ignored.len()), (None, 1));
         assert!(!State::default().to_query().contains("lesson"));

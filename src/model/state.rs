@@ -415,8 +415,11 @@ impl State {
                 (percent_decode(k), percent_decode(v))
             })
             .collect();
-        if !pairs.is_empty() {
-            // A shared link says what was passed: anything it leaves out is not passed.
+        // A shared link that names the call says what was passed: anything it leaves out is not
+        // passed. One that only sets up the page (language, a classroom mode) opens the front
+        // page's call.
+        let page_only = ["lang", "theme", "present", "embed", "quiz", "view", "lesson"];
+        if pairs.iter().any(|(k, _)| !page_only.contains(&k.as_str())) {
             s.align_corners = None;
         }
         let mut spatial = 2;

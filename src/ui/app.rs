@@ -43,6 +43,9 @@ pub struct Ctx {
     pub classroom: Memo<Classroom>,
     /// In a quiz, the outputs revealed so far; hidden again whenever the output changes.
     pub reveal: RwSignal<Reveal>,
+    /// The output a lesson step's open question asks about: hidden (with the printouts)
+    /// until the answer is shown.
+    pub asked: RwSignal<Option<Vec<usize>>>,
     /// The (batch 0) channel shown.
     pub channel: RwSignal<usize>,
     /// Once the user does anything, the self-running tour stops.
@@ -55,14 +58,16 @@ impl Ctx {
         move || t(self.lang.get(), key)
     }
 
-    /// Whether the output value at spatial index `cell` is shown (always, outside a quiz).
+    /// Whether the output value at spatial index `cell` is shown: outside a quiz, unless a
+    /// lesson question asks for it.
     pub fn shows(self, cell: &[usize]) -> bool {
-        !self.classroom.with(|c| c.quiz) || self.reveal.with(|r| r.shows(cell))
+        (!self.classroom.with(|c| c.quiz) || self.reveal.with(|r| r.shows(cell)))
+            && self.asked.with(|a| a.as_deref() != Some(cell))
     }
 
     /// Whether every output value is shown.
     pub fn shows_all(self) -> bool {
-        !self.classroom.with(|c| c.quiz) || self.reveal.with(|r| r.all)
+        (!self.classroom.with(|c| c.quiz) || self.reveal.with(|r| r.all)) && self.asked.with(Option::is_none)
     }
 
     /// Marks the page as taken over by the user.
@@ -191,6 +196,7 @@ pub fn App() -> impl IntoView {
         input_sel: RwSignal::new(initial_from),
         classroom: Memo::new(move |_| state.with(|s| s.classroom)),
         reveal: RwSignal::new(Reveal::default()),
+        asked: RwSignal::new(None),
         channel: RwSignal::new(0),
         touched: RwSignal::new(initial_sel.is_some()),
     };

@@ -5,8 +5,9 @@
 //! `align_corners=True`) show the value it fixes, disabled.
 
 use super::app::{use_ctx, Ctx};
+use super::worker::{ask, register};
 use crate::core::{python_call, CallForm, Mode};
-use crate::model::call_text::parse_call;
+use crate::model::call_text::call_of;
 use crate::model::i18n::t;
 use crate::model::i18n::Key;
 use crate::model::state::{
@@ -91,21 +92,28 @@ fn OptBool(id: &'static str, get: fn(&State) -> Option<bool>, set: fn(&mut State
 }
 
 /// The compared call as Python, editable when the reader writes their own
-/// (`compare=call`): any form, any arguments, read by `model::call_text`.
+/// (`compare=call`): any form, any arguments, read by `model::call_text` in the page's worker.
 #[component]
 fn CompareCall() -> impl IntoView {
     let ctx = use_ctx();
     let own = move || ctx.state.with(|s| matches!(s.compare, Compare::Call(_)));
     let error = RwSignal::new(None::<String>);
     let text = move || ctx.compare_call.get().map(|c| python_call(&c, "x")).unwrap_or_default();
+    // The page's worker reads the text (`model::call_text::answer`).
+    register("call", move |data| {
+        let text = data.get(3).as_string().unwrap_or_default();
+        if data.get(2).as_bool() == Some(true) {
+            error.set(None);
+            ctx.state.update(|s| s.compare = Compare::Call(call_of(&text)));
+        } else {
+            error.set(Some(text));
+        }
+    });
     let apply = move |ev: leptos::ev::Event| {
         ctx.touch();
-        match parse_call(&event_target_value(&ev)) {
-            Ok(call) => {
-                error.set(None);
-                ctx.state.update(|s| s.compare = Compare::Call(call));
-            }
-            Err(e) => error.set(Some(e)),
+        let shape = ctx.input.with_untracked(|x| x.shape.iter().map(|d| d.to_string()).collect::<Vec<_>>().join("x"));
+        if !ask("call", format!("{shape}\n{}", event_target_value(&ev))) {
+            error.set(Some(t(ctx.lang.get_untracked(), Key::ChartsUnavailable).to_string()));
         }
     };
     view! {

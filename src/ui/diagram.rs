@@ -147,9 +147,11 @@ fn Diagram(which: Which) -> impl IntoView {
     let body = move || {
         if let Some(e) = error.get() {
             let testid = if which == Which::Main { "torch-error" } else { "torch-error-compare" };
+            // The explainer's own limit is not PyTorch's error.
+            let title = if e.starts_with("LimitExceeded") { Key::LimitTitle } else { Key::ErrorTitle };
             return view! {
                 <div class="torch-error" role="alert" data-testid=testid>
-                    <p>{ctx.tr(Key::ErrorTitle)}</p>
+                    <p>{ctx.tr(title)}</p>
                     <pre>{e}</pre>
                 </div>
             }
@@ -339,6 +341,7 @@ fn Svg(built: Plan, which: Which) -> impl IntoView {
         ctx.touch();
         select(nearest(&ys, y) * out_w + nearest(&xs, x));
         if clicked {
+            ctx.reveal.update(|q| q.reveal(&ctx.selected.get_untracked()));
             ctx.pinned.set(true);
         }
     };

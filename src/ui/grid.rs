@@ -145,7 +145,7 @@ fn HeatMap(
         )
     };
     view! {
-        <figure class="grid" data-testid=testid>
+        <figure class="grid" data-testid=testid hidden=move || shape.with(Option::is_none)>
             <figcaption>{ctx.tr(title)}" · "{ctx.tr(Key::OutputGrid)}" "{move || shape.get().map(|s| format!("{s:?}")).unwrap_or_default()}</figcaption>
             {body}
         </figure>
@@ -171,7 +171,12 @@ fn DiffMap() -> impl IntoView {
         let (h, w) = dims.get()?;
         let layout = HeatLayout::new(h, w);
         let image = Signal::derive(move || {
-            let shown = ctx.shows_all();
+            // A difference shows once both its values do.
+            let all = ctx.shows_all();
+            let sel = ctx.selected.get();
+            let spatial = ctx.main_out.with(|o| o.as_ref().map(|o| o.shape.get(2..).unwrap_or_default().to_vec()));
+            let spatial = spatial.unwrap_or_default();
+            let shown = |k: usize| all || ctx.shows(&with_plane_cell(&sel, &spatial, k / w.max(1), k % w.max(1)));
             diff.with(|d| {
                 d.as_ref()
                     .filter(|(p, _)| (p.h, p.w) == (h, w))
@@ -179,12 +184,14 @@ fn DiffMap() -> impl IntoView {
                         colours: p
                             .values
                             .iter()
-                            .map(|&v| if shown { diverging_rgb(v, *m) } else { HIDDEN_RGB })
+                            .enumerate()
+                            .map(|(k, &v)| if shown(k) { diverging_rgb(v, *m) } else { HIDDEN_RGB })
                             .collect(),
                         labels: if layout.labelled {
                             p.values
                                 .iter()
-                                .map(|&v| (if shown { format_value(v) } else { HIDDEN.into() }, true))
+                                .enumerate()
+                                .map(|(k, &v)| (if shown(k) { format_value(v) } else { HIDDEN.into() }, true))
                                 .collect()
                         } else {
                             Vec::new()

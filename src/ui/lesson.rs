@@ -116,6 +116,13 @@ pub fn Lesson() -> impl IntoView {
         }
     };
 
+    // While a step's question is open, the output it asks about (the step's cell) is hidden.
+    Effect::new(move |_| {
+        let asks = current.get().and_then(lesson::step).is_some_and(|s| s.question.is_some() && s.tried.is_none())
+            && !revealed.get();
+        ctx.asked.set(asks.then(|| ctx.selected.get_untracked()));
+    });
+
     // A step that opens (also from the URL) outlines its view and takes over the selection.
     Effect::new(move |_| {
         let view = current.get().and_then(lesson::step).map(|s| s.view);

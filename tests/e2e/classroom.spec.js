@@ -23,9 +23,13 @@ const bottom = async (locator) => { const b = await locator.boundingBox(); retur
 test('present=1: large diagram text on a 1920×1080 projector; diagram, ledger and printout fit 1280×720', async ({ page }) => {
   await page.setViewportSize({ width: 1920, height: 1080 });
   const problems = await open(page, `${SEED}&present=1&lang=en`);
-  const label = page.getByTestId('diagram').locator('svg.map text.value').first();
-  const height = (await label.boundingBox()).height;
-  expect(height, 'diagram value text height at 1920×1080').toBeGreaterThanOrEqual(20);
+  // The rendered font size of the diagram's values: the CSS size in SVG units times the
+  // SVG's scale on screen.
+  const px = await page.getByTestId('diagram').locator('svg.map').evaluate((svg) => {
+    const text = svg.querySelector('text.value');
+    return parseFloat(getComputedStyle(text).fontSize) * svg.getScreenCTM().a;
+  });
+  expect(px, 'diagram value text size at 1920×1080').toBeGreaterThanOrEqual(20);
   await page.screenshot({ path: SHOTS + 'present-1920.png' });
 
   await page.setViewportSize({ width: 1280, height: 720 });
@@ -112,6 +116,19 @@ test('embed=1 in an 800×600 iframe: the diagram without scrolling, no sideways 
   expect(await link.getAttribute('target')).toBe('_blank');
   expect(await link.getAttribute('href')).not.toContain('embed');
   await page.screenshot({ path: SHOTS + 'embed-800x600.png' });
+  expect(problems).toEqual([]);
+});
+
+test('a lesson step keeps its card in embed, present and one-view layouts', async ({ page }) => {
+  const problems = await open(page, '?lesson=3&embed=1&lang=en');
+  for (const mode of ['embed=1', 'present=1', 'view=strip']) {
+    await page.goto(`?lesson=3&${mode}&lang=en`);
+    await page.locator('[data-app-ready]').waitFor();
+    const card = page.getByTestId('lesson-text');
+    await expect(card, mode).toBeInViewport();
+    await expect(page.getByTestId('lesson-next'), mode).toBeInViewport();
+  }
+  await page.screenshot({ path: SHOTS + 'view-strip-lesson-3.png' });
   expect(problems).toEqual([]);
 });
 

@@ -35,6 +35,14 @@ for (const lang of ['en', 'zh']) {
       expect(new URL(page.url()).searchParams.get('mode')).not.toBeNull();
       // The page shows the step's state, so the "you changed the settings" note is absent.
       await expect(page.getByTestId('lesson-restore')).toHaveCount(0);
+      // While its question is open (unless it asks for a change), the answer is not on the
+      // page: the selected output reads "?" and the printouts wait. Showing the answer shows them.
+      if (k !== 8) {
+        await expect(page.getByTestId('ledger-value')).toHaveText('?');
+        await expect(page.getByTestId('torch-repr')).toHaveCount(0);
+      }
+      await page.getByTestId('lesson-reveal').click();
+      await expect(page.getByTestId('ledger-value')).not.toHaveText('?');
       await expect(page.getByTestId('torch-repr')).toBeVisible();
     }
     expect(problems).toEqual([]);
@@ -90,6 +98,7 @@ test('Next walks through every step and Back all the way back, with no error', a
     await page.keyboard.press('ArrowLeft');
     await expect(stepLabel(page)).toHaveText(`第 ${k} 步，共 ${STEPS} 步`);
   }
+  await page.getByTestId('lesson-reveal').click();
   await expect(page.getByTestId('torch-repr')).toBeVisible();
   expect(problems).toEqual([]);
 });
