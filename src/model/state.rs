@@ -488,8 +488,11 @@ impl State {
         if saw_size && !saw_scale {
             s.pass = Pass::Size;
         }
-        if saw_versus || matches!(s.compare, Compare::Call(_)) {
+        // `compare=call` alone starts from the main call.
+        if saw_versus {
             s.compare = Compare::Call(versus);
+        } else if matches!(s.compare, Compare::Call(_)) {
+            s.compare = Compare::Call(s.call());
         }
         // `?lesson=N` alone (with the reader's language and theme) opens step N's page; a
         // rewritten URL names the whole state, which may differ from the step's.

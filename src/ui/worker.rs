@@ -9,8 +9,9 @@ use leptos::web_sys::{MessageEvent, Worker};
 use std::cell::RefCell;
 use std::rc::Rc;
 
-/// The worker's script, written by Trunk beside index.html (`data-loader-shim`).
-const SCRIPT: &str = "./plots-worker_loader.js";
+/// The worker's glue and module, written by Trunk beside index.html.
+const GLUE: &str = "plots-worker.js";
+const MODULE: &str = "plots-worker_bg.wasm";
 
 struct Channel {
     kind: &'static str,
@@ -31,18 +32,22 @@ thread_local! {
     static SHARED: RefCell<Shared> = RefCell::new(Shared::default());
 }
 
-/// Starts the worker: from its script beside the page, or in offline.html (opened from disk,
-/// where a browser refuses a worker from a file) from the copy the page carries
-/// (`<script type="text/plain" id="plots-worker-src">`, written by `.ci/offline.mjs`).
+/// Starts the worker from a small script made here: it loads the glue and the module beside
+/// the page, or in offline.html (opened from disk, where a browser refuses a worker from a
+/// file) runs the copy the page carries (`<script type="text/plain" id="plots-worker-src">`,
+/// written by `.ci/offline.mjs`).
 fn start() -> Option<Worker> {
-    let worker = match document().get_element_by_id("plots-worker-src").and_then(|el| el.text_content()) {
-        None => Worker::new(SCRIPT).ok()?,
-        Some(inline) => {
-            let parts = js_sys::Array::of1(&JsValue::from_str(&inline));
-            let blob = leptos::web_sys::Blob::new_with_str_sequence(&parts).ok()?;
-            Worker::new(&leptos::web_sys::Url::create_object_url_with_blob(&blob).ok()?).ok()?
+    let source = match document().get_element_by_id("plots-worker-src").and_then(|el| el.text_content()) {
+        Some(inline) => inline,
+        None => {
+            let base = document().base_uri().ok().flatten()?;
+            let url = |file: &str| leptos::web_sys::Url::new_with_base(file, &base).ok().map(|u| u.href());
+            format!("importScripts({:?});\nwasm_bindgen({{ module_or_path: {:?} }});", url(GLUE)?, url(MODULE)?)
         }
     };
+    let parts = js_sys::Array::of1(&JsValue::from_str(&source));
+    let blob = leptos::web_sys::Blob::new_with_str_sequence(&parts).ok()?;
+    let worker = Worker::new(&leptos::web_sys::Url::create_object_url_with_blob(&blob).ok()?).ok()?;
     let listener = Closure::<dyn FnMut(MessageEvent)>::new(on_message);
     worker.set_onmessage(Some(listener.as_ref().unchecked_ref()));
     listener.forget();
