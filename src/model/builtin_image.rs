@@ -95,7 +95,7 @@ fn edge(row: usize, col: usize) -> u8 {
         22..=42 => 3,
         _ => 4,
     };
-    if col % period == 0 {
+    if col.is_multiple_of(period) {
         BRIGHT
     } else {
         DARK
@@ -106,7 +106,7 @@ fn edge(row: usize, col: usize) -> u8 {
 /// upsampled back, the lines come back where the corners' or the pixels' convention puts
 /// them, a half pixel apart.
 fn grid(row: usize, col: usize) -> u8 {
-    if row % 4 == 0 || col % 4 == 0 {
+    if row.is_multiple_of(4) || col.is_multiple_of(4) {
         240
     } else {
         16

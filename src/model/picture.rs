@@ -160,8 +160,8 @@ pub fn rgba_of(t: &Tensor) -> Option<(usize, usize, Vec<u8>)> {
     let plane = h * w;
     let mut out = vec![255u8; plane * 4];
     for (k, px) in out.chunks_exact_mut(4).enumerate() {
-        for ch in 0..3 {
-            px[ch] = to_u8(t.data[(ch % c) * plane + k]);
+        for (ch, v) in px[..3].iter_mut().enumerate() {
+            *v = to_u8(t.data[(ch % c) * plane + k]);
         }
     }
     Some((w, h, out))
