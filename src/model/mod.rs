@@ -15,6 +15,7 @@ pub mod modes;
 pub mod npy;
 pub mod paste;
 pub mod picture;
+pub mod picture_view;
 pub mod presets;
 pub mod raster;
 pub mod selection;

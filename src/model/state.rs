@@ -1,6 +1,7 @@
 //! The explainer's whole state, and its round trip through the URL query, which uses
 //! PyTorch's argument names (`?preset=seed&mode=bilinear&align_corners=true&scale_factor=2`).
 
+use super::builtin_image::BuiltinImage;
 use super::i18n::Lang;
 use super::lesson;
 use super::paste::check_limits;
@@ -128,6 +129,9 @@ pub struct State {
     pub theme: Theme,
     /// The open step of the guided lesson (1-based, `lesson=N`), if any.
     pub lesson: Option<usize>,
+    /// The built-in picture the image mode shows (`image=zoneplate`); a user's own picture
+    /// is never in the URL.
+    pub image: Option<BuiltinImage>,
 }
 
 impl Default for State {
@@ -151,6 +155,7 @@ impl Default for State {
             lang: None,
             theme: Theme::Auto,
             lesson: None,
+            image: None,
         }
     }
 }
@@ -348,6 +353,7 @@ impl State {
                 .is_some(),
                 "lang" => Lang::parse(value).map(|l| s.lang = Some(l)).is_some(),
                 "theme" => Theme::parse(value).map(|t| s.theme = t).is_some(),
+                "image" => BuiltinImage::parse(value).map(|b| s.image = Some(b)).is_some(),
                 "lesson" => {
                     value.parse().ok().filter(|&k| lesson::step(k).is_some()).map(|k| s.lesson = Some(k)).is_some()
                 }
@@ -418,6 +424,9 @@ impl State {
         }
         if let Some(k) = self.lesson {
             q.push(format!("lesson={k}"));
+        }
+        if let Some(b) = self.image {
+            q.push(format!("image={}", b.name()));
         }
         if let Some(l) = self.lang {
             q.push(format!("lang={}", l.code()));

@@ -1,0 +1,208 @@
+//! What the image mode shows for a picture and the page's call: the output, its pixels and
+//! overshoot marks, the two `.npy` downloads, the Python that reproduces it, and the text
+//! beside it. Computed by the image mode's worker (`src/bin/picture_worker.rs`); pure, so
+//! it is tested here.
+
+use super::builtin_image::BuiltinImage;
+use super::i18n::{t, Key, Lang};
+use super::npy::to_npy;
+use super::picture::{
+    beyond_range, output_shape, python_program, rgba_of, tensor_from_rgba, value_range, Channels, PictureError,
+    MAX_INPUT_PIXELS, MAX_INPUT_SIDE, MAX_OUTPUT_VALUES,
+};
+use super::state::State;
+use crate::core::{interpolate, Limits, Tensor};
+
+/// The picture the image mode works on.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Source {
+    /// The file name (or `zoneplate.png` for a built-in), for the downloads and the Python.
+    pub name: String,
+    pub channels: Channels,
+    pub tensor: Tensor,
+}
+
+impl Source {
+    pub fn builtin(b: BuiltinImage) -> Source {
+        Source { name: format!("{}.png", b.name()), channels: Channels::Grey, tensor: b.tensor() }
+    }
+
+    /// A decoded file: RGBA pixels and the channels its header names.
+    pub fn from_rgba(
+        name: &str,
+        width: usize,
+        height: usize,
+        rgba: &[u8],
+        channels: Channels,
+    ) -> Result<Source, PictureError> {
+        Ok(Source { name: name.to_string(), channels, tensor: tensor_from_rgba(width, height, rgba, channels)? })
+    }
+}
+
+/// An RGBA image: width, height, 4 bytes a pixel.
+pub type Rgba = (usize, usize, Vec<u8>);
+
+/// Everything the panel shows for one call.
+#[derive(Clone, Debug, Default)]
+pub struct Rendered {
+    pub input: Option<Rgba>,
+    pub input_npy: Vec<u8>,
+    pub output: Option<Rgba>,
+    /// Pixels beyond the input's range, over the output.
+    pub overlay: Option<Rgba>,
+    pub output_npy: Option<Vec<u8>>,
+    /// One line about the call: shapes, or why there is no output.
+    pub summary: String,
+    /// The overshoot counts, when any.
+    pub beyond: String,
+    pub python: String,
+    /// True when `summary` is an error.
+    pub failed: bool,
+}
+
+/// Fills the `{}` of `text` with `values`, in order.
+pub fn fill(text: &str, values: &[String]) -> String {
+    let mut out = String::new();
+    let mut parts = text.split("{}");
+    out.push_str(parts.next().unwrap_or_default());
+    for (k, part) in parts.enumerate() {
+        out.push_str(values.get(k).map(String::as_str).unwrap_or_default());
+        out.push_str(part);
+    }
+    out
+}
+
+fn shape_text(shape: &[usize]) -> String {
+    format!("({})", shape.iter().map(|d| d.to_string()).collect::<Vec<_>>().join(", "))
+}
+
+/// The message of a picture error in `lang`.
+pub fn error_text(e: &PictureError, lang: Lang) -> String {
+    match e {
+        PictureError::NotAnImage => t(lang, Key::PicNotImage).to_string(),
+        PictureError::InputTooLarge(w, h) => fill(
+            t(lang, Key::PicTooLargeInput),
+            &[w.to_string(), h.to_string(), MAX_INPUT_SIDE.to_string(), MAX_INPUT_PIXELS.to_string()],
+        ),
+        PictureError::OutputTooLarge(shape) => {
+            fill(t(lang, Key::PicTooLargeOutput), &[shape_text(shape), MAX_OUTPUT_VALUES.to_string()])
+        }
+    }
+}
+
+/// Runs the call of the URL query `query` (the page's state) on `source`.
+pub fn render(source: &Source, query: &str, lang: Lang) -> Rendered {
+    let call = State::from_query(query).0.call();
+    let input = &source.tensor;
+    let mut r = Rendered {
+        input: rgba_of(input),
+        input_npy: to_npy(input),
+        python: python_program(&source.name, source.channels, &call),
+        ..Rendered::default()
+    };
+    let channels_note = t(lang, if source.channels == Channels::Grey { Key::PicGreyNote } else { Key::PicRgbNote });
+    match output_shape(&input.shape, &call) {
+        Err(Ok(e)) => {
+            r.summary = error_text(&e, lang);
+            r.failed = true;
+        }
+        Err(Err(torch_error)) => {
+            r.summary = torch_error;
+            r.failed = true;
+        }
+        Ok(_) => match interpolate(input, &call, &Limits { max_output_elements: MAX_OUTPUT_VALUES }) {
+            Err(e) => {
+                r.summary = e.to_string();
+                r.failed = true;
+            }
+            Ok(out) => {
+                r.summary = format!("{} → {} · {channels_note}", shape_text(&input.shape), shape_text(&out.shape));
+                if let Some((lo, hi)) = value_range(input) {
+                    let (overlay, counts) = beyond_range(&out, lo, hi);
+                    if counts.above + counts.below + counts.clamped > 0 {
+                        r.beyond = fill(
+                            t(lang, Key::PicBeyond),
+                            &[counts.above.to_string(), counts.below.to_string(), counts.clamped.to_string()],
+                        );
+                    }
+                    r.overlay = Some((out.shape[3], out.shape[2], overlay));
+                }
+                r.output = rgba_of(&out);
+                r.output_npy = Some(to_npy(&out));
+            }
+        },
+    }
+    r
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::npy::from_npy;
+
+    #[test]
+    fn the_image_parameter_round_trips_and_a_bad_one_is_ignored() {
+        let (s, ignored) = State::from_query("image=edge&mode=bicubic&scale_factor=4");
+        assert_eq!(s.image, Some(BuiltinImage::Edge));
+        assert!(ignored.is_empty());
+        assert!(s.to_query().contains("image=edge"));
+        let (s, ignored) = State::from_query("image=cat&mode=bicubic");
+        assert_eq!(s.image, None);
+        assert_eq!(ignored, vec!["image (cat)".to_string()]);
+        assert!(!State::default().to_query().contains("image="));
+    }
+
+    #[test]
+    fn renders_the_call_with_downloads_and_python() {
+        let source = Source::builtin(BuiltinImage::Edge);
+        let r = render(&source, "mode=bicubic&scale_factor=4&align_corners=false", Lang::En);
+        assert!(!r.failed, "{}", r.summary);
+        assert!(r.summary.starts_with("(1, 1, 64, 64) → (1, 1, 256, 256)"), "{}", r.summary);
+        assert_eq!(from_npy(&r.input_npy), Some(source.tensor.clone()));
+        let out = from_npy(r.output_npy.as_ref().unwrap()).unwrap();
+        assert_eq!(out.shape, vec![1, 1, 256, 256]);
+        let (w, h, px) = r.output.unwrap();
+        assert_eq!((w, h, px.len()), (256, 256, 256 * 256 * 4));
+        // Bicubic rings beside the edge: beyond 24–232 on both sides.
+        assert!(r.beyond.contains("above") && !r.beyond.starts_with('0'), "{}", r.beyond);
+        assert!(r.python.contains("Image.open('edge.png').convert('L')"), "{}", r.python);
+        assert!(r.python.contains("mode='bicubic'"));
+    }
+
+    #[test]
+    fn nothing_beyond_for_bilinear() {
+        let r = render(&Source::builtin(BuiltinImage::Grid), "mode=bilinear&scale_factor=2", Lang::En);
+        assert_eq!(r.beyond, "");
+        assert!(r.overlay.is_some());
+    }
+
+    #[test]
+    fn errors_are_pytorchs_or_the_limit_in_the_language() {
+        let source = Source::builtin(BuiltinImage::Grid);
+        let r = render(&source, "mode=linear&scale_factor=2", Lang::En);
+        assert!(r.failed && r.output.is_none() && r.output_npy.is_none());
+        assert!(r.summary.contains("linear"), "{}", r.summary);
+        let r = render(&source, "mode=nearest&scale_factor=60", Lang::Zh);
+        assert!(r.failed);
+        assert!(r.summary.contains("(1, 1, 3840, 3840)") && r.summary.contains("12582912"), "{}", r.summary);
+        assert!(r.summary.contains("输出形状"), "{}", r.summary);
+        // The input is still shown and downloadable.
+        assert!(r.input.is_some() && !r.input_npy.is_empty());
+    }
+
+    #[test]
+    fn a_too_large_file_names_the_limit() {
+        let e = Source::from_rgba("big.png", 3000, 2000, &[], Channels::Rgb).unwrap_err();
+        let text = error_text(&e, Lang::En);
+        assert_eq!(
+            text,
+            "This picture is 3000×2000 pixels; the image mode takes at most 4096 pixels per side and 4194304 pixels in all (2048×2048)."
+        );
+    }
+
+    #[test]
+    fn fill_puts_values_in_order() {
+        assert_eq!(fill("{} and {}.", &["a".into(), "b".into()]), "a and b.");
+        assert_eq!(fill("none", &[]), "none");
+    }
+}
