@@ -5,6 +5,7 @@
 
 use super::builtin_image::BuiltinImage;
 use super::i18n::{t, Key, Lang};
+use super::ledger_text::escape;
 use super::npy::to_npy;
 use super::picture::{
     beyond_range, output_shape, python_program, rgba_of, tensor_from_rgba, value_range, Channels, PictureError,
@@ -88,6 +89,54 @@ pub fn error_text(e: &PictureError, lang: Lang) -> String {
             fill(t(lang, Key::PicTooLargeOutput), &[shape_text(shape), MAX_OUTPUT_VALUES.to_string()])
         }
     }
+}
+
+/// The option label of a built-in picture.
+pub fn builtin_key(b: BuiltinImage) -> Key {
+    match b {
+        BuiltinImage::ZonePlate => Key::PicZoneplate,
+        BuiltinImage::Edge => Key::PicEdge,
+        BuiltinImage::Grid => Key::PicGrid,
+    }
+}
+
+/// The panel's markup in `lang` (filled by the image mode's module, `src/bin/picture_worker.rs`,
+/// which finds its parts by `data-testid`). `own` is the name of the user's picture, if any;
+/// `selected` the `image=` name or `own`.
+pub fn panel_html(lang: Lang, selected: &str, own: Option<&str>) -> String {
+    let tr = |k| escape(t(lang, k));
+    let mut options = String::new();
+    for b in BuiltinImage::ALL {
+        let sel = if b.name() == selected { " selected" } else { "" };
+        options.push_str(&format!("<option value=\"{}\"{sel}>{}</option>", b.name(), tr(builtin_key(b))));
+    }
+    let own_option = match own {
+        Some(name) => format!("<option value=\"own\" selected>{}: {}</option>", tr(Key::PicOwn), escape(name)),
+        None => format!("<option value=\"own\" disabled>{}</option>", tr(Key::PicOwn)),
+    };
+    format!(
+        "<div class=\"pic-pick\" tabindex=\"0\" data-testid=\"image-drop\">\
+         <label>{builtin} <select data-testid=\"image-builtin\">{options}{own_option}</select></label>\
+         <label class=\"pic-file\">{file} <input type=\"file\" accept=\"image/*\" data-testid=\"image-file\"></label>\
+         <span class=\"hint\">{drop}</span></div>\
+         <p class=\"pic-summary\" role=\"status\" data-testid=\"image-summary\"></p>\
+         <div class=\"pic-views\"><figure><figcaption>{input}</figcaption><canvas data-testid=\"image-input\"></canvas></figure>\
+         <figure><figcaption>{output}</figcaption><div class=\"pic-stack\"><canvas data-testid=\"image-output\"></canvas>\
+         <canvas class=\"pic-overlay\" data-testid=\"image-overlay\"></canvas></div></figure></div>\
+         <label><input type=\"checkbox\" checked data-testid=\"image-marks\"> {marks}</label>\
+         <p class=\"pic-beyond\" data-testid=\"image-beyond\"></p>\
+         <p class=\"pic-downloads\">{downloads}: <a data-testid=\"download-input-npy\">input .npy</a> · \
+         <a data-testid=\"download-output-npy\">output .npy</a> · <a data-testid=\"download-output-png\" href=\"#\">output .png</a></p>\
+         <p class=\"hint\">{png}</p><pre class=\"python\"><code data-testid=\"image-python\"></code></pre>",
+        builtin = tr(Key::PicBuiltin),
+        file = tr(Key::PicFile),
+        drop = tr(Key::PicDrop),
+        input = tr(Key::PicInput),
+        output = tr(Key::PicOutput),
+        marks = tr(Key::PicMarks),
+        downloads = tr(Key::PicDownloads),
+        png = tr(Key::PicPngNote),
+    )
 }
 
 /// Runs the call of the URL query `query` (the page's state) on `source`.
@@ -198,6 +247,32 @@ mod tests {
             text,
             "This picture is 3000×2000 pixels; the image mode takes at most 4096 pixels per side and 4194304 pixels in all (2048×2048)."
         );
+    }
+
+    #[test]
+    fn the_panel_names_every_part_the_module_fills() {
+        let html = panel_html(Lang::Zh, "edge", None);
+        for id in [
+            "image-builtin",
+            "image-file",
+            "image-summary",
+            "image-input",
+            "image-output",
+            "image-overlay",
+            "image-marks",
+            "image-beyond",
+            "download-input-npy",
+            "download-output-npy",
+            "download-output-png",
+            "image-python",
+        ] {
+            assert!(html.contains(&format!("data-testid=\"{id}\"")), "{id} missing");
+        }
+        assert!(html.contains("<option value=\"edge\" selected>边缘与细线"), "{html}");
+        assert!(html.contains("<option value=\"own\" disabled>"));
+        let own = panel_html(Lang::En, "own", Some("<cat>.png"));
+        assert!(own.contains("<option value=\"own\" selected>your picture: &lt;cat&gt;.png</option>"), "{own}");
+        assert!(!own.contains("value=\"zoneplate\" selected"));
     }
 
     #[test]

@@ -12,6 +12,7 @@ use super::code_view::CodeView;
 use super::controls::Controls;
 use super::diagram::Diagrams;
 use super::grid::Grids;
+use super::image_mode::ImageMode;
 use super::input_editor::InputEditor;
 use super::ledger_view::LedgerView;
 use super::lesson::Lesson;
@@ -278,6 +279,7 @@ pub fn App() -> impl IntoView {
                     </div>
                     <CodeView/>
                     <Plots/>
+                    <ImageMode/>
                 </main>
             </div>
             <footer class="foot">{tr(Key::Footer)}</footer>

@@ -9,6 +9,7 @@ mod controls;
 mod diagram;
 mod grid;
 mod heat_canvas;
+mod image_mode;
 mod input_editor;
 mod ledger_view;
 mod lesson;

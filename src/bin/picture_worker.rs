@@ -1,0 +1,173 @@
+//! The image mode, a second wasm module that the first load never fetches: Trunk builds it
+//! as a target of type worker (`index.html`). `src/ui/image_mode.rs` loads it into the page
+//! when the mode first opens; there (a window) it builds the panel (`panel` below) and
+//! starts itself again as a Web Worker, which decodes pictures and runs the page's call on
+//! them (`worker` below), so the page never blocks.
+//!
+//! The worker says `{ready: true}` once it listens. Its messages in: `{query, lang, image}` (a built-in picture's name), `{query, lang, file}`
+//! (a `File`), or `{query, lang}` (the current picture, a new call). Messages out: one
+//! reply per message, `{summary, failed, beyond, python, name, input, output, overlay,
+//! input_npy, output_npy}` (images as `{width, height, data}`; buffers transferred), or
+//! `{summary, failed: true}` when a file cannot be taken.
+
+#[cfg(target_arch = "wasm32")]
+mod worker {
+    use js_sys::{Array, Object, Reflect, Uint8Array, Uint8ClampedArray};
+    use std::cell::RefCell;
+    use upsample_explainer::model::builtin_image::BuiltinImage;
+    use upsample_explainer::model::i18n::{t, Key, Lang};
+    use upsample_explainer::model::picture::{check_input, file_channels};
+    use upsample_explainer::model::picture_view::{error_text, render, Rendered, Rgba, Source};
+    use wasm_bindgen::prelude::*;
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::JsFuture;
+    use web_sys::{
+        ColorSpaceConversion, DedicatedWorkerGlobalScope, File, ImageBitmap, ImageBitmapOptions, MessageEvent,
+        OffscreenCanvas, OffscreenCanvasRenderingContext2d, PremultiplyAlpha,
+    };
+
+    thread_local! {
+        static SOURCE: RefCell<Option<Source>> = const { RefCell::new(None) };
+    }
+
+    fn scope() -> DedicatedWorkerGlobalScope {
+        js_sys::global().unchecked_into()
+    }
+
+    fn get(data: &JsValue, key: &str) -> JsValue {
+        Reflect::get(data, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+    }
+
+    fn set(o: &Object, key: &str, value: &JsValue) {
+        let _ = Reflect::set(o, &JsValue::from_str(key), value);
+    }
+
+    /// Whether this instance runs in the page (else in the worker).
+    pub fn in_window() -> bool {
+        js_sys::global().dyn_into::<web_sys::Window>().is_ok()
+    }
+
+    pub fn start() {
+        let on_message = Closure::<dyn FnMut(MessageEvent)>::new(|e: MessageEvent| {
+            wasm_bindgen_futures::spawn_local(handle(e.data()));
+        });
+        scope().set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        on_message.forget();
+        let ready = Object::new();
+        set(&ready, "ready", &JsValue::TRUE);
+        let _ = scope().post_message(&ready);
+    }
+
+    async fn handle(data: JsValue) {
+        let query = get(&data, "query").as_string().unwrap_or_default();
+        let lang = get(&data, "lang").as_string().and_then(|l| Lang::parse(&l)).unwrap_or(Lang::En);
+        if let Some(b) = get(&data, "image").as_string().and_then(|n| BuiltinImage::parse(&n)) {
+            SOURCE.with(|s| *s.borrow_mut() = Some(Source::builtin(b)));
+        }
+        if let Ok(file) = get(&data, "file").dyn_into::<File>() {
+            match decode(&file).await {
+                Ok(source) => SOURCE.with(|s| *s.borrow_mut() = Some(source)),
+                Err(message) => {
+                    let reply = Object::new();
+                    set(&reply, "summary", &JsValue::from_str(&message(lang)));
+                    set(&reply, "failed", &JsValue::TRUE);
+                    let _ = scope().post_message(&reply);
+                    return;
+                }
+            }
+        }
+        let rendered =
+            SOURCE.with(|s| s.borrow().as_ref().map(|source| (source.name.clone(), render(source, &query, lang))));
+        let Some((name, rendered)) = rendered else {
+            let reply = Object::new();
+            set(&reply, "summary", &JsValue::from_str(t(lang, Key::PicNotImage)));
+            set(&reply, "failed", &JsValue::TRUE);
+            let _ = scope().post_message(&reply);
+            return;
+        };
+        let (reply, transfer) = reply_of(&name, rendered);
+        let _ = scope().post_message_with_transfer(&reply, &transfer);
+    }
+
+    type Message = Box<dyn Fn(Lang) -> String>;
+
+    /// The file's pixels as the browser decodes them, without colour conversion or
+    /// premultiplied alpha, and its channels from its header.
+    async fn decode(file: &File) -> Result<Source, Message> {
+        let not_an_image = || -> Message { Box::new(|lang| t(lang, Key::PicNotImage).to_string()) };
+        let head = file.slice_with_i32_and_i32(0, 1 << 18).map_err(|_| not_an_image())?;
+        let head = JsFuture::from(head.array_buffer()).await.map_err(|_| not_an_image())?;
+        let channels = file_channels(&Uint8Array::new(&head).to_vec());
+        let options = ImageBitmapOptions::new();
+        options.set_color_space_conversion(ColorSpaceConversion::None);
+        options.set_premultiply_alpha(PremultiplyAlpha::None);
+        let promise = scope().create_image_bitmap_with_blob_and_image_bitmap_options(file, &options);
+        let bitmap: ImageBitmap = match promise {
+            Ok(p) => JsFuture::from(p).await.map_err(|_| not_an_image())?.unchecked_into(),
+            Err(_) => return Err(not_an_image()),
+        };
+        let (w, h) = (bitmap.width(), bitmap.height());
+        if let Err(e) = check_input(w as usize, h as usize) {
+            return Err(Box::new(move |lang| error_text(&e, lang)));
+        }
+        let canvas = OffscreenCanvas::new(w, h).map_err(|_| not_an_image())?;
+        let ctx: OffscreenCanvasRenderingContext2d =
+            canvas.get_context("2d").ok().flatten().and_then(|c| c.dyn_into().ok()).ok_or_else(not_an_image)?;
+        ctx.draw_image_with_image_bitmap(&bitmap, 0.0, 0.0).map_err(|_| not_an_image())?;
+        let pixels = ctx.get_image_data(0.0, 0.0, w as f64, h as f64).map_err(|_| not_an_image())?;
+        bitmap.close();
+        Source::from_rgba(&file.name(), w as usize, h as usize, &pixels.data(), channels)
+            .map_err(|e| -> Message { Box::new(move |lang| error_text(&e, lang)) })
+    }
+
+    fn image(o: &Object, key: &str, image: Option<Rgba>, transfer: &Array) {
+        let Some((w, h, data)) = image else { return };
+        let img = Object::new();
+        set(&img, "width", &JsValue::from(w as u32));
+        set(&img, "height", &JsValue::from(h as u32));
+        let bytes = Uint8ClampedArray::from(&data[..]);
+        transfer.push(&bytes.buffer());
+        set(&img, "data", &bytes);
+        set(o, key, &img);
+    }
+
+    fn bytes(o: &Object, key: &str, data: Option<Vec<u8>>, transfer: &Array) {
+        let Some(data) = data else { return };
+        let array = Uint8Array::from(&data[..]);
+        transfer.push(&array.buffer());
+        set(o, key, &array.buffer());
+    }
+
+    fn reply_of(name: &str, r: Rendered) -> (Object, Array) {
+        let (o, transfer) = (Object::new(), Array::new());
+        set(&o, "name", &JsValue::from_str(name));
+        set(&o, "summary", &JsValue::from_str(&r.summary));
+        set(&o, "failed", &JsValue::from_bool(r.failed));
+        set(&o, "beyond", &JsValue::from_str(&r.beyond));
+        set(&o, "python", &JsValue::from_str(&r.python));
+        image(&o, "input", r.input, &transfer);
+        image(&o, "output", r.output, &transfer);
+        image(&o, "overlay", r.overlay, &transfer);
+        bytes(&o, "input_npy", Some(r.input_npy), &transfer);
+        bytes(&o, "output_npy", r.output_npy, &transfer);
+        (o, transfer)
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+#[path = "picture_worker/panel.rs"]
+mod panel;
+
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    if worker::in_window() {
+        panel::start();
+    } else {
+        worker::start();
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    eprintln!("picture-worker is the web app's Web Worker: run `bash .ci/serve` (see README.md).");
+}

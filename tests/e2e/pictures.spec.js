@@ -1,0 +1,152 @@
+// End-to-end: the image mode. Built-in pictures through several calls and an own PNG
+// through the file input; the downloaded .npy files are compared, bit for bit (SHA-256 of
+// their float32 data), with tests/golden/pictures.json, written by real PyTorch from the
+// same inputs (tests/golden/generate_pictures.py).
+import { test, expect } from '@playwright/test';
+import { open } from './open.js';
+import { readFileSync, mkdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+
+const fixtures = JSON.parse(readFileSync(new URL('../golden/pictures.json', import.meta.url)));
+const OWN_PNG = new URL('../golden/own.png', import.meta.url).pathname;
+const SHOTS = new URL('./artifacts/', import.meta.url).pathname;
+mkdirSync(SHOTS, { recursive: true });
+
+const fixture = (image, query) => {
+  const c = fixtures.cases.find((c) => c.image === image && c.query === query);
+  if (!c) throw new Error(`no fixture for ${image} ${query}`);
+  return c;
+};
+
+/** The shape and the SHA-256 of the float32 data of a .npy file (version 1.0, '<f4', C order). */
+function readNpy(bytes) {
+  expect(bytes.subarray(0, 8).toString('latin1')).toBe('\x93NUMPY\x01\x00');
+  const headerLen = bytes.readUInt16LE(8);
+  const header = bytes.subarray(10, 10 + headerLen).toString('latin1');
+  expect(header).toContain("'descr': '<f4'");
+  expect(header).toContain("'fortran_order': False");
+  expect((10 + headerLen) % 64).toBe(0);
+  const shape = header.match(/'shape': \(([^)]*)\)/)[1].split(',').map((s) => s.trim()).filter(Boolean).map(Number);
+  const data = bytes.subarray(10 + headerLen);
+  expect(data.length).toBe(4 * shape.reduce((a, b) => a * b, 1));
+  return { shape, sha256: createHash('sha256').update(data).digest('hex'), data };
+}
+
+async function download(page, testid) {
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testid).click()]);
+  return readFileSync(await dl.path());
+}
+
+const section = (page) => page.getByTestId('pictures');
+const mode = (page) => page.locator('#picture-mode');
+
+/** Waits for the worker's reply number `n` (counted from the page's load) to be drawn. */
+async function reply(page, n) {
+  await expect(mode(page)).toHaveAttribute('data-replies', String(n), { timeout: 30_000 });
+  await expect(mode(page)).toHaveAttribute('aria-busy', 'false');
+}
+
+async function expectFixture(page, c) {
+  await expect(page.getByTestId('image-summary')).toContainText(`(${c.output.shape.join(', ')})`);
+  const input = readNpy(await download(page, 'download-input-npy'));
+  expect(input.shape).toEqual(c.input.shape);
+  expect(input.sha256, `${c.id}: input`).toBe(c.input.sha256);
+  const output = readNpy(await download(page, 'download-output-npy'));
+  expect(output.shape).toEqual(c.output.shape);
+  expect(output.data.readFloatLE(0)).toBe(c.output.first[0]);
+  expect(output.sha256, `${c.id}: output bits`).toBe(c.output.sha256);
+}
+
+test('the first load never fetches the image mode; opening it starts the worker', async ({ page }) => {
+  const workerRequests = [];
+  page.on('request', (r) => { if (r.url().includes('picture-worker')) workerRequests.push(r.url()); });
+  const problems = await open(page, '?preset=seed&mode=bilinear&scale_factor=0.5&align_corners=false');
+  await page.waitForTimeout(500);
+  expect(workerRequests).toEqual([]);
+  await page.getByTestId('image-open').click();
+  await reply(page, 1);
+  expect(workerRequests.some((u) => u.endsWith('picture-worker_loader.js'))).toBe(true);
+  await expect(page).toHaveURL(/image=zoneplate/);
+  await expectFixture(page, fixture('zoneplate', 'mode=bilinear&scale_factor=0.5&align_corners=false'));
+  expect(problems).toEqual([]);
+});
+
+for (const [image, queries] of [
+  ['zoneplate', ['mode=nearest&scale_factor=0.5', 'mode=area&scale_factor=0.5', 'mode=bicubic&size=200&align_corners=false']],
+  ['edge', ['mode=bicubic&scale_factor=4&align_corners=false', 'mode=bicubic&scale_factor=0.5&align_corners=false&antialias=true']],
+  ['grid', ['mode=bilinear&scale_factor=0.5&align_corners=true', 'mode=bilinear&scale_factor=2&align_corners=true']],
+]) {
+  test(`${image}: the downloaded output is PyTorch's for ${queries.length} calls`, async ({ page }) => {
+    for (const query of queries) {
+      const problems = await open(page, `?image=${image}&${query}`);
+      await reply(page, 1);
+      await expectFixture(page, fixture(image, query));
+      expect(problems).toEqual([]);
+    }
+  });
+}
+
+test('a control change recomputes: antialias on the zone plate, with and without', async ({ page }) => {
+  const problems = await open(page, '?image=zoneplate&mode=bilinear&scale_factor=0.5&align_corners=false');
+  await reply(page, 1);
+  await section(page).scrollIntoViewIfNeeded();
+  await section(page).screenshot({ path: SHOTS + 'pictures-zoneplate-aliasing.png' });
+  await expectFixture(page, fixture('zoneplate', 'mode=bilinear&scale_factor=0.5&align_corners=false'));
+  await page.locator('#antialias').check();
+  await reply(page, 2);
+  await expectFixture(page, fixture('zoneplate', 'mode=bilinear&scale_factor=0.5&align_corners=false&antialias=true'));
+  await section(page).screenshot({ path: SHOTS + 'pictures-zoneplate-antialias.png' });
+  expect(problems).toEqual([]);
+});
+
+test('bicubic rings beside the edge: values beyond the input range are counted and marked', async ({ page }) => {
+  const problems = await open(page, '?image=edge&mode=bicubic&scale_factor=4&align_corners=false');
+  await reply(page, 1);
+  await expect(page.getByTestId('image-beyond')).toContainText(/\d+ pixels above the input's range/);
+  await expect(page.getByTestId('image-python')).toContainText("Image.open('edge.png').convert('L')");
+  await section(page).screenshot({ path: SHOTS + 'pictures-edge-ringing.png' });
+  const png = await download(page, 'download-output-png');
+  expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+  expect(problems).toEqual([]);
+});
+
+test('the grid down by 2 with align_corners=True shifts the lines', async ({ page }) => {
+  const problems = await open(page, '?image=grid&mode=bilinear&scale_factor=0.5&align_corners=true');
+  await reply(page, 1);
+  await section(page).screenshot({ path: SHOTS + 'pictures-grid-shift.png' });
+  expect(problems).toEqual([]);
+});
+
+test('an own PNG through the file input: its pixels, and PyTorch\'s output; not in the URL', async ({ page }) => {
+  const query = 'mode=bilinear&scale_factor=2&align_corners=false';
+  const problems = await open(page, `?image=grid&${query}`);
+  await reply(page, 1);
+  await page.getByTestId('image-file').setInputFiles(OWN_PNG);
+  await reply(page, 2);
+  await expect(page).not.toHaveURL(/image=/, { timeout: 2000 });
+  await expect(page.getByTestId('image-summary')).toContainText('3 channels');
+  await expect(page.getByTestId('image-python')).toContainText("Image.open('own.png').convert('RGB')");
+  await expectFixture(page, fixture('own.png', query));
+  // The input .npy holds the PNG's pixels: channel planes of the formula the PNG was written from.
+  const input = readNpy(await download(page, 'download-input-npy'));
+  const { width, height } = fixtures.own_png;
+  const at = (c, y, x) => input.data.readFloatLE(4 * ((c * height + y) * width + x));
+  expect([at(0, 7, 5), at(1, 7, 5), at(2, 7, 5)]).toEqual([(5 * 17 + 7 * 5) % 256, (5 * 7 * 3) % 256, ((5 ^ 7) * 11 + 7) % 256]);
+  // Another call on the same picture.
+  await page.locator('#mode').selectOption('bicubic');
+  await reply(page, 3);
+  await page.locator('#align_corners').selectOption('true');
+  await reply(page, 4);
+  await section(page).screenshot({ path: SHOTS + 'pictures-own-png.png' });
+  expect(problems).toEqual([]);
+});
+
+test('too large an output says which limit, and the input stays downloadable', async ({ page }) => {
+  const problems = await open(page, '?image=grid&mode=nearest&scale_factor=60');
+  await reply(page, 1);
+  await expect(page.getByTestId('image-summary')).toContainText('2048×2048 RGB');
+  await expect(page.getByTestId('download-output-npy')).toBeHidden();
+  const input = readNpy(await download(page, 'download-input-npy'));
+  expect(input.shape).toEqual([1, 1, 64, 64]);
+  expect(problems).toEqual([]);
+});
