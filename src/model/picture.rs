@@ -231,6 +231,18 @@ pub fn python_program(file_name: &str, channels: Channels, call: &Call) -> Strin
     )
 }
 
+/// The Python for a picture the page made (a built-in one, which has no file): it loads the
+/// input `.npy` downloaded from the page, `npy_name`.
+pub fn python_program_npy(npy_name: &str, call: &Call) -> String {
+    format!(
+        "import numpy as np\nimport torch\nimport torch.nn as nn\nimport torch.nn.functional as F\n\n\
+         x = torch.from_numpy(np.load('{npy_name}'))   # the page's input .npy\n\
+         y = {call}\n\
+         png = y.clamp(0, 255).round().to(torch.uint8)   # the 8-bit picture\n",
+        call = crate::core::python_call(call, "x"),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -348,5 +360,7 @@ mod tests {
         assert!(py.contains("pil_to_tensor(img).float()[None]"));
         assert!(py.contains("mode='bicubic'"), "{py}");
         assert!(py.contains(".clamp(0, 255).round().to(torch.uint8)"));
+        let py = python_program_npy("edge-input.npy", &call);
+        assert!(py.contains("x = torch.from_numpy(np.load('edge-input.npy'))"), "{py}");
     }
 }

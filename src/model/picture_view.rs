@@ -8,8 +8,8 @@ use super::i18n::{t, Key, Lang};
 use super::ledger_text::escape;
 use super::npy::to_npy;
 use super::picture::{
-    beyond_range, output_shape, python_program, rgba_of, tensor_from_rgba, value_range, Channels, PictureError,
-    MAX_INPUT_PIXELS, MAX_INPUT_SIDE, MAX_OUTPUT_VALUES,
+    beyond_range, output_shape, python_program, python_program_npy, rgba_of, tensor_from_rgba, value_range, Channels,
+    PictureError, MAX_INPUT_PIXELS, MAX_INPUT_SIDE, MAX_OUTPUT_VALUES,
 };
 use super::state::State;
 use crate::core::{interpolate, Limits, Tensor};
@@ -19,13 +19,15 @@ use crate::core::{interpolate, Limits, Tensor};
 pub struct Source {
     /// The file name (or `zoneplate.png` for a built-in), for the downloads and the Python.
     pub name: String,
+    /// A built-in picture has no file: its Python loads the input `.npy`.
+    pub builtin: bool,
     pub channels: Channels,
     pub tensor: Tensor,
 }
 
 impl Source {
     pub fn builtin(b: BuiltinImage) -> Source {
-        Source { name: format!("{}.png", b.name()), channels: Channels::Grey, tensor: b.tensor() }
+        Source { name: format!("{}.png", b.name()), builtin: true, channels: Channels::Grey, tensor: b.tensor() }
     }
 
     /// A decoded file: RGBA pixels and the channels its header names.
@@ -36,7 +38,12 @@ impl Source {
         rgba: &[u8],
         channels: Channels,
     ) -> Result<Source, PictureError> {
-        Ok(Source { name: name.to_string(), channels, tensor: tensor_from_rgba(width, height, rgba, channels)? })
+        Ok(Source {
+            name: name.to_string(),
+            builtin: false,
+            channels,
+            tensor: tensor_from_rgba(width, height, rgba, channels)?,
+        })
     }
 }
 
@@ -146,7 +153,12 @@ pub fn render(source: &Source, query: &str, lang: Lang) -> Rendered {
     let mut r = Rendered {
         input: rgba_of(input),
         input_npy: to_npy(input),
-        python: python_program(&source.name, source.channels, &call),
+        python: if source.builtin {
+            let stem = source.name.trim_end_matches(".png");
+            python_program_npy(&format!("{stem}-input.npy"), &call)
+        } else {
+            python_program(&source.name, source.channels, &call)
+        },
         ..Rendered::default()
     };
     let channels_note = t(lang, if source.channels == Channels::Grey { Key::PicGreyNote } else { Key::PicRgbNote });
@@ -214,7 +226,7 @@ mod tests {
         assert_eq!((w, h, px.len()), (256, 256, 256 * 256 * 4));
         // Bicubic rings beside the edge: beyond 24–232 on both sides.
         assert!(r.beyond.contains("above") && !r.beyond.starts_with('0'), "{}", r.beyond);
-        assert!(r.python.contains("Image.open('edge.png').convert('L')"), "{}", r.python);
+        assert!(r.python.contains("np.load('edge-input.npy')"), "{}", r.python);
         assert!(r.python.contains("mode='bicubic'"));
     }
 
