@@ -7,7 +7,9 @@
 //! The worker says `{ready: true}` once it listens. Its messages in: `{query, lang, image}` (a built-in picture's name), `{query, lang, file}`
 //! (a `File`), or `{query, lang}` (the current picture, a new call). Messages out: one
 //! reply per message, `{summary, failed, beyond, python, name, input, output, overlay,
-//! input_npy, output_npy}` (images as `{width, height, data}`; buffers transferred), or
+//! input_npy, output_npy}` (images as `{width, height, data}`, their buffers transferred;
+//! `.npy` files as Blobs; `ms`, the milliseconds the call and the reply took here; the input's only with a new picture, the overlay only when some
+//! value lies beyond the input's range), or
 //! `{summary, failed: true}` when a file cannot be taken.
 
 #[cfg(target_arch = "wasm32")]
@@ -27,7 +29,8 @@ mod worker {
     };
 
     thread_local! {
-        static SOURCE: RefCell<Option<Source>> = const { RefCell::new(None) };
+        /// The picture, and whether the page has not yet been sent its pixels and `.npy`.
+        static SOURCE: RefCell<Option<(Source, bool)>> = const { RefCell::new(None) };
     }
 
     fn scope() -> DedicatedWorkerGlobalScope {
@@ -62,11 +65,11 @@ mod worker {
         let query = get(&data, "query").as_string().unwrap_or_default();
         let lang = get(&data, "lang").as_string().and_then(|l| Lang::parse(&l)).unwrap_or(Lang::En);
         if let Some(b) = get(&data, "image").as_string().and_then(|n| BuiltinImage::parse(&n)) {
-            SOURCE.with(|s| *s.borrow_mut() = Some(Source::builtin(b)));
+            SOURCE.with(|s| *s.borrow_mut() = Some((Source::builtin(b), true)));
         }
         if let Ok(file) = get(&data, "file").dyn_into::<File>() {
             match decode(&file).await {
-                Ok(source) => SOURCE.with(|s| *s.borrow_mut() = Some(source)),
+                Ok(source) => SOURCE.with(|s| *s.borrow_mut() = Some((source, true))),
                 Err(message) => {
                     let reply = Object::new();
                     set(&reply, "summary", &JsValue::from_str(&message(lang)));
@@ -76,8 +79,14 @@ mod worker {
                 }
             }
         }
-        let rendered =
-            SOURCE.with(|s| s.borrow().as_ref().map(|source| (source.name.clone(), render(source, &query, lang))));
+        let started = js_sys::Date::now();
+        let rendered = SOURCE.with(|s| {
+            s.borrow_mut().as_mut().map(|(source, fresh)| {
+                let r = (source.name.clone(), render(source, &query, lang, *fresh));
+                *fresh = false;
+                r
+            })
+        });
         let Some((name, rendered)) = rendered else {
             let reply = Object::new();
             set(&reply, "summary", &JsValue::from_str(t(lang, Key::PicNotImage)));
@@ -86,6 +95,7 @@ mod worker {
             return;
         };
         let (reply, transfer) = reply_of(&name, rendered);
+        set(&reply, "ms", &JsValue::from_f64(js_sys::Date::now() - started));
         let _ = scope().post_message_with_transfer(&reply, &transfer);
     }
 
@@ -131,11 +141,13 @@ mod worker {
         set(o, key, &img);
     }
 
-    fn bytes(o: &Object, key: &str, data: Option<Vec<u8>>, transfer: &Array) {
+    /// A `.npy` as a Blob, made here so the page only takes its URL.
+    fn npy(o: &Object, key: &str, data: Option<Vec<u8>>) {
         let Some(data) = data else { return };
-        let array = Uint8Array::from(&data[..]);
-        transfer.push(&array.buffer());
-        set(o, key, &array.buffer());
+        let parts = Array::of1(&Uint8Array::from(&data[..]));
+        if let Ok(blob) = web_sys::Blob::new_with_u8_array_sequence(&parts) {
+            set(o, key, &blob);
+        }
     }
 
     fn reply_of(name: &str, r: Rendered) -> (Object, Array) {
@@ -148,8 +160,8 @@ mod worker {
         image(&o, "input", r.input, &transfer);
         image(&o, "output", r.output, &transfer);
         image(&o, "overlay", r.overlay, &transfer);
-        bytes(&o, "input_npy", Some(r.input_npy), &transfer);
-        bytes(&o, "output_npy", r.output_npy, &transfer);
+        npy(&o, "input_npy", r.input_npy);
+        npy(&o, "output_npy", r.output_npy);
         (o, transfer)
     }
 }

@@ -40,8 +40,10 @@ pub fn to_npy(t: &Tensor) -> Vec<u8> {
     out.extend_from_slice(dict.as_bytes());
     out.extend(std::iter::repeat_n(b' ', padding));
     out.push(b'\n');
-    for v in &t.data {
-        out.extend_from_slice(&v.to_le_bytes());
+    let start = out.len();
+    out.resize(start + 4 * t.data.len(), 0);
+    for (bytes, v) in out[start..].chunks_exact_mut(4).zip(&t.data) {
+        bytes.copy_from_slice(&v.to_le_bytes());
     }
     out
 }

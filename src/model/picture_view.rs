@@ -53,10 +53,11 @@ pub type Rgba = (usize, usize, Vec<u8>);
 /// Everything the panel shows for one call.
 #[derive(Clone, Debug, Default)]
 pub struct Rendered {
+    /// The input's pixels and `.npy`, when asked for (a new picture).
     pub input: Option<Rgba>,
-    pub input_npy: Vec<u8>,
+    pub input_npy: Option<Vec<u8>>,
     pub output: Option<Rgba>,
-    /// Pixels beyond the input's range, over the output.
+    /// Pixels beyond the input's range, over the output (only when there are any).
     pub overlay: Option<Rgba>,
     pub output_npy: Option<Vec<u8>>,
     /// One line about the call: shapes, or why there is no output.
@@ -146,13 +147,14 @@ pub fn panel_html(lang: Lang, selected: &str, own: Option<&str>) -> String {
     )
 }
 
-/// Runs the call of the URL query `query` (the page's state) on `source`.
-pub fn render(source: &Source, query: &str, lang: Lang) -> Rendered {
+/// Runs the call of the URL query `query` (the page's state) on `source`; with `with_input`,
+/// also the input's pixels and `.npy` (they change only with the picture).
+pub fn render(source: &Source, query: &str, lang: Lang, with_input: bool) -> Rendered {
     let call = State::from_query(query).0.call();
     let input = &source.tensor;
     let mut r = Rendered {
-        input: rgba_of(input),
-        input_npy: to_npy(input),
+        input: if with_input { rgba_of(input) } else { None },
+        input_npy: with_input.then(|| to_npy(input)),
         python: if source.builtin {
             let stem = source.name.trim_end_matches(".png");
             python_program_npy(&format!("{stem}-input.npy"), &call)
@@ -186,7 +188,9 @@ pub fn render(source: &Source, query: &str, lang: Lang) -> Rendered {
                             &[counts.above.to_string(), counts.below.to_string(), counts.clamped.to_string()],
                         );
                     }
-                    r.overlay = Some((out.shape[3], out.shape[2], overlay));
+                    if counts.above + counts.below > 0 {
+                        r.overlay = Some((out.shape[3], out.shape[2], overlay));
+                    }
                 }
                 r.output = rgba_of(&out);
                 r.output_npy = Some(to_npy(&out));
@@ -216,10 +220,10 @@ mod tests {
     #[test]
     fn renders_the_call_with_downloads_and_python() {
         let source = Source::builtin(BuiltinImage::Edge);
-        let r = render(&source, "mode=bicubic&scale_factor=4&align_corners=false", Lang::En);
+        let r = render(&source, "mode=bicubic&scale_factor=4&align_corners=false", Lang::En, true);
         assert!(!r.failed, "{}", r.summary);
         assert!(r.summary.starts_with("(1, 1, 64, 64) → (1, 1, 256, 256)"), "{}", r.summary);
-        assert_eq!(from_npy(&r.input_npy), Some(source.tensor.clone()));
+        assert_eq!(from_npy(r.input_npy.as_ref().unwrap()), Some(source.tensor.clone()));
         let out = from_npy(r.output_npy.as_ref().unwrap()).unwrap();
         assert_eq!(out.shape, vec![1, 1, 256, 256]);
         let (w, h, px) = r.output.unwrap();
@@ -232,23 +236,26 @@ mod tests {
 
     #[test]
     fn nothing_beyond_for_bilinear() {
-        let r = render(&Source::builtin(BuiltinImage::Grid), "mode=bilinear&scale_factor=2", Lang::En);
+        let r = render(&Source::builtin(BuiltinImage::Grid), "mode=bilinear&scale_factor=2", Lang::En, true);
         assert_eq!(r.beyond, "");
-        assert!(r.overlay.is_some());
+        assert!(r.overlay.is_none());
+        assert!(r.output.is_some() && r.input.is_some());
+        let again = render(&Source::builtin(BuiltinImage::Grid), "mode=bilinear&scale_factor=2", Lang::En, false);
+        assert!(again.input.is_none() && again.input_npy.is_none() && again.output_npy.is_some());
     }
 
     #[test]
     fn errors_are_pytorchs_or_the_limit_in_the_language() {
         let source = Source::builtin(BuiltinImage::Grid);
-        let r = render(&source, "mode=linear&scale_factor=2", Lang::En);
+        let r = render(&source, "mode=linear&scale_factor=2", Lang::En, true);
         assert!(r.failed && r.output.is_none() && r.output_npy.is_none());
         assert!(r.summary.contains("linear"), "{}", r.summary);
-        let r = render(&source, "mode=nearest&scale_factor=60", Lang::Zh);
+        let r = render(&source, "mode=nearest&scale_factor=60", Lang::Zh, true);
         assert!(r.failed);
         assert!(r.summary.contains("(1, 1, 3840, 3840)") && r.summary.contains("12582912"), "{}", r.summary);
         assert!(r.summary.contains("输出形状"), "{}", r.summary);
         // The input is still shown and downloadable.
-        assert!(r.input.is_some() && !r.input_npy.is_empty());
+        assert!(r.input.is_some() && r.input_npy.is_some());
     }
 
     #[test]

@@ -150,3 +150,53 @@ test('too large an output says which limit, and the input stays downloadable', a
   expect(input.shape).toEqual([1, 1, 64, 64]);
   expect(problems).toEqual([]);
 });
+
+// The issue's interaction figure: a 512×512 RGB picture at ×2 bilinear; each align_corners
+// change until the new output is drawn (the reply counter moves), timed in the page, and the
+// main thread's long tasks (over 50 ms) while it computes. Prints the figures.
+test('512×512 RGB ×2 bilinear: a control change is drawn quickly and the main thread stays free', async ({ page }) => {
+  const problems = await open(page, '?image=grid&mode=bilinear&scale_factor=2&align_corners=false');
+  await reply(page, 1);
+  // A 512×512 RGB PNG made in the page (opaque, so the canvas gives its exact bytes).
+  const png = await page.evaluate(async () => {
+    const c = new OffscreenCanvas(512, 512), g = c.getContext('2d'), img = g.createImageData(512, 512);
+    for (let k = 0; k < 512 * 512; k++) {
+      const x = k % 512, y = (k / 512) | 0;
+      img.data.set([(x * 7 + y) & 255, (x * y) & 255, (x ^ y) & 255, 255], 4 * k);
+    }
+    g.putImageData(img, 0, 0);
+    return Array.from(new Uint8Array(await (await c.convertToBlob({ type: 'image/png' })).arrayBuffer()));
+  });
+  await page.getByTestId('image-file').setInputFiles({ name: 'big.png', mimeType: 'image/png', buffer: Buffer.from(png) });
+  await reply(page, 2);
+  await expect(page.getByTestId('image-summary')).toContainText('(1, 3, 512, 512) → (1, 3, 1024, 1024)');
+  const figures = await page.evaluate(async () => {
+    const root = document.getElementById('picture-mode');
+    const select = document.getElementById('align_corners');
+    const longTasks = [];
+    new PerformanceObserver((l) => longTasks.push(...l.getEntries().map((e) => e.duration))).observe({ type: 'longtask' });
+    const times = [], worker = [];
+    for (let i = 0; i < 12; i++) {
+      const before = root.dataset.replies;
+      const t0 = performance.now();
+      select.value = i % 2 ? 'false' : 'true';
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+      await new Promise((resolve) => {
+        const o = new MutationObserver(() => { if (root.dataset.replies !== before) { o.disconnect(); resolve(); } });
+        o.observe(root, { attributes: true });
+      });
+      await new Promise(requestAnimationFrame);
+      times.push(performance.now() - t0);
+      worker.push(Number(root.dataset.workerMs));
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    times.sort((a, b) => a - b);
+    worker.sort((a, b) => a - b);
+    return { median: times[times.length >> 1], min: times[0], max: times[times.length - 1], longTasks,
+      workerMedian: worker[worker.length >> 1] };
+  });
+  console.log(`512×512 RGB ×2 bilinear, align_corners change → drawn: median ${figures.median.toFixed(1)} ms ` +
+    `(${figures.min.toFixed(1)}–${figures.max.toFixed(1)}), of which the worker's call and reply ${figures.workerMedian} ms; main-thread tasks over 50 ms: ${JSON.stringify(figures.longTasks.map(Math.round))}`);
+  expect(figures.median).toBeGreaterThan(0);
+  expect(problems).toEqual([]);
+});

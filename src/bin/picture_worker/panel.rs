@@ -3,7 +3,8 @@
 //! change waits while one runs) and the replies drawn. The page's call and language come
 //! from the attributes `src/ui/image_mode.rs` keeps on `#picture-mode`; the built-in
 //! picture chosen goes back to it as a `picture-image` event (for `image=` in the URL).
-//! `#picture-mode` carries `aria-busy` and `data-replies` (replies drawn so far).
+//! `#picture-mode` carries `aria-busy`, `data-replies` (replies drawn so far) and
+//! `data-worker-ms` (the worker's time for the last one).
 
 use js_sys::{Object, Reflect};
 use std::cell::RefCell;
@@ -33,8 +34,9 @@ struct Panel {
     /// The `image=` name shown, or `own`.
     selected: String,
     own: Option<String>,
+    /// The last reply with the input's pixels, and the last reply for a call.
+    last_input: JsValue,
     last: JsValue,
-    urls: Vec<String>,
     replies: u32,
 }
 
@@ -118,8 +120,8 @@ pub fn start() {
             waiting: Some(Picture::Builtin(first)),
             selected,
             own: None,
+            last_input: JsValue::UNDEFINED,
             last: JsValue::UNDEFINED,
-            urls: Vec::new(),
             replies: 0,
         })
     });
@@ -137,10 +139,10 @@ fn announce(root: &Element, name: &str) {
 
 /// (Re)writes the panel in the page's language and wires it; the last reply is drawn again.
 fn build() {
-    let Some((root, last)) = with(|p| {
+    let Some((root, last_input, last)) = with(|p| {
         let html = panel_html(lang_of(&p.root), &p.selected, p.own.as_deref());
         p.root.set_inner_html(&html);
-        (p.root.clone(), p.last.clone())
+        (p.root.clone(), p.last_input.clone(), p.last.clone())
     }) else {
         return;
     };
@@ -189,8 +191,10 @@ fn build() {
             let _ = a.set_attribute("href", &url);
         }
     });
-    if !last.is_undefined() {
-        show(&root, &last);
+    for reply in [last_input, last] {
+        if !reply.is_undefined() {
+            show(&root, &reply);
+        }
     }
 }
 
@@ -257,9 +261,9 @@ fn reply(data: JsValue) {
         }
         p.replies += 1;
         if !get(&data, "input").is_undefined() {
-            for url in p.urls.drain(..) {
-                let _ = web_sys::Url::revoke_object_url(&url);
-            }
+            p.last_input = data.clone();
+        }
+        if !get(&data, "python").is_undefined() {
             p.last = data.clone();
         }
         p.waiting.take()
@@ -270,6 +274,9 @@ fn reply(data: JsValue) {
         show(&root, &data);
         let (replies, busy) = with(|p| (p.replies, next.is_some())).unwrap_or_default();
         let _ = root.set_attribute("data-replies", &replies.to_string());
+        if let Some(ms) = get(&data, "ms").as_f64() {
+            let _ = root.set_attribute("data-worker-ms", &ms.to_string());
+        }
         let _ = root.set_attribute("aria-busy", if busy { "true" } else { "false" });
     }
     if let Some(picture) = next {
@@ -295,15 +302,13 @@ fn draw(root: &Element, testid: &str, image: &JsValue, zoom: u32) {
     }
 }
 
-/// An object URL for a downloaded buffer.
-fn blob_url(buffer: &JsValue) -> Option<String> {
-    if buffer.is_undefined() {
-        return None;
-    }
-    let blob = web_sys::Blob::new_with_buffer_source_sequence(&js_sys::Array::of1(buffer)).ok()?;
-    web_sys::Url::create_object_url_with_blob(&blob).ok()
+/// An object URL for a download the worker made (a Blob).
+fn blob_url(blob: &JsValue) -> Option<String> {
+    web_sys::Url::create_object_url_with_blob(blob.dyn_ref::<web_sys::Blob>()?).ok()
 }
 
+/// Draws a reply: the summary always; the input's pixels and `.npy` when it carries them
+/// (a new picture); the output, marks, downloads and Python when it is a call's.
 fn show(root: &Element, data: &JsValue) {
     let text = |testid: &str, key: &str| {
         if let Some(el) = part(root, testid) {
@@ -315,42 +320,51 @@ fn show(root: &Element, data: &JsValue) {
     if let Some(summary) = part(root, "image-summary") {
         let _ = summary.class_list().toggle_with_force("error-text", failed);
     }
+    let canvas = |testid: &str| part(root, testid).and_then(|c| c.dyn_into::<HtmlCanvasElement>().ok());
     let (input, output) = (get(data, "input"), get(data, "output"));
-    if input.is_undefined() {
+    let width = |img: &JsValue| get(img, "width").as_f64().unwrap_or(0.0);
+    let input_width =
+        if input.is_undefined() { canvas("image-input").map_or(0.0, |c| c.width() as f64) } else { width(&input) };
+    let zoom = ((512.0 / input_width.max(width(&output)).max(1.0)).floor() as u32).clamp(1, 8);
+    let name = get(data, "name").as_string().unwrap_or_default();
+    let stem = name.rsplit_once('.').map_or(name.as_str(), |(s, _)| s).to_string();
+    let link = |testid: &str, key: &str, suffix: &str| {
+        let Some(a) = part(root, testid).and_then(|a| a.dyn_into::<HtmlElement>().ok()) else { return };
+        match blob_url(&get(data, key)) {
+            Some(url) => {
+                if let Some(old) = a.get_attribute("href") {
+                    let _ = web_sys::Url::revoke_object_url(&old);
+                }
+                let _ = a.set_attribute("href", &url);
+                let _ = a.set_attribute("download", &format!("{stem}-{suffix}"));
+                a.set_hidden(false);
+            }
+            None => a.set_hidden(true),
+        }
+    };
+    if !input.is_undefined() {
+        draw(root, "image-input", &input, zoom);
+        link("download-input-npy", "input_npy", "input.npy");
+    } else if let Some(c) = canvas("image-input") {
+        // The zoom may change with the output's size.
+        let _ = c.set_attribute("style", &format!("width:{}px", c.width() * zoom));
+    }
+    if get(data, "python").is_undefined() {
         return;
     }
     text("image-beyond", "beyond");
     text("image-python", "python");
-    let width = |img: &JsValue| get(img, "width").as_f64().unwrap_or(0.0);
-    let widest = width(&input).max(width(&output)).max(1.0);
-    let zoom = ((512.0 / widest).floor() as u32).clamp(1, 8);
-    draw(root, "image-input", &input, zoom);
     draw(root, "image-output", &output, zoom);
     draw(root, "image-overlay", &get(data, "overlay"), zoom);
     let marks_on =
         part(root, "image-marks").and_then(|m| m.dyn_into::<HtmlInputElement>().ok()).is_some_and(|m| m.checked());
     if let Some(overlay) = part(root, "image-overlay").and_then(|o| o.dyn_into::<HtmlElement>().ok()) {
-        overlay.set_hidden(!marks_on || output.is_undefined());
+        overlay.set_hidden(!marks_on || get(data, "overlay").is_undefined());
     }
     if let Some(c) = part(root, "image-output").and_then(|c| c.dyn_into::<HtmlElement>().ok()) {
         c.set_hidden(output.is_undefined());
     }
-    let name = get(data, "name").as_string().unwrap_or_default();
-    let stem = name.rsplit_once('.').map_or(name.as_str(), |(s, _)| s).to_string();
-    for (testid, key, suffix) in
-        [("download-input-npy", "input_npy", "input.npy"), ("download-output-npy", "output_npy", "output.npy")]
-    {
-        let Some(a) = part(root, testid).and_then(|a| a.dyn_into::<HtmlElement>().ok()) else { continue };
-        match blob_url(&get(data, key)) {
-            Some(url) => {
-                let _ = a.set_attribute("href", &url);
-                let _ = a.set_attribute("download", &format!("{stem}-{suffix}"));
-                a.set_hidden(false);
-                with(|p| p.urls.push(url));
-            }
-            None => a.set_hidden(true),
-        }
-    }
+    link("download-output-npy", "output_npy", "output.npy");
     if let Some(a) = part(root, "download-output-png").and_then(|a| a.dyn_into::<HtmlElement>().ok()) {
         let _ = a.set_attribute("download", &format!("{stem}-output.png"));
         a.set_hidden(output.is_undefined());
