@@ -4,20 +4,24 @@
 //! starts itself again as a Web Worker, which decodes pictures and runs the page's call on
 //! them (`worker` below), so the page never blocks.
 //!
-//! The worker says `{ready: true}` once it listens. Its messages in: `{query, lang, image}` (a built-in picture's name), `{query, lang, file}`
-//! (a `File`), or `{query, lang}` (the current picture, a new call). Messages out: one
-//! reply per message, `{summary, failed, beyond, python, name, input, output, overlay,
-//! input_npy, output_npy}` (images as `{width, height, data}`, their buffers transferred;
-//! `.npy` files as Blobs; `ms`, the milliseconds the call and the reply took here; the input's only with a new picture, the overlay only when some
-//! value lies beyond the input's range), or
-//! `{summary, failed: true}` when a file cannot be taken.
+//! The worker says `{ready: true}` once it listens. Its messages in: `{query, lang, image}`
+//! (a built-in picture's name), `{query, lang, file}` (a `File`), `{query, lang}` (the
+//! current picture, a new call), or `{npy: true}` (the last output's `.npy`). Messages out,
+//! one per message: `{summary, failed, beyond, python, name, input, output, overlay,
+//! input_npy, has_output, ms}` (images as `{width, height, data}`, their buffers
+//! transferred; `.npy` files as Blobs; the input's only with a new picture, the overlay only
+//! when some value lies beyond the input's range; `ms`, the milliseconds the call and the
+//! reply took here), `{summary, failed: true}` when a file cannot be taken, or
+//! `{output_npy}`.
 
 #[cfg(target_arch = "wasm32")]
 mod worker {
     use js_sys::{Array, Object, Reflect, Uint8Array, Uint8ClampedArray};
     use std::cell::RefCell;
+    use upsample_explainer::core::Tensor;
     use upsample_explainer::model::builtin_image::BuiltinImage;
     use upsample_explainer::model::i18n::{t, Key, Lang};
+    use upsample_explainer::model::npy::to_npy;
     use upsample_explainer::model::picture::{check_input, file_channels};
     use upsample_explainer::model::picture_view::{error_text, render, Rendered, Rgba, Source};
     use wasm_bindgen::prelude::*;
@@ -31,6 +35,8 @@ mod worker {
     thread_local! {
         /// The picture, and whether the page has not yet been sent its pixels and `.npy`.
         static SOURCE: RefCell<Option<(Source, bool)>> = const { RefCell::new(None) };
+        /// The last output, whose `.npy` is made when the page asks for it.
+        static OUTPUT: RefCell<Option<Tensor>> = const { RefCell::new(None) };
     }
 
     fn scope() -> DedicatedWorkerGlobalScope {
@@ -62,6 +68,12 @@ mod worker {
     }
 
     async fn handle(data: JsValue) {
+        if get(&data, "npy").is_truthy() {
+            let reply = Object::new();
+            npy(&reply, "output_npy", OUTPUT.with(|o| o.borrow().as_ref().map(to_npy)));
+            let _ = scope().post_message(&reply);
+            return;
+        }
         let query = get(&data, "query").as_string().unwrap_or_default();
         let lang = get(&data, "lang").as_string().and_then(|l| Lang::parse(&l)).unwrap_or(Lang::En);
         if let Some(b) = get(&data, "image").as_string().and_then(|n| BuiltinImage::parse(&n)) {
@@ -161,7 +173,8 @@ mod worker {
         image(&o, "output", r.output, &transfer);
         image(&o, "overlay", r.overlay, &transfer);
         npy(&o, "input_npy", r.input_npy);
-        npy(&o, "output_npy", r.output_npy);
+        set(&o, "has_output", &JsValue::from_bool(r.out.is_some()));
+        OUTPUT.with(|out| *out.borrow_mut() = r.out);
         (o, transfer)
     }
 }

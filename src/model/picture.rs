@@ -177,10 +177,15 @@ pub fn value_range(t: &Tensor) -> Option<(f32, f32)> {
 
 /// Pixels of the first image of `out` with any channel outside `[lo, hi]`, the input's range
 /// (bicubic's and lanczos's overshoot), as an RGBA overlay: above the range in red, below it
-/// in blue, elsewhere transparent. Also returns how many values lie outside 0–255, which a
-/// saved 8-bit picture clamps.
+/// in blue, elsewhere transparent (empty when every value is within both ranges). Also
+/// returns how many values lie outside 0–255, which a saved 8-bit picture clamps.
 pub fn beyond_range(out: &Tensor, lo: f32, hi: f32) -> (Vec<u8>, Beyond) {
     let [_, c, h, w] = out.shape[..] else { return (Vec::new(), Beyond::default()) };
+    // Most calls (nearest, linear, area) stay within the range: one quick pass, no overlay.
+    let (lo_all, hi_all) = (lo.max(0.0), hi.min(255.0));
+    if out.data.iter().all(|&v| v >= lo_all && v <= hi_all) {
+        return (Vec::new(), Beyond::default());
+    }
     let plane = h * w;
     let mut overlay = vec![0u8; plane * 4];
     let mut counts = Beyond::default();
@@ -350,6 +355,8 @@ mod tests {
         assert_eq!(&overlay[4..8], &[230, 30, 30, 255]);
         assert_eq!(&overlay[8..12], &[30, 90, 230, 255]);
         assert_eq!(value_range(&out), Some((-2.0, 260.0)));
+        let within = Tensor::new(vec![1, 1, 1, 2], vec![5.0, 250.0]).unwrap();
+        assert_eq!(beyond_range(&within, 5.0, 250.0), (Vec::new(), Beyond::default()));
     }
 
     #[test]

@@ -59,7 +59,8 @@ pub struct Rendered {
     pub output: Option<Rgba>,
     /// Pixels beyond the input's range, over the output (only when there are any).
     pub overlay: Option<Rgba>,
-    pub output_npy: Option<Vec<u8>>,
+    /// The output tensor (its `.npy` is made when asked for: `to_npy`).
+    pub out: Option<Tensor>,
     /// One line about the call: shapes, or why there is no output.
     pub summary: String,
     /// The overshoot counts, when any.
@@ -193,7 +194,7 @@ pub fn render(source: &Source, query: &str, lang: Lang, with_input: bool) -> Ren
                     }
                 }
                 r.output = rgba_of(&out);
-                r.output_npy = Some(to_npy(&out));
+                r.out = Some(out);
             }
         },
     }
@@ -224,7 +225,7 @@ mod tests {
         assert!(!r.failed, "{}", r.summary);
         assert!(r.summary.starts_with("(1, 1, 64, 64) → (1, 1, 256, 256)"), "{}", r.summary);
         assert_eq!(from_npy(r.input_npy.as_ref().unwrap()), Some(source.tensor.clone()));
-        let out = from_npy(r.output_npy.as_ref().unwrap()).unwrap();
+        let out = from_npy(&to_npy(r.out.as_ref().unwrap())).unwrap();
         assert_eq!(out.shape, vec![1, 1, 256, 256]);
         let (w, h, px) = r.output.unwrap();
         assert_eq!((w, h, px.len()), (256, 256, 256 * 256 * 4));
@@ -241,14 +242,14 @@ mod tests {
         assert!(r.overlay.is_none());
         assert!(r.output.is_some() && r.input.is_some());
         let again = render(&Source::builtin(BuiltinImage::Grid), "mode=bilinear&scale_factor=2", Lang::En, false);
-        assert!(again.input.is_none() && again.input_npy.is_none() && again.output_npy.is_some());
+        assert!(again.input.is_none() && again.input_npy.is_none() && again.out.is_some());
     }
 
     #[test]
     fn errors_are_pytorchs_or_the_limit_in_the_language() {
         let source = Source::builtin(BuiltinImage::Grid);
         let r = render(&source, "mode=linear&scale_factor=2", Lang::En, true);
-        assert!(r.failed && r.output.is_none() && r.output_npy.is_none());
+        assert!(r.failed && r.output.is_none() && r.out.is_none());
         assert!(r.summary.contains("linear"), "{}", r.summary);
         let r = render(&source, "mode=nearest&scale_factor=60", Lang::Zh, true);
         assert!(r.failed);

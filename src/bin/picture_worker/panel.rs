@@ -181,6 +181,22 @@ fn build() {
             overlay.set_hidden(!on);
         }
     });
+    // The output's .npy: asked of the worker on the first click, then saved (`save_output_npy`).
+    listen(part(&root, "download-output-npy"), "click", move |e: Event| {
+        let asked =
+            e.current_target().and_then(|a| a.dyn_into::<Element>().ok()).is_some_and(|a| !a.has_attribute("href"));
+        if asked {
+            e.prevent_default();
+            // Not while a call runs: the worker would answer with the output before it.
+            with(|p| {
+                if !p.busy {
+                    let msg = Object::new();
+                    let _ = Reflect::set(&msg, &JsValue::from_str("npy"), &JsValue::TRUE);
+                    let _ = p.worker.post_message(&msg);
+                }
+            });
+        }
+    });
     // The PNG is the output canvas as drawn: the 8-bit values of `picture::to_u8`.
     let png_root = root.clone();
     listen(part(&root, "download-output-png"), "click", move |_: Event| {
@@ -196,6 +212,19 @@ fn build() {
             show(&root, &reply);
         }
     }
+}
+
+/// The output's `.npy`, made by the worker on request: linked and saved.
+fn save_output_npy(blob: &web_sys::Blob) {
+    let Some(root) = with(|p| p.root.clone()) else { return };
+    let (Some(a), Ok(url)) = (
+        part(&root, "download-output-npy").and_then(|a| a.dyn_into::<HtmlElement>().ok()),
+        web_sys::Url::create_object_url_with_blob(blob),
+    ) else {
+        return;
+    };
+    let _ = a.set_attribute("href", &url);
+    a.click();
 }
 
 fn take_file(file: Option<File>) {
@@ -253,6 +282,10 @@ fn post(picture: Picture) {
 }
 
 fn reply(data: JsValue) {
+    if let Ok(blob) = get(&data, "output_npy").dyn_into::<web_sys::Blob>() {
+        save_output_npy(&blob);
+        return;
+    }
     let ready = get(&data, "ready").is_truthy();
     let next = with(|p| {
         p.busy = false;
@@ -364,7 +397,15 @@ fn show(root: &Element, data: &JsValue) {
     if let Some(c) = part(root, "image-output").and_then(|c| c.dyn_into::<HtmlElement>().ok()) {
         c.set_hidden(output.is_undefined());
     }
-    link("download-output-npy", "output_npy", "output.npy");
+    // The output's .npy is made when first clicked (`save_output_npy`).
+    if let Some(a) = part(root, "download-output-npy").and_then(|a| a.dyn_into::<HtmlElement>().ok()) {
+        if let Some(old) = a.get_attribute("href") {
+            let _ = web_sys::Url::revoke_object_url(&old);
+            let _ = a.remove_attribute("href");
+        }
+        let _ = a.set_attribute("download", &format!("{stem}-output.npy"));
+        a.set_hidden(!get(data, "has_output").is_truthy());
+    }
     if let Some(a) = part(root, "download-output-png").and_then(|a| a.dyn_into::<HtmlElement>().ok()) {
         let _ = a.set_attribute("download", &format!("{stem}-output.png"));
         a.set_hidden(output.is_undefined());
