@@ -6,9 +6,10 @@
 //!
 //! The worker says `{ready: true}` once it listens. Its messages in: `{query, lang, image}`
 //! (a built-in picture's name), `{query, lang, file}` (a `File`), `{query, lang}` (the
-//! current picture, a new call), or `{npy: true}` (the last output's `.npy`). Messages out,
+//! current picture, a new call), each with `diff: true` to add the difference from the
+//! compared call, or `{npy: true}` (the last output's `.npy`). Messages out,
 //! one per message: `{summary, failed, beyond, python, name, input, output, overlay,
-//! input_npy, has_output, ms}` (images as `{width, height, data}`, their buffers
+//! diff, diff_text, input_npy, has_output, ms}` (images as `{width, height, data}`, their buffers
 //! transferred; `.npy` files as Blobs; the input's only with a new picture, the overlay only
 //! when some value lies beyond the input's range; `ms`, the milliseconds the call and the
 //! reply took here), `{summary, failed: true}` when a file cannot be taken, or
@@ -94,7 +95,8 @@ mod worker {
         let started = js_sys::Date::now();
         let rendered = SOURCE.with(|s| {
             s.borrow_mut().as_mut().map(|(source, fresh)| {
-                let r = (source.name.clone(), render(source, &query, lang, *fresh));
+                let diff = get(&data, "diff").is_truthy();
+                let r = (source.name.clone(), render(source, &query, lang, *fresh, diff));
                 *fresh = false;
                 r
             })
@@ -172,6 +174,8 @@ mod worker {
         image(&o, "input", r.input, &transfer);
         image(&o, "output", r.output, &transfer);
         image(&o, "overlay", r.overlay, &transfer);
+        image(&o, "diff", r.diff, &transfer);
+        set(&o, "diff_text", &JsValue::from_str(&r.diff_text));
         npy(&o, "input_npy", r.input_npy);
         set(&o, "has_output", &JsValue::from_bool(r.out.is_some()));
         OUTPUT.with(|out| *out.borrow_mut() = r.out);

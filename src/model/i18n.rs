@@ -339,6 +339,9 @@ texts! {
                    "图片模式需要通过 http(s) 打开本页：在这里无法启动它的 worker。";
     PicGreyNote => "greyscale file: 1 channel, as PIL's mode L", "灰度文件：1 个通道，与 PIL 的 L 模式相同";
     PicRgbNote => "3 channels (RGB; alpha dropped, as img.convert('RGB'))", "3 个通道（RGB；丢弃 alpha，与 img.convert('RGB') 相同）";
+    PicDiffShow => "show the difference from the compared call", "显示与对照调用的差";
+    PicDiff => "y − y2, where y2 = {}: largest |y − y2| = {} (grey is 0, lighter is positive, darker negative)",
+               "y − y2，其中 y2 = {}：最大的 |y − y2| = {}（灰色为 0，更亮为正，更暗为负）";
 }
 
 #[cfg(test)]

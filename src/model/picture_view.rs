@@ -68,6 +68,9 @@ pub struct Rendered {
     pub python: String,
     /// True when `summary` is an error.
     pub failed: bool,
+    /// `y − y2` against the compared call, when asked for and the shapes agree.
+    pub diff: Option<Rgba>,
+    pub diff_text: String,
 }
 
 /// Fills the `{}` of `text` with `values`, in order.
@@ -131,9 +134,11 @@ pub fn panel_html(lang: Lang, selected: &str, own: Option<&str>) -> String {
          <p class=\"pic-summary\" role=\"status\" data-testid=\"image-summary\"></p>\
          <div class=\"pic-views\"><figure><figcaption>{input}</figcaption><canvas data-testid=\"image-input\"></canvas></figure>\
          <figure><figcaption>{output}</figcaption><div class=\"pic-stack\"><canvas data-testid=\"image-output\"></canvas>\
-         <canvas class=\"pic-overlay\" data-testid=\"image-overlay\"></canvas></div></figure></div>\
-         <label><input type=\"checkbox\" checked data-testid=\"image-marks\"> {marks}</label>\
-         <p class=\"pic-beyond\" data-testid=\"image-beyond\"></p>\
+         <canvas class=\"pic-overlay\" data-testid=\"image-overlay\"></canvas></div></figure>\
+         <figure data-testid=\"image-diff-figure\" hidden><figcaption>y − y2</figcaption><canvas data-testid=\"image-diff\"></canvas></figure></div>\
+         <label><input type=\"checkbox\" checked data-testid=\"image-marks\"> {marks}</label> \
+         <label><input type=\"checkbox\" data-testid=\"image-diff-show\"> {diff}</label>\
+         <p class=\"pic-beyond\" data-testid=\"image-beyond\"></p><p class=\"hint\" data-testid=\"image-diff-text\"></p>\
          <p class=\"pic-downloads\">{downloads}: <a data-testid=\"download-input-npy\">input .npy</a> · \
          <a data-testid=\"download-output-npy\">output .npy</a> · <a data-testid=\"download-output-png\" href=\"#\">output .png</a></p>\
          <p class=\"hint\">{png}</p><pre class=\"python\"><code data-testid=\"image-python\"></code></pre>",
@@ -143,15 +148,39 @@ pub fn panel_html(lang: Lang, selected: &str, own: Option<&str>) -> String {
         input = tr(Key::PicInput),
         output = tr(Key::PicOutput),
         marks = tr(Key::PicMarks),
+        diff = tr(Key::PicDiffShow),
         downloads = tr(Key::PicDownloads),
         png = tr(Key::PicPngNote),
     )
 }
 
+/// `y − y2` of the first image as RGBA: grey 128 where equal, each channel lighter where
+/// `y` is greater, scaled so the largest difference `max` reaches 0 or 255 (one channel is
+/// drawn grey).
+pub fn difference_rgba(y: &Tensor, y2: &Tensor) -> Option<(Rgba, f32)> {
+    let [_, c, h, w] = y.shape[..] else { return None };
+    if y.shape != y2.shape || !(c == 1 || c == 3) {
+        return None;
+    }
+    let plane = h * w;
+    let d = |k: usize| y.data[k] - y2.data[k];
+    let max = (0..c * plane).map(|k| d(k).abs()).filter(|v| v.is_finite()).fold(0.0f32, f32::max);
+    let scale = if max > 0.0 { 127.0 / max } else { 0.0 };
+    let mut out = vec![255u8; plane * 4];
+    for (k, px) in out.chunks_exact_mut(4).enumerate() {
+        for (ch, v) in px[..3].iter_mut().enumerate() {
+            *v = (128.0 + d((ch % c) * plane + k) * scale).clamp(0.0, 255.0).round() as u8;
+        }
+    }
+    Some(((w, h, out), max))
+}
+
 /// Runs the call of the URL query `query` (the page's state) on `source`; with `with_input`,
-/// also the input's pixels and `.npy` (they change only with the picture).
-pub fn render(source: &Source, query: &str, lang: Lang, with_input: bool) -> Rendered {
-    let call = State::from_query(query).0.call();
+/// also the input's pixels and `.npy` (they change only with the picture); with `diff`, the
+/// difference from the page's compared call.
+pub fn render(source: &Source, query: &str, lang: Lang, with_input: bool, diff: bool) -> Rendered {
+    let state = State::from_query(query).0;
+    let call = state.call();
     let input = &source.tensor;
     let mut r = Rendered {
         input: if with_input { rgba_of(input) } else { None },
@@ -194,6 +223,20 @@ pub fn render(source: &Source, query: &str, lang: Lang, with_input: bool) -> Ren
                     }
                 }
                 r.output = rgba_of(&out);
+                if let Some(c2) = state.compared_call().filter(|_| diff) {
+                    match interpolate(input, &c2, &Limits { max_output_elements: MAX_OUTPUT_VALUES }) {
+                        Ok(y2) => {
+                            if let Some((image, max)) = difference_rgba(&out, &y2) {
+                                r.diff = Some(image);
+                                r.diff_text = fill(
+                                    t(lang, Key::PicDiff),
+                                    &[crate::core::python_call(&c2, "x"), crate::model::format::format_value(max)],
+                                );
+                            }
+                        }
+                        Err(e) => r.diff_text = e.to_string(),
+                    }
+                }
                 r.out = Some(out);
             }
         },
@@ -221,7 +264,7 @@ mod tests {
     #[test]
     fn renders_the_call_with_downloads_and_python() {
         let source = Source::builtin(BuiltinImage::Edge);
-        let r = render(&source, "mode=bicubic&scale_factor=4&align_corners=false", Lang::En, true);
+        let r = render(&source, "mode=bicubic&scale_factor=4&align_corners=false", Lang::En, true, false);
         assert!(!r.failed, "{}", r.summary);
         assert!(r.summary.starts_with("(1, 1, 64, 64) → (1, 1, 256, 256)"), "{}", r.summary);
         assert_eq!(from_npy(r.input_npy.as_ref().unwrap()), Some(source.tensor.clone()));
@@ -237,21 +280,22 @@ mod tests {
 
     #[test]
     fn nothing_beyond_for_bilinear() {
-        let r = render(&Source::builtin(BuiltinImage::Grid), "mode=bilinear&scale_factor=2", Lang::En, true);
+        let r = render(&Source::builtin(BuiltinImage::Grid), "mode=bilinear&scale_factor=2", Lang::En, true, false);
         assert_eq!(r.beyond, "");
         assert!(r.overlay.is_none());
         assert!(r.output.is_some() && r.input.is_some());
-        let again = render(&Source::builtin(BuiltinImage::Grid), "mode=bilinear&scale_factor=2", Lang::En, false);
+        let again =
+            render(&Source::builtin(BuiltinImage::Grid), "mode=bilinear&scale_factor=2", Lang::En, false, false);
         assert!(again.input.is_none() && again.input_npy.is_none() && again.out.is_some());
     }
 
     #[test]
     fn errors_are_pytorchs_or_the_limit_in_the_language() {
         let source = Source::builtin(BuiltinImage::Grid);
-        let r = render(&source, "mode=linear&scale_factor=2", Lang::En, true);
+        let r = render(&source, "mode=linear&scale_factor=2", Lang::En, true, false);
         assert!(r.failed && r.output.is_none() && r.out.is_none());
         assert!(r.summary.contains("linear"), "{}", r.summary);
-        let r = render(&source, "mode=nearest&scale_factor=60", Lang::Zh, true);
+        let r = render(&source, "mode=nearest&scale_factor=60", Lang::Zh, true, false);
         assert!(r.failed);
         assert!(r.summary.contains("(1, 1, 3840, 3840)") && r.summary.contains("12582912"), "{}", r.summary);
         assert!(r.summary.contains("输出形状"), "{}", r.summary);
@@ -285,6 +329,8 @@ mod tests {
             "download-output-npy",
             "download-output-png",
             "image-python",
+            "image-diff-show",
+            "image-diff",
         ] {
             assert!(html.contains(&format!("data-testid=\"{id}\"")), "{id} missing");
         }
@@ -293,6 +339,24 @@ mod tests {
         let own = panel_html(Lang::En, "own", Some("<cat>.png"));
         assert!(own.contains("<option value=\"own\" selected>your picture: &lt;cat&gt;.png</option>"), "{own}");
         assert!(!own.contains("value=\"zoneplate\" selected"));
+    }
+
+    #[test]
+    fn the_difference_from_the_compared_call() {
+        // Bilinear's compared call is the other align_corners.
+        let source = Source::builtin(BuiltinImage::Grid);
+        let r = render(&source, "mode=bilinear&scale_factor=2&align_corners=false", Lang::En, false, true);
+        let (w, h, px) = r.diff.expect("a difference image");
+        assert_eq!((w, h), (128, 128));
+        assert!(px.chunks_exact(4).any(|p| p[0] != 128), "the conventions differ somewhere");
+        assert!(r.diff_text.contains("align_corners=True"), "{}", r.diff_text);
+        let y = Tensor::new(vec![1, 1, 1, 3], vec![1.0, 2.0, 3.0]).unwrap();
+        let y2 = Tensor::new(vec![1, 1, 1, 3], vec![1.0, 4.0, 2.0]).unwrap();
+        let ((_, _, px), max) = difference_rgba(&y, &y2).unwrap();
+        assert_eq!(max, 2.0);
+        assert_eq!([px[0], px[4], px[8]], [128, 1, 192]);
+        let none = render(&source, "mode=bilinear&scale_factor=2", Lang::En, false, false);
+        assert!(none.diff.is_none() && none.diff_text.is_empty());
     }
 
     #[test]

@@ -110,10 +110,29 @@ test('bicubic rings beside the edge: values beyond the input range are counted a
   expect(problems).toEqual([]);
 });
 
-test('the grid down by 2 with align_corners=True shifts the lines', async ({ page }) => {
+test('the grid down by 2: the difference between align_corners=True and False', async ({ page }) => {
   const problems = await open(page, '?image=grid&mode=bilinear&scale_factor=0.5&align_corners=true');
   await reply(page, 1);
+  await expect(page.getByTestId('image-diff')).toBeHidden();
+  await page.getByTestId('image-diff-show').check();
+  await reply(page, 2);
+  await expect(page.getByTestId('image-diff')).toBeVisible();
+  await expect(page.getByTestId('image-diff-text')).toContainText("y2 = F.interpolate(x, scale_factor=0.5, mode='bilinear', align_corners=False)");
+  await expect(page.getByTestId('image-diff-text')).toContainText(/largest \|y − y2\| = [1-9]/);
   await section(page).screenshot({ path: SHOTS + 'pictures-grid-shift.png' });
+  expect(problems).toEqual([]);
+});
+
+test('the panel in Chinese, and a language change keeps the picture', async ({ page }) => {
+  const problems = await open(page, '?image=edge&mode=bicubic&scale_factor=4&align_corners=false&lang=zh');
+  await reply(page, 1);
+  await expect(page.getByTestId('image-summary')).toContainText('灰度文件');
+  await expect(page.getByTestId('image-beyond')).toContainText('个像素高于输入的取值范围');
+  await section(page).screenshot({ path: SHOTS + 'pictures-edge-zh.png' });
+  await page.getByTestId('lang-toggle').click();
+  await reply(page, 2);
+  await expect(page.getByTestId('image-summary')).toContainText('greyscale file');
+  await expect(page.getByTestId('image-output')).toBeVisible();
   expect(problems).toEqual([]);
 });
 

@@ -34,6 +34,8 @@ struct Panel {
     /// The `image=` name shown, or `own`.
     selected: String,
     own: Option<String>,
+    /// Whether the difference from the compared call is shown.
+    diff: bool,
     /// The last reply with the input's pixels, and the last reply for a call.
     last_input: JsValue,
     last: JsValue,
@@ -120,6 +122,7 @@ pub fn start() {
             waiting: Some(Picture::Builtin(first)),
             selected,
             own: None,
+            diff: false,
             last_input: JsValue::UNDEFINED,
             last: JsValue::UNDEFINED,
             replies: 0,
@@ -181,6 +184,11 @@ fn build() {
             overlay.set_hidden(!on);
         }
     });
+    listen(part(&root, "image-diff-show"), "change", |e: Event| {
+        let on = e.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()).is_some_and(|i| i.checked());
+        with(|p| p.diff = on);
+        request(Picture::Same);
+    });
     // The output's .npy: asked of the worker on the first click, then saved (`save_output_npy`).
     listen(part(&root, "download-output-npy"), "click", move |e: Event| {
         let asked =
@@ -207,6 +215,9 @@ fn build() {
             let _ = a.set_attribute("href", &url);
         }
     });
+    if let Some(check) = part(&root, "image-diff-show").and_then(|c| c.dyn_into::<HtmlInputElement>().ok()) {
+        check.set_checked(with(|p| p.diff).unwrap_or(false));
+    }
     for reply in [last_input, last] {
         if !reply.is_undefined() {
             show(&root, &reply);
@@ -267,6 +278,7 @@ fn post(picture: Picture) {
         };
         set("query", &JsValue::from_str(&p.root.get_attribute("data-query").unwrap_or_default()));
         set("lang", &JsValue::from_str(lang_of(&p.root).code()));
+        set("diff", &JsValue::from_bool(p.diff));
         match &picture {
             Picture::Same => {}
             Picture::Builtin(b) => set("image", &JsValue::from_str(b.name())),
@@ -326,8 +338,12 @@ fn draw(root: &Element, testid: &str, image: &JsValue, zoom: u32) {
     };
     let size = |k| get(image, k).as_f64().unwrap_or(0.0) as u32;
     let (w, h) = (size("width"), size("height"));
-    canvas.set_width(w);
-    canvas.set_height(h);
+    canvas.set_hidden(false);
+    // A canvas resized is cleared and reallocated: only when the size changes.
+    if (canvas.width(), canvas.height()) != (w, h) {
+        canvas.set_width(w);
+        canvas.set_height(h);
+    }
     let _ = canvas.set_attribute("style", &format!("width:{}px", w * zoom));
     let ctx = canvas.get_context("2d").ok().flatten().and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok());
     if let (Some(ctx), Ok(pixels)) = (ctx, web_sys::ImageData::new_with_js_u8_clamped_array_and_sh(&data, w, h)) {
@@ -387,6 +403,12 @@ fn show(root: &Element, data: &JsValue) {
     }
     text("image-beyond", "beyond");
     text("image-python", "python");
+    text("image-diff-text", "diff_text");
+    let diff = get(data, "diff");
+    draw(root, "image-diff", &diff, zoom);
+    if let Some(figure) = part(root, "image-diff-figure").and_then(|f| f.dyn_into::<HtmlElement>().ok()) {
+        figure.set_hidden(diff.is_undefined());
+    }
     draw(root, "image-output", &output, zoom);
     draw(root, "image-overlay", &get(data, "overlay"), zoom);
     let marks_on =
