@@ -140,7 +140,7 @@ pub fn panel_html(lang: Lang, selected: &str, own: Option<&str>) -> String {
          <label><input type=\"checkbox\" data-testid=\"image-diff-show\"> {diff}</label>\
          <p class=\"pic-beyond\" data-testid=\"image-beyond\"></p><p class=\"hint\" data-testid=\"image-diff-text\"></p>\
          <p class=\"pic-downloads\">{downloads}: <a data-testid=\"download-input-npy\">input .npy</a> · \
-         <a data-testid=\"download-output-npy\">output .npy</a> · <a data-testid=\"download-output-png\" href=\"#\">output .png</a></p>\
+         <a data-testid=\"download-output-npy\" href=\"#\">output .npy</a> · <a data-testid=\"download-output-png\" href=\"#\">output .png</a></p>\
          <p class=\"hint\">{png}</p><pre class=\"python\"><code data-testid=\"image-python\"></code></pre>",
         builtin = tr(Key::PicBuiltin),
         file = tr(Key::PicFile),

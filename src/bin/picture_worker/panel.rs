@@ -189,10 +189,13 @@ fn build() {
         with(|p| p.diff = on);
         request(Picture::Same);
     });
-    // The output's .npy: asked of the worker on the first click, then saved (`save_output_npy`).
+    // The output's .npy: asked of the worker on the first click, then saved (`save_output_npy`,
+    // which marks the link `data-made`).
     listen(part(&root, "download-output-npy"), "click", move |e: Event| {
-        let asked =
-            e.current_target().and_then(|a| a.dyn_into::<Element>().ok()).is_some_and(|a| !a.has_attribute("href"));
+        let asked = e
+            .current_target()
+            .and_then(|a| a.dyn_into::<Element>().ok())
+            .is_some_and(|a| !a.has_attribute("data-made"));
         if asked {
             e.prevent_default();
             // Not while a call runs: the worker would answer with the output before it.
@@ -235,6 +238,7 @@ fn save_output_npy(blob: &web_sys::Blob) {
         return;
     };
     let _ = a.set_attribute("href", &url);
+    let _ = a.set_attribute("data-made", "");
     a.click();
 }
 
@@ -421,10 +425,11 @@ fn show(root: &Element, data: &JsValue) {
     }
     // The output's .npy is made when first clicked (`save_output_npy`).
     if let Some(a) = part(root, "download-output-npy").and_then(|a| a.dyn_into::<HtmlElement>().ok()) {
-        if let Some(old) = a.get_attribute("href") {
+        if let (true, Some(old)) = (a.has_attribute("data-made"), a.get_attribute("href")) {
             let _ = web_sys::Url::revoke_object_url(&old);
-            let _ = a.remove_attribute("href");
         }
+        let _ = a.remove_attribute("data-made");
+        let _ = a.set_attribute("href", "#");
         let _ = a.set_attribute("download", &format!("{stem}-output.npy"));
         a.set_hidden(!get(data, "has_output").is_truthy());
     }
