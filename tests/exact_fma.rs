@@ -1,4 +1,4 @@
-//! `fma_via_f64` and `fma_via_f64_branch_free`, the fused multiply-adds of the wasm build, against a reference fused
+//! `fma_via_f64`, `fma_via_f64_branch_free` and `fma4_lanes`, the fused multiply-adds of the wasm build, against a reference fused
 //! multiply-add on millions of triples: random bit patterns (NaN, infinities, subnormals),
 //! pixel-like values, cancellations, special values, and constructed triples whose exact
 //! result lies a hair off a halfway point between two floats (where rounding the double sum
@@ -14,7 +14,15 @@
 #[cfg(target_arch = "wasm32")]
 use wasm_bindgen_test::*;
 
-use upsample_explainer::core::{fma_via_f64, fma_via_f64_branch_free};
+use upsample_explainer::core::{fma4_lanes, fma_via_f64, fma_via_f64_branch_free};
+
+/// `fma4_lanes` (the SIMD128 passes' four fused multiply-adds) on the triple in lane
+/// `lane`, with the other lanes the neighbouring triples of the same stream.
+fn fma4_lane(lane: usize, [a, b, c]: [f32; 3], others: [f32; 3]) -> f32 {
+    let mut x = [others; 4];
+    x[lane] = [a, b, c];
+    fma4_lanes(x.map(|t| t[0]), x.map(|t| t[1]), x.map(|t| t[2]))[lane]
+}
 
 #[cfg(target_arch = "wasm32")]
 wasm_bindgen_test_configure!(run_in_browser);
@@ -100,6 +108,7 @@ impl Tally {
         let got = fma_via_f64(a, b, c);
         let want = reference(a, b, c);
         assert_same(fma_via_f64_branch_free(a, b, c), got, a, b, c);
+        assert_same(fma4_lane(self.checked % 4, [a, b, c], [c, a, b]), got, a, b, c);
         self.checked += 1;
         if !trusted(got) && got.to_bits() != want.to_bits() {
             self.reference_wrong += 1;
@@ -257,6 +266,7 @@ fn check_table() -> (usize, usize) {
         let w = f32::from_bits(w);
         assert_same(fma_via_f64(a, b, c), w, a, b, c);
         assert_same(fma_via_f64_branch_free(a, b, c), w, a, b, c);
+        assert_same(fma4_lane(naive_wrong % 4, [a, b, c], [1.5, 2.0, 0.25]), w, a, b, c);
         if ((a as f64 * b as f64 + c as f64) as f32).to_bits() != w.to_bits() {
             naive_wrong += 1;
             subnormal += (w.abs() < f32::MIN_POSITIVE) as usize;

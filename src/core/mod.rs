@@ -13,6 +13,7 @@ mod call;
 mod coords;
 mod cubic;
 mod error;
+mod fma4;
 mod frameworks;
 mod kernel;
 mod ledger;
@@ -34,6 +35,7 @@ pub use call::{py_float, unknown_mode_error};
 pub use call::{Call, CallForm, Limits, ScaleArg, SizeArg};
 pub use coords::num;
 pub use error::{ErrorKind, TorchError};
+pub use fma4::fma4_lanes;
 pub use frameworks::{
     cv_output_len, equivalent, explain_framework, framework_plan, framework_python, framework_resize, ort_output_len,
     tf_bicubic_offset, Combine as FrameworkCombine, CoordinateTransformationMode, CvArgs, CvResizeTo, Equivalent,

@@ -5,7 +5,9 @@
 //! picked at run time, so `f32::mul_add` becomes one instruction and the loops vectorise;
 //! the operations, and so the bits, are the same either way.
 
-use super::arith::{aa_dot, cubic4, fma, linear2};
+use super::arith::{aa_dot, fma};
+#[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
+use super::arith::{cubic4, linear2};
 use super::taps::{Scratch, TapChunk, TapTable};
 use super::AxisPlan;
 
@@ -87,9 +89,14 @@ fn pass(src: &[f32], dst: &mut [f32], outer: usize, n_in: usize, inner: usize, t
         }
         return;
     }
-    if combine == Combine::Antialias {
+    // With wasm's SIMD128 the linear and cubic passes are transposed too: four lanes of
+    // contiguous rows are cheaper than four gathered taps per output.
+    let transpose = combine == Combine::Antialias
+        || (cfg!(all(target_arch = "wasm32", target_feature = "simd128"))
+            && matches!(combine, Combine::Linear | Combine::Cubic));
+    if transpose {
         // Groups of rows transposed, so the tap loop runs across rows as on outer axes,
-        // with the same operations per element as `aa_dot`.
+        // with the same operations per element as `aa_dot` (or `linear2`, `cubic4`).
         let c = taps.chunk(0..n_out, &mut scratch);
         let full = outer / LANES * LANES;
         let mut x_t = vec![0.0f32; n_in * LANES];
@@ -132,11 +139,17 @@ fn along_rows(x: &[f32], out: &mut [f32], taps: &TapChunk, combine: Combine) {
                 *y = x[i as usize];
             }
         }
+        #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+        Combine::Linear => super::fma4::simd::linear_gather(x, i, w, out),
+        #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+        Combine::Cubic => super::fma4::simd::cubic_gather(x, i, w, out),
+        #[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
         Combine::Linear => {
             for ((y, i), w) in out.iter_mut().zip(i.chunks_exact(2)).zip(w.chunks_exact(2)) {
                 *y = linear2(x[i[0] as usize], w[0], x[i[1] as usize], w[1]);
             }
         }
+        #[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
         Combine::Cubic => {
             for ((y, i), w) in out.iter_mut().zip(i.chunks_exact(4)).zip(w.chunks_exact(4)) {
                 *y = cubic4(
@@ -187,11 +200,19 @@ fn across_rows(x: &[f32], out: &mut [f32], inner: usize, taps: &TapChunk, combin
                     }
                 }
             }
+            #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+            Combine::Linear => super::fma4::simd::linear_rows(row(i[0]), row(i[1]), w[0], w[1], y),
+            #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+            Combine::Cubic => {
+                super::fma4::simd::cubic_rows([row(i[0]), row(i[1]), row(i[2]), row(i[3])], [w[0], w[1], w[2], w[3]], y)
+            }
+            #[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
             Combine::Linear => {
                 for ((y, &a), &b) in y.iter_mut().zip(row(i[0])).zip(row(i[1])) {
                     *y = linear2(a, w[0], b, w[1]);
                 }
             }
+            #[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
             Combine::Cubic => {
                 let (r0, r1, r2, r3) = (row(i[0]), row(i[1]), row(i[2]), row(i[3]));
                 let w = [w[0], w[1], w[2], w[3]];

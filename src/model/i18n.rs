@@ -272,6 +272,40 @@ texts! {
     LessonChanged => "You changed the settings, so the text may not match the page.", "你改动了设置，上面的文字可能与页面不再一致。";
     LessonRestore => "Restore this step", "恢复本步设置";
     LessonKeys => "Keys: → next, ← back (outside form fields and the output grid).", "键盘：→ 下一步，← 上一步（焦点不在输入框或输出网格时）。";
+    // The image mode (src/ui/image_mode.rs, src/model/picture_view.rs); each {} is filled in, in order.
+    PicTitle => "Pictures", "图片";
+    PicOpen => "Try the call on a picture", "在图片上试试这个调用";
+    PicIntro => "The call above, on a real picture: a float32 tensor 1×C×H×W with values 0–255, as torchvision's pil_to_tensor(img).float() gives; every output value is PyTorch's. Computed in a background worker.",
+                "把上面的调用用在真实图片上：图片是取值 0–255 的 float32 张量 1×C×H×W，与 torchvision 的 pil_to_tensor(img).float() 相同；每个输出值都与 PyTorch 一致。计算在后台 worker 中进行。";
+    PicBuiltin => "picture", "图片";
+    PicZoneplate => "zone plate: aliasing when downsampled", "波带片：缩小时的混叠";
+    PicEdge => "edge and fine lines: ringing and blur", "边缘与细线：振铃和模糊";
+    PicGrid => "fine grid: the half-pixel shift", "细网格：半像素偏移";
+    PicOwn => "your picture", "你的图片";
+    PicFile => "Open your own picture", "打开自己的图片";
+    PicDrop => "or drop or paste one here. It stays in this browser (never uploaded) and is not part of the link.",
+               "或拖放、粘贴到这里。图片只留在本浏览器中（不会上传），也不会写进链接。";
+    PicInput => "input", "输入";
+    PicOutput => "output", "输出";
+    PicMarks => "mark values beyond the input's range", "标出超出输入取值范围的值";
+    PicBeyond => "{} pixels above the input's range (red), {} below it (blue); {} values outside 0–255, which an 8-bit PNG clamps.",
+                 "{} 个像素高于输入的取值范围（红色），{} 个低于它（蓝色）；{} 个值超出 0–255，存成 8 位 PNG 时会被截断。";
+    PicDownloads => "Download", "下载";
+    PicPngNote => "The PNG holds y.clamp(0, 255).round() as 8-bit values (ties to even, as torch.round).",
+                  "PNG 中存的是 y.clamp(0, 255).round() 的 8 位值（恰好一半时取偶数，与 torch.round 相同）。";
+    PicTooLargeInput => "This picture is {}×{} pixels; the image mode takes at most {} pixels per side and {} pixels in all (2048×2048).",
+                        "这张图片有 {}×{} 像素；图片模式每边最多 {} 像素，总共最多 {} 像素（2048×2048）。";
+    PicTooLargeOutput => "The output would have shape {}; the image mode computes at most {} values (2048×2048 RGB).",
+                         "输出形状将是 {}；图片模式最多计算 {} 个值（2048×2048 RGB）。";
+    PicNotImage => "This file could not be read as a picture.", "无法把这个文件读成图片。";
+    PicWorking => "computing…", "计算中…";
+    PicNoWorker => "The image mode needs the page served over http(s): it cannot start its worker here.",
+                   "图片模式需要通过 http(s) 打开本页：在这里无法启动它的 worker。";
+    PicGreyNote => "greyscale file: 1 channel, as PIL's mode L", "灰度文件：1 个通道，与 PIL 的 L 模式相同";
+    PicRgbNote => "3 channels (RGB; alpha dropped, as img.convert('RGB'))", "3 个通道（RGB；丢弃 alpha，与 img.convert('RGB') 相同）";
+    PicDiffShow => "show the difference from the compared call", "显示与对照调用的差";
+    PicDiff => "y − y2, where y2 = {}: largest |y − y2| = {} (grey is 0, lighter is positive, darker negative)",
+               "y − y2，其中 y2 = {}：最大的 |y − y2| = {}（灰色为 0，更亮为正，更暗为负）";
 }
 
 macro_rules! lesson_texts {

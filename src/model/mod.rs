@@ -2,6 +2,7 @@
 //! tensors, translations, colours and diagram geometry. Components in `ui` only wire
 //! signals to these types, so all of it is tested natively.
 
+pub mod builtin_image;
 pub mod call_text;
 pub mod chart;
 pub mod colour;
@@ -13,7 +14,10 @@ pub mod i18n;
 pub mod ledger_text;
 pub mod lesson;
 pub mod modes;
+pub mod npy;
 pub mod paste;
+pub mod picture;
+pub mod picture_view;
 pub mod plots;
 pub mod presets;
 pub mod quiz;

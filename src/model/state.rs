@@ -1,6 +1,7 @@
 //! The explainer's whole state, and its round trip through the URL query, which uses
 //! PyTorch's argument names (`?preset=seed&mode=bilinear&align_corners=true&scale_factor=2`).
 
+use super::builtin_image::BuiltinImage;
 use super::call_text::{call_query, read_call_arg};
 use super::i18n::Lang;
 use super::lesson;
@@ -200,6 +201,9 @@ pub struct State {
     pub classroom: Classroom,
     /// An input cell (spatial index) whose outputs the ledger lists, pinned (`from=`).
     pub from: Option<Vec<usize>>,
+    /// The built-in picture the image mode shows (`image=zoneplate`); a user's own picture
+    /// is never in the URL.
+    pub image: Option<BuiltinImage>,
 }
 
 impl Default for State {
@@ -225,6 +229,7 @@ impl Default for State {
             lesson: None,
             classroom: Classroom::default(),
             from: None,
+            image: None,
         }
     }
 }
@@ -461,6 +466,7 @@ impl State {
                 .is_some(),
                 "lang" => Lang::parse(value).map(|l| s.lang = Some(l)).is_some(),
                 "theme" => Theme::parse(value).map(|t| s.theme = t).is_some(),
+                "image" => BuiltinImage::parse(value).map(|b| s.image = Some(b)).is_some(),
                 "lesson" => {
                     value.parse().ok().filter(|&k| lesson::step(k).is_some()).map(|k| s.lesson = Some(k)).is_some()
                 }
@@ -563,6 +569,9 @@ impl State {
         }
         if let Some(v) = view {
             q.push(format!("view={}", v.name()));
+        }
+        if let Some(b) = self.image {
+            q.push(format!("image={}", b.name()));
         }
         if let Some(l) = self.lang {
             q.push(format!("lang={}", l.code()));

@@ -15,6 +15,7 @@ use super::controls::Controls;
 use super::diagram::Diagrams;
 use super::elsewhere::Elsewhere;
 use super::grid::Grids;
+use super::image_mode::ImageMode;
 use super::input_editor::InputEditor;
 use super::ledger_view::LedgerView;
 use super::lesson::Lesson;
@@ -332,6 +333,7 @@ pub fn App() -> impl IntoView {
                     <CodeView/>
                     <Plots/>
                     <Elsewhere/>
+                    <ImageMode/>
                 </main>
             </div>
             <footer class="foot">{tr(Key::Footer)}</footer>

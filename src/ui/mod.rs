@@ -11,6 +11,7 @@ mod diagram;
 mod elsewhere;
 mod grid;
 mod heat_canvas;
+mod image_mode;
 mod input_editor;
 mod ledger_view;
 mod lesson;

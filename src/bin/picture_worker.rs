@@ -1,0 +1,202 @@
+//! The image mode, a second wasm module that the first load never fetches: Trunk builds it
+//! as a target of type worker (`index.html`). `src/ui/image_mode.rs` loads it into the page
+//! when the mode first opens; there (a window) it builds the panel (`panel` below) and
+//! starts itself again as a Web Worker, which decodes pictures and runs the page's call on
+//! them (`worker` below), so the page never blocks.
+//!
+//! The worker says `{ready: true}` once it listens. Its messages in: `{query, lang, image}`
+//! (a built-in picture's name), `{query, lang, file}` (a `File`), `{query, lang}` (the
+//! current picture, a new call), each with `diff: true` to add the difference from the
+//! compared call, or `{npy: true}` (the last output's `.npy`). Messages out,
+//! one per message: `{summary, failed, beyond, python, name, input, output, overlay,
+//! diff, diff_text, input_npy, has_output, ms}` (images as `{width, height, data}`, their buffers
+//! transferred; `.npy` files as Blobs; the input's only with a new picture, the overlay only
+//! when some value lies beyond the input's range; `ms`, the milliseconds the call and the
+//! reply took here), `{summary, failed: true}` when a file cannot be taken, or
+//! `{output_npy}`.
+
+#[cfg(target_arch = "wasm32")]
+mod worker {
+    use js_sys::{Array, Object, Reflect, Uint8Array, Uint8ClampedArray};
+    use std::cell::RefCell;
+    use upsample_explainer::core::Tensor;
+    use upsample_explainer::model::builtin_image::BuiltinImage;
+    use upsample_explainer::model::i18n::{t, Key, Lang};
+    use upsample_explainer::model::npy::to_npy;
+    use upsample_explainer::model::picture::{check_input, file_channels};
+    use upsample_explainer::model::picture_view::{error_text, render, Rendered, Rgba, Source};
+    use wasm_bindgen::prelude::*;
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::JsFuture;
+    use web_sys::{
+        ColorSpaceConversion, DedicatedWorkerGlobalScope, File, ImageBitmap, ImageBitmapOptions, MessageEvent,
+        OffscreenCanvas, OffscreenCanvasRenderingContext2d, PremultiplyAlpha,
+    };
+
+    thread_local! {
+        /// The picture, and whether the page has not yet been sent its pixels and `.npy`.
+        static SOURCE: RefCell<Option<(Source, bool)>> = const { RefCell::new(None) };
+        /// The last output, whose `.npy` is made when the page asks for it.
+        static OUTPUT: RefCell<Option<Tensor>> = const { RefCell::new(None) };
+    }
+
+    fn scope() -> DedicatedWorkerGlobalScope {
+        js_sys::global().unchecked_into()
+    }
+
+    fn get(data: &JsValue, key: &str) -> JsValue {
+        Reflect::get(data, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+    }
+
+    fn set(o: &Object, key: &str, value: &JsValue) {
+        let _ = Reflect::set(o, &JsValue::from_str(key), value);
+    }
+
+    /// Whether this instance runs in the page (else in the worker).
+    pub fn in_window() -> bool {
+        js_sys::global().dyn_into::<web_sys::Window>().is_ok()
+    }
+
+    pub fn start() {
+        let on_message = Closure::<dyn FnMut(MessageEvent)>::new(|e: MessageEvent| {
+            wasm_bindgen_futures::spawn_local(handle(e.data()));
+        });
+        scope().set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        on_message.forget();
+        let ready = Object::new();
+        set(&ready, "ready", &JsValue::TRUE);
+        let _ = scope().post_message(&ready);
+    }
+
+    async fn handle(data: JsValue) {
+        if get(&data, "npy").is_truthy() {
+            let reply = Object::new();
+            npy(&reply, "output_npy", OUTPUT.with(|o| o.borrow().as_ref().map(to_npy)));
+            let _ = scope().post_message(&reply);
+            return;
+        }
+        let query = get(&data, "query").as_string().unwrap_or_default();
+        let lang = get(&data, "lang").as_string().and_then(|l| Lang::parse(&l)).unwrap_or(Lang::En);
+        if let Some(b) = get(&data, "image").as_string().and_then(|n| BuiltinImage::parse(&n)) {
+            SOURCE.with(|s| *s.borrow_mut() = Some((Source::builtin(b), true)));
+        }
+        if let Ok(file) = get(&data, "file").dyn_into::<File>() {
+            match decode(&file).await {
+                Ok(source) => SOURCE.with(|s| *s.borrow_mut() = Some((source, true))),
+                Err(message) => {
+                    let reply = Object::new();
+                    set(&reply, "summary", &JsValue::from_str(&message(lang)));
+                    set(&reply, "failed", &JsValue::TRUE);
+                    let _ = scope().post_message(&reply);
+                    return;
+                }
+            }
+        }
+        let started = js_sys::Date::now();
+        let rendered = SOURCE.with(|s| {
+            s.borrow_mut().as_mut().map(|(source, fresh)| {
+                let diff = get(&data, "diff").is_truthy();
+                let r = (source.name.clone(), render(source, &query, lang, *fresh, diff));
+                *fresh = false;
+                r
+            })
+        });
+        let Some((name, rendered)) = rendered else {
+            let reply = Object::new();
+            set(&reply, "summary", &JsValue::from_str(t(lang, Key::PicNotImage)));
+            set(&reply, "failed", &JsValue::TRUE);
+            let _ = scope().post_message(&reply);
+            return;
+        };
+        let (reply, transfer) = reply_of(&name, rendered);
+        set(&reply, "ms", &JsValue::from_f64(js_sys::Date::now() - started));
+        let _ = scope().post_message_with_transfer(&reply, &transfer);
+    }
+
+    type Message = Box<dyn Fn(Lang) -> String>;
+
+    /// The file's pixels as the browser decodes them, without colour conversion or
+    /// premultiplied alpha, and its channels from its header.
+    async fn decode(file: &File) -> Result<Source, Message> {
+        let not_an_image = || -> Message { Box::new(|lang| t(lang, Key::PicNotImage).to_string()) };
+        let head = file.slice_with_i32_and_i32(0, 1 << 18).map_err(|_| not_an_image())?;
+        let head = JsFuture::from(head.array_buffer()).await.map_err(|_| not_an_image())?;
+        let channels = file_channels(&Uint8Array::new(&head).to_vec());
+        let options = ImageBitmapOptions::new();
+        options.set_color_space_conversion(ColorSpaceConversion::None);
+        options.set_premultiply_alpha(PremultiplyAlpha::None);
+        let promise = scope().create_image_bitmap_with_blob_and_image_bitmap_options(file, &options);
+        let bitmap: ImageBitmap = match promise {
+            Ok(p) => JsFuture::from(p).await.map_err(|_| not_an_image())?.unchecked_into(),
+            Err(_) => return Err(not_an_image()),
+        };
+        let (w, h) = (bitmap.width(), bitmap.height());
+        if let Err(e) = check_input(w as usize, h as usize) {
+            return Err(Box::new(move |lang| error_text(&e, lang)));
+        }
+        let canvas = OffscreenCanvas::new(w, h).map_err(|_| not_an_image())?;
+        let ctx: OffscreenCanvasRenderingContext2d =
+            canvas.get_context("2d").ok().flatten().and_then(|c| c.dyn_into().ok()).ok_or_else(not_an_image)?;
+        ctx.draw_image_with_image_bitmap(&bitmap, 0.0, 0.0).map_err(|_| not_an_image())?;
+        let pixels = ctx.get_image_data(0.0, 0.0, w as f64, h as f64).map_err(|_| not_an_image())?;
+        bitmap.close();
+        Source::from_rgba(&file.name(), w as usize, h as usize, &pixels.data(), channels)
+            .map_err(|e| -> Message { Box::new(move |lang| error_text(&e, lang)) })
+    }
+
+    fn image(o: &Object, key: &str, image: Option<Rgba>, transfer: &Array) {
+        let Some((w, h, data)) = image else { return };
+        let img = Object::new();
+        set(&img, "width", &JsValue::from(w as u32));
+        set(&img, "height", &JsValue::from(h as u32));
+        let bytes = Uint8ClampedArray::from(&data[..]);
+        transfer.push(&bytes.buffer());
+        set(&img, "data", &bytes);
+        set(o, key, &img);
+    }
+
+    /// A `.npy` as a Blob, made here so the page only takes its URL.
+    fn npy(o: &Object, key: &str, data: Option<Vec<u8>>) {
+        let Some(data) = data else { return };
+        let parts = Array::of1(&Uint8Array::from(&data[..]));
+        if let Ok(blob) = web_sys::Blob::new_with_u8_array_sequence(&parts) {
+            set(o, key, &blob);
+        }
+    }
+
+    fn reply_of(name: &str, r: Rendered) -> (Object, Array) {
+        let (o, transfer) = (Object::new(), Array::new());
+        set(&o, "name", &JsValue::from_str(name));
+        set(&o, "summary", &JsValue::from_str(&r.summary));
+        set(&o, "failed", &JsValue::from_bool(r.failed));
+        set(&o, "beyond", &JsValue::from_str(&r.beyond));
+        set(&o, "python", &JsValue::from_str(&r.python));
+        image(&o, "input", r.input, &transfer);
+        image(&o, "output", r.output, &transfer);
+        image(&o, "overlay", r.overlay, &transfer);
+        image(&o, "diff", r.diff, &transfer);
+        set(&o, "diff_text", &JsValue::from_str(&r.diff_text));
+        npy(&o, "input_npy", r.input_npy);
+        set(&o, "has_output", &JsValue::from_bool(r.out.is_some()));
+        OUTPUT.with(|out| *out.borrow_mut() = r.out);
+        (o, transfer)
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+#[path = "picture_worker/panel.rs"]
+mod panel;
+
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    if worker::in_window() {
+        panel::start();
+    } else {
+        worker::start();
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    eprintln!("picture-worker is the web app's Web Worker: run `bash .ci/serve` (see README.md).");
+}

@@ -1,0 +1,440 @@
+//! The image mode's panel, in the page: its markup (`picture_view::panel_html`), the picture
+//! choice (built-in, file, drop, paste), one request at a time to the worker (the latest
+//! change waits while one runs) and the replies drawn. The page's call and language come
+//! from the attributes `src/ui/image_mode.rs` keeps on `#picture-mode`; the built-in
+//! picture chosen goes back to it as a `picture-image` event (for `image=` in the URL).
+//! `#picture-mode` carries `aria-busy`, `data-replies` (replies drawn so far) and
+//! `data-worker-ms` (the worker's time for the last one).
+
+use js_sys::{Object, Reflect};
+use std::cell::RefCell;
+use upsample_explainer::model::builtin_image::BuiltinImage;
+use upsample_explainer::model::i18n::{t, Key, Lang};
+use upsample_explainer::model::picture_view::panel_html;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{
+    CanvasRenderingContext2d, ClipboardEvent, CustomEvent, CustomEventInit, DragEvent, Element, Event, File,
+    HtmlCanvasElement, HtmlElement, HtmlInputElement, HtmlSelectElement, MessageEvent, MutationObserver,
+    MutationObserverInit, Worker,
+};
+
+/// What a request changes besides the call.
+enum Picture {
+    Same,
+    Builtin(BuiltinImage),
+    File(File),
+}
+
+struct Panel {
+    root: Element,
+    worker: Worker,
+    busy: bool,
+    waiting: Option<Picture>,
+    /// The `image=` name shown, or `own`.
+    selected: String,
+    own: Option<String>,
+    /// Whether the difference from the compared call is shown.
+    diff: bool,
+    /// The last reply with the input's pixels, and the last reply for a call.
+    last_input: JsValue,
+    last: JsValue,
+    replies: u32,
+}
+
+thread_local! {
+    static PANEL: RefCell<Option<Panel>> = const { RefCell::new(None) };
+}
+
+fn with<R>(f: impl FnOnce(&mut Panel) -> R) -> Option<R> {
+    PANEL.with(|p| p.borrow_mut().as_mut().map(f))
+}
+
+fn get(data: &JsValue, key: &str) -> JsValue {
+    Reflect::get(data, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
+
+fn lang_of(root: &Element) -> Lang {
+    root.get_attribute("data-lang").and_then(|l| Lang::parse(&l)).unwrap_or(Lang::En)
+}
+
+fn part(root: &Element, testid: &str) -> Option<Element> {
+    root.query_selector(&format!("[data-testid={testid}]")).ok().flatten()
+}
+
+fn listen<E: wasm_bindgen::convert::FromWasmAbi + 'static>(
+    el: Option<Element>,
+    event: &str,
+    f: impl FnMut(E) + 'static,
+) {
+    let Some(el) = el else { return };
+    let f = Closure::<dyn FnMut(E)>::new(f);
+    let _ = el.add_event_listener_with_callback(event, f.as_ref().unchecked_ref());
+    f.forget();
+}
+
+pub fn start() {
+    let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("picture-mode"))
+    else {
+        return;
+    };
+    let fail = root.get_attribute("data-fail").unwrap_or_default();
+    let Ok(worker) = Worker::new("./picture-worker_loader.js") else {
+        root.set_text_content(Some(&fail));
+        return;
+    };
+    let on_reply = Closure::<dyn FnMut(MessageEvent)>::new(|e: MessageEvent| reply(e.data()));
+    worker.set_onmessage(Some(on_reply.as_ref().unchecked_ref()));
+    on_reply.forget();
+    let failed_root = root.clone();
+    let on_error = Closure::<dyn FnMut(Event)>::new(move |_: Event| {
+        failed_root.set_text_content(Some(&fail));
+        let _ = failed_root.set_attribute("aria-busy", "false");
+    });
+    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    on_error.forget();
+    let selected = root
+        .get_attribute("data-image")
+        .filter(|n| BuiltinImage::parse(n).is_some())
+        .unwrap_or_else(|| BuiltinImage::ZonePlate.name().to_string());
+    let first = BuiltinImage::parse(&selected).unwrap_or(BuiltinImage::ZonePlate);
+    // The page's call and language, as the app writes them.
+    let on_change = Closure::<dyn FnMut(js_sys::Array)>::new(move |records: js_sys::Array| {
+        let lang_changed = records.iter().any(|r| get(&r, "attributeName").as_string().as_deref() == Some("data-lang"));
+        if lang_changed {
+            build();
+        }
+        request(Picture::Same);
+    });
+    if let Ok(observer) = MutationObserver::new(on_change.as_ref().unchecked_ref()) {
+        let options = MutationObserverInit::new();
+        options.set_attribute_filter(&js_sys::Array::of2(&"data-query".into(), &"data-lang".into()));
+        let _ = observer.observe_with_options(&root, &options);
+    }
+    on_change.forget();
+    // Until the worker says it is ready (its onmessage is set once its wasm has loaded;
+    // a message before that would be lost), the first request waits.
+    PANEL.with(|p| {
+        *p.borrow_mut() = Some(Panel {
+            root,
+            worker,
+            busy: true,
+            waiting: Some(Picture::Builtin(first)),
+            selected,
+            own: None,
+            diff: false,
+            last_input: JsValue::UNDEFINED,
+            last: JsValue::UNDEFINED,
+            replies: 0,
+        })
+    });
+    build();
+}
+
+/// Tells the app which built-in picture is shown (`""` for the user's own).
+fn announce(root: &Element, name: &str) {
+    let init = CustomEventInit::new();
+    init.set_detail(&JsValue::from_str(name));
+    if let Ok(e) = CustomEvent::new_with_event_init_dict("picture-image", &init) {
+        let _ = root.dispatch_event(&e);
+    }
+}
+
+/// (Re)writes the panel in the page's language and wires it; the last reply is drawn again.
+fn build() {
+    let Some((root, last_input, last)) = with(|p| {
+        let html = panel_html(lang_of(&p.root), &p.selected, p.own.as_deref());
+        p.root.set_inner_html(&html);
+        (p.root.clone(), p.last_input.clone(), p.last.clone())
+    }) else {
+        return;
+    };
+    listen(part(&root, "image-builtin"), "change", |e: Event| {
+        let Some(select) = e.target().and_then(|t| t.dyn_into::<HtmlSelectElement>().ok()) else { return };
+        if let Some(b) = BuiltinImage::parse(&select.value()) {
+            if let Some(root) = with(|p| {
+                p.selected = b.name().to_string();
+                p.root.clone()
+            }) {
+                announce(&root, b.name());
+            }
+            request(Picture::Builtin(b));
+        }
+    });
+    listen(part(&root, "image-file"), "change", |e: Event| {
+        let input = e.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok());
+        take_file(input.and_then(|i| i.files()).and_then(|f| f.get(0)));
+    });
+    listen(part(&root, "image-drop"), "dragover", |e: DragEvent| e.prevent_default());
+    listen(part(&root, "image-drop"), "drop", |e: DragEvent| {
+        e.prevent_default();
+        take_file(e.data_transfer().and_then(|d| d.files()).and_then(|f| f.get(0)));
+    });
+    listen(part(&root, "image-drop"), "paste", |e: ClipboardEvent| {
+        let file = e.clipboard_data().and_then(|d| d.files()).and_then(|f| f.get(0));
+        if file.is_some() {
+            e.prevent_default();
+            take_file(file);
+        }
+    });
+    let marks_root = root.clone();
+    listen(part(&root, "image-marks"), "change", move |e: Event| {
+        let on = e.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()).is_some_and(|i| i.checked());
+        if let Some(overlay) = part(&marks_root, "image-overlay").and_then(|o| o.dyn_into::<HtmlElement>().ok()) {
+            overlay.set_hidden(!on);
+        }
+    });
+    listen(part(&root, "image-diff-show"), "change", |e: Event| {
+        let on = e.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()).is_some_and(|i| i.checked());
+        with(|p| p.diff = on);
+        request(Picture::Same);
+    });
+    // The output's .npy: asked of the worker on the first click, then saved (`save_output_npy`,
+    // which marks the link `data-made`).
+    listen(part(&root, "download-output-npy"), "click", move |e: Event| {
+        let asked = e
+            .current_target()
+            .and_then(|a| a.dyn_into::<Element>().ok())
+            .is_some_and(|a| !a.has_attribute("data-made"));
+        if asked {
+            e.prevent_default();
+            // Not while a call runs: the worker would answer with the output before it.
+            with(|p| {
+                if !p.busy {
+                    let msg = Object::new();
+                    let _ = Reflect::set(&msg, &JsValue::from_str("npy"), &JsValue::TRUE);
+                    let _ = p.worker.post_message(&msg);
+                }
+            });
+        }
+    });
+    // The PNG is the output canvas as drawn: the 8-bit values of `picture::to_u8`.
+    let png_root = root.clone();
+    listen(part(&root, "download-output-png"), "click", move |_: Event| {
+        let canvas = part(&png_root, "image-output").and_then(|c| c.dyn_into::<HtmlCanvasElement>().ok());
+        if let (Some(url), Some(a)) =
+            (canvas.and_then(|c| c.to_data_url_with_type("image/png").ok()), part(&png_root, "download-output-png"))
+        {
+            let _ = a.set_attribute("href", &url);
+        }
+    });
+    if let Some(check) = part(&root, "image-diff-show").and_then(|c| c.dyn_into::<HtmlInputElement>().ok()) {
+        check.set_checked(with(|p| p.diff).unwrap_or(false));
+    }
+    for reply in [last_input, last] {
+        if !reply.is_undefined() {
+            show(&root, &reply);
+        }
+    }
+}
+
+/// The output's `.npy`, made by the worker on request: linked and saved.
+fn save_output_npy(blob: &web_sys::Blob) {
+    let Some(root) = with(|p| p.root.clone()) else { return };
+    let (Some(a), Ok(url)) = (
+        part(&root, "download-output-npy").and_then(|a| a.dyn_into::<HtmlElement>().ok()),
+        web_sys::Url::create_object_url_with_blob(blob),
+    ) else {
+        return;
+    };
+    let _ = a.set_attribute("href", &url);
+    let _ = a.set_attribute("data-made", "");
+    a.click();
+}
+
+fn take_file(file: Option<File>) {
+    let Some(file) = file else { return };
+    let Some(root) = with(|p| {
+        p.own = Some(file.name());
+        p.selected = "own".to_string();
+        p.root.clone()
+    }) else {
+        return;
+    };
+    announce(&root, "");
+    build();
+    request(Picture::File(file));
+}
+
+/// Sends now, or after the running request (keeping a waiting picture change).
+fn request(picture: Picture) {
+    let now = with(|p| {
+        if p.busy {
+            p.waiting = match (picture, p.waiting.take()) {
+                (Picture::Same, Some(w)) => Some(w),
+                (picture, _) => Some(picture),
+            };
+            None
+        } else {
+            Some(picture)
+        }
+    });
+    if let Some(Some(picture)) = now {
+        post(picture);
+    }
+}
+
+fn post(picture: Picture) {
+    with(|p| {
+        let msg = Object::new();
+        let set = |k: &str, v: &JsValue| {
+            let _ = Reflect::set(&msg, &JsValue::from_str(k), v);
+        };
+        set("query", &JsValue::from_str(&p.root.get_attribute("data-query").unwrap_or_default()));
+        set("lang", &JsValue::from_str(lang_of(&p.root).code()));
+        set("diff", &JsValue::from_bool(p.diff));
+        match &picture {
+            Picture::Same => {}
+            Picture::Builtin(b) => set("image", &JsValue::from_str(b.name())),
+            Picture::File(f) => set("file", f),
+        }
+        p.busy = true;
+        let _ = p.root.set_attribute("aria-busy", "true");
+        if let Some(summary) = part(&p.root, "image-summary") {
+            summary.set_text_content(Some(t(lang_of(&p.root), Key::PicWorking)));
+        }
+        let _ = p.worker.post_message(&msg);
+    });
+}
+
+fn reply(data: JsValue) {
+    if let Ok(blob) = get(&data, "output_npy").dyn_into::<web_sys::Blob>() {
+        save_output_npy(&blob);
+        return;
+    }
+    let ready = get(&data, "ready").is_truthy();
+    let next = with(|p| {
+        p.busy = false;
+        if ready {
+            return p.waiting.take();
+        }
+        p.replies += 1;
+        if !get(&data, "input").is_undefined() {
+            p.last_input = data.clone();
+        }
+        if !get(&data, "python").is_undefined() {
+            p.last = data.clone();
+        }
+        p.waiting.take()
+    });
+    let Some(next) = next else { return };
+    let root = with(|p| p.root.clone()).filter(|_| !ready);
+    if let Some(root) = root {
+        show(&root, &data);
+        let (replies, busy) = with(|p| (p.replies, next.is_some())).unwrap_or_default();
+        let _ = root.set_attribute("data-replies", &replies.to_string());
+        if let Some(ms) = get(&data, "ms").as_f64() {
+            let _ = root.set_attribute("data-worker-ms", &ms.to_string());
+        }
+        let _ = root.set_attribute("aria-busy", if busy { "true" } else { "false" });
+    }
+    if let Some(picture) = next {
+        post(picture);
+    }
+}
+
+/// Draws `{width, height, data}` on the canvas `testid` at `zoom` screen pixels a pixel.
+fn draw(root: &Element, testid: &str, image: &JsValue, zoom: u32) {
+    let Some(canvas) = part(root, testid).and_then(|c| c.dyn_into::<HtmlCanvasElement>().ok()) else { return };
+    let Ok(data) = get(image, "data").dyn_into::<js_sys::Uint8ClampedArray>() else {
+        canvas.set_hidden(true);
+        return;
+    };
+    let size = |k| get(image, k).as_f64().unwrap_or(0.0) as u32;
+    let (w, h) = (size("width"), size("height"));
+    canvas.set_hidden(false);
+    // A canvas resized is cleared and reallocated: only when the size changes.
+    if (canvas.width(), canvas.height()) != (w, h) {
+        canvas.set_width(w);
+        canvas.set_height(h);
+    }
+    let _ = canvas.set_attribute("style", &format!("width:{}px", w * zoom));
+    let ctx = canvas.get_context("2d").ok().flatten().and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok());
+    if let (Some(ctx), Ok(pixels)) = (ctx, web_sys::ImageData::new_with_js_u8_clamped_array_and_sh(&data, w, h)) {
+        let _ = ctx.put_image_data(&pixels, 0.0, 0.0);
+    }
+}
+
+/// An object URL for a download the worker made (a Blob).
+fn blob_url(blob: &JsValue) -> Option<String> {
+    web_sys::Url::create_object_url_with_blob(blob.dyn_ref::<web_sys::Blob>()?).ok()
+}
+
+/// Draws a reply: the summary always; the input's pixels and `.npy` when it carries them
+/// (a new picture); the output, marks, downloads and Python when it is a call's.
+fn show(root: &Element, data: &JsValue) {
+    let text = |testid: &str, key: &str| {
+        if let Some(el) = part(root, testid) {
+            el.set_text_content(get(data, key).as_string().as_deref());
+        }
+    };
+    text("image-summary", "summary");
+    let failed = get(data, "failed").as_bool().unwrap_or(false);
+    if let Some(summary) = part(root, "image-summary") {
+        let _ = summary.class_list().toggle_with_force("error-text", failed);
+    }
+    let canvas = |testid: &str| part(root, testid).and_then(|c| c.dyn_into::<HtmlCanvasElement>().ok());
+    let (input, output) = (get(data, "input"), get(data, "output"));
+    let width = |img: &JsValue| get(img, "width").as_f64().unwrap_or(0.0);
+    let input_width =
+        if input.is_undefined() { canvas("image-input").map_or(0.0, |c| c.width() as f64) } else { width(&input) };
+    let zoom = ((512.0 / input_width.max(width(&output)).max(1.0)).floor() as u32).clamp(1, 8);
+    let name = get(data, "name").as_string().unwrap_or_default();
+    let stem = name.rsplit_once('.').map_or(name.as_str(), |(s, _)| s).to_string();
+    let link = |testid: &str, key: &str, suffix: &str| {
+        let Some(a) = part(root, testid).and_then(|a| a.dyn_into::<HtmlElement>().ok()) else { return };
+        match blob_url(&get(data, key)) {
+            Some(url) => {
+                if let Some(old) = a.get_attribute("href") {
+                    let _ = web_sys::Url::revoke_object_url(&old);
+                }
+                let _ = a.set_attribute("href", &url);
+                let _ = a.set_attribute("download", &format!("{stem}-{suffix}"));
+                a.set_hidden(false);
+            }
+            None => a.set_hidden(true),
+        }
+    };
+    if !input.is_undefined() {
+        draw(root, "image-input", &input, zoom);
+        link("download-input-npy", "input_npy", "input.npy");
+    } else if let Some(c) = canvas("image-input") {
+        // The zoom may change with the output's size.
+        let _ = c.set_attribute("style", &format!("width:{}px", c.width() * zoom));
+    }
+    if get(data, "python").is_undefined() {
+        return;
+    }
+    text("image-beyond", "beyond");
+    text("image-python", "python");
+    text("image-diff-text", "diff_text");
+    let diff = get(data, "diff");
+    draw(root, "image-diff", &diff, zoom);
+    if let Some(figure) = part(root, "image-diff-figure").and_then(|f| f.dyn_into::<HtmlElement>().ok()) {
+        figure.set_hidden(diff.is_undefined());
+    }
+    draw(root, "image-output", &output, zoom);
+    draw(root, "image-overlay", &get(data, "overlay"), zoom);
+    let marks_on =
+        part(root, "image-marks").and_then(|m| m.dyn_into::<HtmlInputElement>().ok()).is_some_and(|m| m.checked());
+    if let Some(overlay) = part(root, "image-overlay").and_then(|o| o.dyn_into::<HtmlElement>().ok()) {
+        overlay.set_hidden(!marks_on || get(data, "overlay").is_undefined());
+    }
+    if let Some(c) = part(root, "image-output").and_then(|c| c.dyn_into::<HtmlElement>().ok()) {
+        c.set_hidden(output.is_undefined());
+    }
+    // The output's .npy is made when first clicked (`save_output_npy`).
+    if let Some(a) = part(root, "download-output-npy").and_then(|a| a.dyn_into::<HtmlElement>().ok()) {
+        if let (true, Some(old)) = (a.has_attribute("data-made"), a.get_attribute("href")) {
+            let _ = web_sys::Url::revoke_object_url(&old);
+        }
+        let _ = a.remove_attribute("data-made");
+        let _ = a.set_attribute("href", "#");
+        let _ = a.set_attribute("download", &format!("{stem}-output.npy"));
+        a.set_hidden(!get(data, "has_output").is_truthy());
+    }
+    if let Some(a) = part(root, "download-output-png").and_then(|a| a.dyn_into::<HtmlElement>().ok()) {
+        let _ = a.set_attribute("download", &format!("{stem}-output.png"));
+        a.set_hidden(output.is_undefined());
+    }
+}

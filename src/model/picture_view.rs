@@ -1,0 +1,367 @@
+//! What the image mode shows for a picture and the page's call: the output, its pixels and
+//! overshoot marks, the two `.npy` downloads, the Python that reproduces it, and the text
+//! beside it. Computed by the image mode's worker (`src/bin/picture_worker.rs`); pure, so
+//! it is tested here.
+
+use super::builtin_image::BuiltinImage;
+use super::i18n::{t, Key, Lang};
+use super::ledger_text::escape;
+use super::npy::to_npy;
+use super::picture::{
+    beyond_range, output_shape, python_program, python_program_npy, rgba_of, tensor_from_rgba, value_range, Channels,
+    PictureError, MAX_INPUT_PIXELS, MAX_INPUT_SIDE, MAX_OUTPUT_VALUES,
+};
+use super::state::State;
+use crate::core::{interpolate, Limits, Tensor};
+
+/// The picture the image mode works on.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Source {
+    /// The file name (or `zoneplate.png` for a built-in), for the downloads and the Python.
+    pub name: String,
+    /// A built-in picture has no file: its Python loads the input `.npy`.
+    pub builtin: bool,
+    pub channels: Channels,
+    pub tensor: Tensor,
+}
+
+impl Source {
+    pub fn builtin(b: BuiltinImage) -> Source {
+        Source { name: format!("{}.png", b.name()), builtin: true, channels: Channels::Grey, tensor: b.tensor() }
+    }
+
+    /// A decoded file: RGBA pixels and the channels its header names.
+    pub fn from_rgba(
+        name: &str,
+        width: usize,
+        height: usize,
+        rgba: &[u8],
+        channels: Channels,
+    ) -> Result<Source, PictureError> {
+        Ok(Source {
+            name: name.to_string(),
+            builtin: false,
+            channels,
+            tensor: tensor_from_rgba(width, height, rgba, channels)?,
+        })
+    }
+}
+
+/// An RGBA image: width, height, 4 bytes a pixel.
+pub type Rgba = (usize, usize, Vec<u8>);
+
+/// Everything the panel shows for one call.
+#[derive(Clone, Debug, Default)]
+pub struct Rendered {
+    /// The input's pixels and `.npy`, when asked for (a new picture).
+    pub input: Option<Rgba>,
+    pub input_npy: Option<Vec<u8>>,
+    pub output: Option<Rgba>,
+    /// Pixels beyond the input's range, over the output (only when there are any).
+    pub overlay: Option<Rgba>,
+    /// The output tensor (its `.npy` is made when asked for: `to_npy`).
+    pub out: Option<Tensor>,
+    /// One line about the call: shapes, or why there is no output.
+    pub summary: String,
+    /// The overshoot counts, when any.
+    pub beyond: String,
+    pub python: String,
+    /// True when `summary` is an error.
+    pub failed: bool,
+    /// `y − y2` against the compared call, when asked for and the shapes agree.
+    pub diff: Option<Rgba>,
+    pub diff_text: String,
+}
+
+/// Fills the `{}` of `text` with `values`, in order.
+pub fn fill(text: &str, values: &[String]) -> String {
+    let mut out = String::new();
+    let mut parts = text.split("{}");
+    out.push_str(parts.next().unwrap_or_default());
+    for (k, part) in parts.enumerate() {
+        out.push_str(values.get(k).map(String::as_str).unwrap_or_default());
+        out.push_str(part);
+    }
+    out
+}
+
+fn shape_text(shape: &[usize]) -> String {
+    format!("({})", shape.iter().map(|d| d.to_string()).collect::<Vec<_>>().join(", "))
+}
+
+/// The message of a picture error in `lang`.
+pub fn error_text(e: &PictureError, lang: Lang) -> String {
+    match e {
+        PictureError::NotAnImage => t(lang, Key::PicNotImage).to_string(),
+        PictureError::InputTooLarge(w, h) => fill(
+            t(lang, Key::PicTooLargeInput),
+            &[w.to_string(), h.to_string(), MAX_INPUT_SIDE.to_string(), MAX_INPUT_PIXELS.to_string()],
+        ),
+        PictureError::OutputTooLarge(shape) => {
+            fill(t(lang, Key::PicTooLargeOutput), &[shape_text(shape), MAX_OUTPUT_VALUES.to_string()])
+        }
+    }
+}
+
+/// The option label of a built-in picture.
+pub fn builtin_key(b: BuiltinImage) -> Key {
+    match b {
+        BuiltinImage::ZonePlate => Key::PicZoneplate,
+        BuiltinImage::Edge => Key::PicEdge,
+        BuiltinImage::Grid => Key::PicGrid,
+    }
+}
+
+/// The panel's markup in `lang` (filled by the image mode's module, `src/bin/picture_worker.rs`,
+/// which finds its parts by `data-testid`). `own` is the name of the user's picture, if any;
+/// `selected` the `image=` name or `own`.
+pub fn panel_html(lang: Lang, selected: &str, own: Option<&str>) -> String {
+    let tr = |k| escape(t(lang, k));
+    let mut options = String::new();
+    for b in BuiltinImage::ALL {
+        let sel = if b.name() == selected { " selected" } else { "" };
+        options.push_str(&format!("<option value=\"{}\"{sel}>{}</option>", b.name(), tr(builtin_key(b))));
+    }
+    let own_option = match own {
+        Some(name) => format!("<option value=\"own\" selected>{}: {}</option>", tr(Key::PicOwn), escape(name)),
+        None => format!("<option value=\"own\" disabled>{}</option>", tr(Key::PicOwn)),
+    };
+    format!(
+        "<div class=\"pic-pick\" tabindex=\"0\" data-testid=\"image-drop\">\
+         <label>{builtin} <select data-testid=\"image-builtin\">{options}{own_option}</select></label>\
+         <label class=\"pic-file\">{file} <input type=\"file\" accept=\"image/*\" data-testid=\"image-file\"></label>\
+         <span class=\"hint\">{drop}</span></div>\
+         <p class=\"pic-summary\" role=\"status\" data-testid=\"image-summary\"></p>\
+         <div class=\"pic-views\"><figure><figcaption>{input}</figcaption><canvas data-testid=\"image-input\"></canvas></figure>\
+         <figure><figcaption>{output}</figcaption><div class=\"pic-stack\"><canvas data-testid=\"image-output\"></canvas>\
+         <canvas class=\"pic-overlay\" data-testid=\"image-overlay\"></canvas></div></figure>\
+         <figure data-testid=\"image-diff-figure\" hidden><figcaption>y − y2</figcaption><canvas data-testid=\"image-diff\"></canvas></figure></div>\
+         <label><input type=\"checkbox\" checked data-testid=\"image-marks\"> {marks}</label> \
+         <label><input type=\"checkbox\" data-testid=\"image-diff-show\"> {diff}</label>\
+         <p class=\"pic-beyond\" data-testid=\"image-beyond\"></p><p class=\"hint\" data-testid=\"image-diff-text\"></p>\
+         <p class=\"pic-downloads\">{downloads}: <a data-testid=\"download-input-npy\">input .npy</a> · \
+         <a data-testid=\"download-output-npy\" href=\"#\">output .npy</a> · <a data-testid=\"download-output-png\" href=\"#\">output .png</a></p>\
+         <p class=\"hint\">{png}</p><pre class=\"python\"><code data-testid=\"image-python\"></code></pre>",
+        builtin = tr(Key::PicBuiltin),
+        file = tr(Key::PicFile),
+        drop = tr(Key::PicDrop),
+        input = tr(Key::PicInput),
+        output = tr(Key::PicOutput),
+        marks = tr(Key::PicMarks),
+        diff = tr(Key::PicDiffShow),
+        downloads = tr(Key::PicDownloads),
+        png = tr(Key::PicPngNote),
+    )
+}
+
+/// `y − y2` of the first image as RGBA: grey 128 where equal, each channel lighter where
+/// `y` is greater, scaled so the largest difference `max` reaches 0 or 255 (one channel is
+/// drawn grey).
+pub fn difference_rgba(y: &Tensor, y2: &Tensor) -> Option<(Rgba, f32)> {
+    let [_, c, h, w] = y.shape[..] else { return None };
+    if y.shape != y2.shape || !(c == 1 || c == 3) {
+        return None;
+    }
+    let plane = h * w;
+    let d = |k: usize| y.data[k] - y2.data[k];
+    let max = (0..c * plane).map(|k| d(k).abs()).filter(|v| v.is_finite()).fold(0.0f32, f32::max);
+    let scale = if max > 0.0 { 127.0 / max } else { 0.0 };
+    let mut out = vec![255u8; plane * 4];
+    for (k, px) in out.chunks_exact_mut(4).enumerate() {
+        for (ch, v) in px[..3].iter_mut().enumerate() {
+            *v = (128.0 + d((ch % c) * plane + k) * scale).clamp(0.0, 255.0).round() as u8;
+        }
+    }
+    Some(((w, h, out), max))
+}
+
+/// Runs the call of the URL query `query` (the page's state) on `source`; with `with_input`,
+/// also the input's pixels and `.npy` (they change only with the picture); with `diff`, the
+/// difference from the page's compared call.
+pub fn render(source: &Source, query: &str, lang: Lang, with_input: bool, diff: bool) -> Rendered {
+    let state = State::from_query(query).0;
+    let call = state.call();
+    let input = &source.tensor;
+    let mut r = Rendered {
+        input: if with_input { rgba_of(input) } else { None },
+        input_npy: with_input.then(|| to_npy(input)),
+        python: if source.builtin {
+            let stem = source.name.trim_end_matches(".png");
+            python_program_npy(&format!("{stem}-input.npy"), &call)
+        } else {
+            python_program(&source.name, source.channels, &call)
+        },
+        ..Rendered::default()
+    };
+    let channels_note = t(lang, if source.channels == Channels::Grey { Key::PicGreyNote } else { Key::PicRgbNote });
+    match output_shape(&input.shape, &call) {
+        Err(Ok(e)) => {
+            r.summary = error_text(&e, lang);
+            r.failed = true;
+        }
+        Err(Err(torch_error)) => {
+            r.summary = torch_error;
+            r.failed = true;
+        }
+        Ok(_) => match interpolate(input, &call, &Limits { max_output_elements: MAX_OUTPUT_VALUES }) {
+            Err(e) => {
+                r.summary = e.to_string();
+                r.failed = true;
+            }
+            Ok(out) => {
+                r.summary = format!("{} → {} · {channels_note}", shape_text(&input.shape), shape_text(&out.shape));
+                if let Some((lo, hi)) = value_range(input) {
+                    let (overlay, counts) = beyond_range(&out, lo, hi);
+                    if counts.above + counts.below + counts.clamped > 0 {
+                        r.beyond = fill(
+                            t(lang, Key::PicBeyond),
+                            &[counts.above.to_string(), counts.below.to_string(), counts.clamped.to_string()],
+                        );
+                    }
+                    if counts.above + counts.below > 0 {
+                        r.overlay = Some((out.shape[3], out.shape[2], overlay));
+                    }
+                }
+                r.output = rgba_of(&out);
+                if let Some(c2) = state.compared_call().filter(|_| diff) {
+                    match interpolate(input, &c2, &Limits { max_output_elements: MAX_OUTPUT_VALUES }) {
+                        Ok(y2) => {
+                            if let Some((image, max)) = difference_rgba(&out, &y2) {
+                                r.diff = Some(image);
+                                r.diff_text = fill(
+                                    t(lang, Key::PicDiff),
+                                    &[crate::core::python_call(&c2, "x"), crate::model::format::format_value(max)],
+                                );
+                            }
+                        }
+                        Err(e) => r.diff_text = e.to_string(),
+                    }
+                }
+                r.out = Some(out);
+            }
+        },
+    }
+    r
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::npy::from_npy;
+
+    #[test]
+    fn the_image_parameter_round_trips_and_a_bad_one_is_ignored() {
+        let (s, ignored) = State::from_query("image=edge&mode=bicubic&scale_factor=4");
+        assert_eq!(s.image, Some(BuiltinImage::Edge));
+        assert!(ignored.is_empty());
+        assert!(s.to_query().contains("image=edge"));
+        let (s, ignored) = State::from_query("image=cat&mode=bicubic");
+        assert_eq!(s.image, None);
+        assert_eq!(ignored, vec!["image (cat)".to_string()]);
+        assert!(!State::default().to_query().contains("image="));
+    }
+
+    #[test]
+    fn renders_the_call_with_downloads_and_python() {
+        let source = Source::builtin(BuiltinImage::Edge);
+        let r = render(&source, "mode=bicubic&scale_factor=4&align_corners=false", Lang::En, true, false);
+        assert!(!r.failed, "{}", r.summary);
+        assert!(r.summary.starts_with("(1, 1, 64, 64) → (1, 1, 256, 256)"), "{}", r.summary);
+        assert_eq!(from_npy(r.input_npy.as_ref().unwrap()), Some(source.tensor.clone()));
+        let out = from_npy(&to_npy(r.out.as_ref().unwrap())).unwrap();
+        assert_eq!(out.shape, vec![1, 1, 256, 256]);
+        let (w, h, px) = r.output.unwrap();
+        assert_eq!((w, h, px.len()), (256, 256, 256 * 256 * 4));
+        // Bicubic rings beside the edge: beyond 24–232 on both sides.
+        assert!(r.beyond.contains("above") && !r.beyond.starts_with('0'), "{}", r.beyond);
+        assert!(r.python.contains("np.load('edge-input.npy')"), "{}", r.python);
+        assert!(r.python.contains("mode='bicubic'"));
+    }
+
+    #[test]
+    fn nothing_beyond_for_bilinear() {
+        let r = render(&Source::builtin(BuiltinImage::Grid), "mode=bilinear&scale_factor=2", Lang::En, true, false);
+        assert_eq!(r.beyond, "");
+        assert!(r.overlay.is_none());
+        assert!(r.output.is_some() && r.input.is_some());
+        let again =
+            render(&Source::builtin(BuiltinImage::Grid), "mode=bilinear&scale_factor=2", Lang::En, false, false);
+        assert!(again.input.is_none() && again.input_npy.is_none() && again.out.is_some());
+    }
+
+    #[test]
+    fn errors_are_pytorchs_or_the_limit_in_the_language() {
+        let source = Source::builtin(BuiltinImage::Grid);
+        let r = render(&source, "mode=linear&scale_factor=2", Lang::En, true, false);
+        assert!(r.failed && r.output.is_none() && r.out.is_none());
+        assert!(r.summary.contains("linear"), "{}", r.summary);
+        let r = render(&source, "mode=nearest&scale_factor=60", Lang::Zh, true, false);
+        assert!(r.failed);
+        assert!(r.summary.contains("(1, 1, 3840, 3840)") && r.summary.contains("12582912"), "{}", r.summary);
+        assert!(r.summary.contains("输出形状"), "{}", r.summary);
+        // The input is still shown and downloadable.
+        assert!(r.input.is_some() && r.input_npy.is_some());
+    }
+
+    #[test]
+    fn a_too_large_file_names_the_limit() {
+        let e = Source::from_rgba("big.png", 3000, 2000, &[], Channels::Rgb).unwrap_err();
+        let text = error_text(&e, Lang::En);
+        assert_eq!(
+            text,
+            "This picture is 3000×2000 pixels; the image mode takes at most 4096 pixels per side and 4194304 pixels in all (2048×2048)."
+        );
+    }
+
+    #[test]
+    fn the_panel_names_every_part_the_module_fills() {
+        let html = panel_html(Lang::Zh, "edge", None);
+        for id in [
+            "image-builtin",
+            "image-file",
+            "image-summary",
+            "image-input",
+            "image-output",
+            "image-overlay",
+            "image-marks",
+            "image-beyond",
+            "download-input-npy",
+            "download-output-npy",
+            "download-output-png",
+            "image-python",
+            "image-diff-show",
+            "image-diff",
+        ] {
+            assert!(html.contains(&format!("data-testid=\"{id}\"")), "{id} missing");
+        }
+        assert!(html.contains("<option value=\"edge\" selected>边缘与细线"), "{html}");
+        assert!(html.contains("<option value=\"own\" disabled>"));
+        let own = panel_html(Lang::En, "own", Some("<cat>.png"));
+        assert!(own.contains("<option value=\"own\" selected>your picture: &lt;cat&gt;.png</option>"), "{own}");
+        assert!(!own.contains("value=\"zoneplate\" selected"));
+    }
+
+    #[test]
+    fn the_difference_from_the_compared_call() {
+        // Bilinear's compared call is the other align_corners.
+        let source = Source::builtin(BuiltinImage::Grid);
+        let r = render(&source, "mode=bilinear&scale_factor=2&align_corners=false", Lang::En, false, true);
+        let (w, h, px) = r.diff.expect("a difference image");
+        assert_eq!((w, h), (128, 128));
+        assert!(px.chunks_exact(4).any(|p| p[0] != 128), "the conventions differ somewhere");
+        assert!(r.diff_text.contains("align_corners=True"), "{}", r.diff_text);
+        let y = Tensor::new(vec![1, 1, 1, 3], vec![1.0, 2.0, 3.0]).unwrap();
+        let y2 = Tensor::new(vec![1, 1, 1, 3], vec![1.0, 4.0, 2.0]).unwrap();
+        let ((_, _, px), max) = difference_rgba(&y, &y2).unwrap();
+        assert_eq!(max, 2.0);
+        assert_eq!([px[0], px[4], px[8]], [128, 1, 192]);
+        let none = render(&source, "mode=bilinear&scale_factor=2", Lang::En, false, false);
+        assert!(none.diff.is_none() && none.diff_text.is_empty());
+    }
+
+    #[test]
+    fn fill_puts_values_in_order() {
+        assert_eq!(fill("{} and {}.", &["a".into(), "b".into()]), "a and b.");
+        assert_eq!(fill("none", &[]), "none");
+    }
+}
