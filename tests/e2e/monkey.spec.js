@@ -283,7 +283,9 @@ async function checkConsistency(page) {
     }
     const repr = document.querySelector('[data-testid=torch-repr]');
     const error = document.querySelector('[data-testid=torch-error]');
-    if (!repr && !error) problems.push('neither a printout nor an error');
+    // A quiz or a lesson question may hold the printout back; then the page says so.
+    const held = document.querySelector('[data-testid=repr-hidden]:not([hidden])');
+    if (!repr && !error && !held) problems.push('neither a printout, nor an error, nor a note that it is held back');
     return problems;
   });
 }

@@ -36,10 +36,6 @@ for (const f of DOWNLOADS.filter((f) => existsSync(join(dir, f)))) {
   console.log(f.padEnd(48) + kb(bytes.length) + '   ' + kb(gzipSync(bytes, { level: 9 }).length) +
     '   (a download for offline use, not part of the first load)');
 }
-for (const f of readdirSync(dir).filter(LAZY).sort()) {
-  const bytes = readFileSync(join(dir, f));
-  console.log(f.padEnd(48) + kb(bytes.length) + '   ' + kb(gzipSync(bytes, { level: 9 }).length) + '   (image mode, loaded when it opens)');
-}
 for (const ext of ['.wasm', '.js', '.css']) {
   if (!files.some((f) => extname(f) === ext)) { console.error(`no ${ext} file in ${dir}`); process.exit(1); }
 }
