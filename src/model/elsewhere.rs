@@ -213,7 +213,8 @@ fn cell_ledger(m: &mut String, lang: Lang, p: &FrameworkPlan, input: &Tensor, to
 /// The first plane of `a − b` as a small SVG heatmap in the diverging scale.
 fn diff_map(m: &mut String, lang: Lang, a: &Tensor, b: &Tensor) {
     let [.., h, w] = a.shape[..] else { return };
-    if h * w == 0 || h * w > 64 * 64 {
+    // A rect per cell: up to 32 × 32, then the numbers above say enough.
+    if h * w == 0 || h * w > 32 * 32 {
         return;
     }
     let d: Vec<f32> = a.data.iter().zip(&b.data).take(h * w).map(|(x, y)| x - y).collect();

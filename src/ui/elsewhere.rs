@@ -1,8 +1,9 @@
 //! "The same call elsewhere" (`model::elsewhere`): each library's counterpart of the call,
-//! drawn by the page's worker (`ui/worker.rs`) once the section first comes into view.
+//! drawn by the page's worker (`ui/worker.rs`) while the section is in view (six cards of
+//! markup rewritten off screen on every change cost the page several ms per change).
 
 use super::app::use_ctx;
-use super::worker::{ask, register, when_seen};
+use super::worker::{ask, register, track_visibility};
 use crate::model::i18n::Key;
 use leptos::html::{Div, Section};
 use leptos::prelude::*;
@@ -21,7 +22,7 @@ pub fn Elsewhere() -> impl IntoView {
     });
     Effect::new(move |_| {
         if let Some(el) = section.get() {
-            when_seen(&el, move || seen.set(true));
+            track_visibility(&el, seen);
         }
     });
     Effect::new(move |_| {

@@ -127,6 +127,20 @@ pub fn ask(kind: &'static str, request: String) -> bool {
     started
 }
 
+/// Keeps `visible` true while `el` is in view.
+pub fn track_visibility(el: &leptos::web_sys::Element, visible: RwSignal<bool>) {
+    use leptos::web_sys::{IntersectionObserver, IntersectionObserverEntry};
+    let on_change = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+        if let Some(e) = entries.iter().last() {
+            visible.set(e.unchecked_into::<IntersectionObserverEntry>().is_intersecting());
+        }
+    });
+    if let Ok(observer) = IntersectionObserver::new(on_change.as_ref().unchecked_ref()) {
+        observer.observe(el);
+    }
+    on_change.forget();
+}
+
 /// Runs `f` once, when `el` first comes into view (or is about to).
 pub fn when_seen(el: &leptos::web_sys::Element, f: impl FnOnce() + 'static) {
     use leptos::web_sys::{IntersectionObserver, IntersectionObserverEntry};
