@@ -98,7 +98,10 @@ async fn the_ledger_sum_equals_the_selected_value() {
     leptos::task::tick().await;
     let ledger = text("ledger");
     assert!(ledger.contains("y[0, 0, 3, 2] = 2.7500"), "{ledger}");
-    assert!(ledger.contains("0.1875 × 4 + 0.5625 × 0 + 0.0625 × 8 + 0.1875 × 8 = 2.7500"), "{ledger}");
+    assert!(
+        ledger.contains("0.1875 × 4[1,0] + 0.5625 × 0[1,1] + 0.0625 × 8[2,0] + 0.1875 × 8[2,1] = 2.7500"),
+        "{ledger}"
+    );
 }
 
 #[wasm_bindgen_test]
