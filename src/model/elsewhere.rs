@@ -11,8 +11,8 @@ use super::i18n::{wt, Lang, WorkerText as W};
 use super::ledger_text::sum_markup;
 use super::state::{State, UI_LIMITS};
 use crate::core::{
-    equivalent, explain_framework, framework_plan, framework_python, plan, torch_repr, Equivalent, Filter, Framework,
-    FrameworkArgs, FrameworkPlan, KernelShape, NoEquivalent, Plan, Tensor,
+    equivalent, explain_framework, framework_plan, framework_python, plan, torch_repr, Border, Equivalent, Filter,
+    Framework, FrameworkArgs, FrameworkPlan, KernelShape, NoEquivalent, OutputSize, Plan, Rounding, Tensor, Transform,
 };
 use std::fmt::Write;
 
@@ -37,6 +37,56 @@ fn reason(r: NoEquivalent) -> W {
         NoEquivalent::AlwaysAntialiases => W::NoneAlwaysAntialias,
         NoEquivalent::NoAntialias => W::NoneNoAntialias,
         NoEquivalent::OtherCubic => W::NoneOtherCubic,
+    }
+}
+
+/// A recipe part in words, for the reader who does not know its name.
+fn size_words(o: OutputSize) -> W {
+    match o {
+        OutputSize::TruncatedProduct => W::SizeTruncated,
+        OutputSize::TruncatedProductRecomputed => W::SizeTruncatedRecomputed,
+        OutputSize::Given => W::SizeGiven,
+        OutputSize::Float32TruncatedProduct => W::SizeFloat32,
+        OutputSize::RoundedProduct => W::SizeRounded,
+    }
+}
+
+fn transform_words(t: Transform) -> W {
+    match t {
+        Transform::Asymmetric => W::TAsymmetric,
+        Transform::HalfPixelCentre => W::THalfPixelCentre,
+        Transform::HalfPixel => W::THalfPixel,
+        Transform::AlignCorners => W::TAlignCorners,
+        Transform::FilterCentre { .. } => W::TFilterCentre,
+        Transform::AdaptiveWindow => W::TAdaptiveWindow,
+        Transform::HalfPixelSymmetric => W::THalfPixelSymmetric,
+        Transform::PytorchHalfPixel => W::TPytorchHalfPixel,
+        Transform::CoverageBox => W::TCoverageBox,
+        Transform::AreaModeLinear => W::TAreaModeLinear,
+        Transform::AccumulatedCentre => W::TAccumulatedCentre,
+    }
+}
+
+fn rounding_words(r: Rounding) -> W {
+    match r {
+        Rounding::Floor => W::RFloor,
+        Rounding::None => W::RNone,
+        Rounding::Ceil => W::RCeil,
+        Rounding::RoundPreferFloor => W::RPreferFloor,
+        Rounding::RoundHalfAway => W::RHalfAway,
+        Rounding::TableOffset => W::RTableOffset,
+    }
+}
+
+fn border_words(b: Border) -> W {
+    match b {
+        Border::ClampIndex => W::BClampIndex,
+        Border::ClampCoordinate => W::BClampCoordinate,
+        Border::ReplicateEdge => W::BReplicateEdge,
+        Border::DropAndRenormalise => W::BDropAndRenormalise,
+        Border::Inside => W::BInside,
+        Border::FoldIntoEdge => W::BFoldIntoEdge,
+        Border::ClampIndexOnly => W::BClampIndexOnly,
     }
 }
 
@@ -126,38 +176,39 @@ fn library_markup(
     let _ = write!(m, r#"<p class="verdict"><strong>{}</strong>; {}.</p>"#, escape(&shape_line), escape(&values));
     cell_ledger(m, lang, &p, input, torch_out, sel);
 
-    // What differs in the recipe, field by field.
+    // What differs in the recipe, part by part: in words, or the kernel's and arithmetic's names.
+    let words = |w: W| escape(wt(lang, w));
+    let code = |s: String| format!("<code>{}</code>", escape(&s));
     let (r, t) = (p.recipe, torch.recipe);
     let mut why: Vec<(W, String, String)> = Vec::new();
     if same_shape {
         // The same sizes from different rules are no difference here.
     } else {
-        why.push((W::WhyOutputSize, format!("{:?}", r.output_size), format!("{:?}", t.output_size)));
+        why.push((W::WhyOutputSize, words(size_words(r.output_size)), words(size_words(t.output_size))));
     }
     if r.transform != t.transform {
-        why.push((W::WhyTransform, format!("{:?}", r.transform), format!("{:?}", t.transform)));
+        why.push((W::WhyTransform, words(transform_words(r.transform)), words(transform_words(t.transform))));
     }
     if r.filter != torch_filter(t.kernel) {
-        why.push((W::WhyKernel, format!("{:?}", r.filter), format!("{:?}", torch_filter(t.kernel))));
+        why.push((W::WhyKernel, code(format!("{:?}", r.filter)), code(format!("{:?}", torch_filter(t.kernel)))));
     }
     if r.antialias != torch.antialias {
-        why.push((W::WhyAntialias, r.antialias.to_string(), torch.antialias.to_string()));
+        why.push((W::WhyAntialias, code(r.antialias.to_string()), code(torch.antialias.to_string())));
     }
     if r.rounding != t.rounding {
-        why.push((W::WhyRounding, format!("{:?}", r.rounding), format!("{:?}", t.rounding)));
+        why.push((W::WhyRounding, words(rounding_words(r.rounding)), words(rounding_words(t.rounding))));
     }
     if r.border != t.border {
-        why.push((W::WhyBorder, format!("{:?}", r.border), format!("{:?}", t.border)));
+        why.push((W::WhyBorder, words(border_words(r.border)), words(border_words(t.border))));
     }
     if r.arithmetic != t.arithmetic {
-        why.push((W::WhyArithmetic, format!("{:?}", r.arithmetic), format!("{:?}", t.arithmetic)));
+        why.push((W::WhyArithmetic, code(format!("{:?}", r.arithmetic)), code(format!("{:?}", t.arithmetic))));
     }
     if !why.is_empty() {
         let items: String = why
             .into_iter()
             .map(|(what, here, there)| {
-                let pair =
-                    fill(wt(lang, W::HereThere), &[&format!("<code>{here}</code>"), &format!("<code>{there}</code>")]);
+                let pair = fill(wt(lang, W::HereThere), &[&format!("<em>{here}</em>"), &format!("<em>{there}</em>")]);
                 format!("<li>{}: {pair}</li>", wt(lang, what))
             })
             .collect();
@@ -272,7 +323,7 @@ mod tests {
         let m = elsewhere_markup("input=1x1x1x7:0,1,2,3,4,5,6&mode=nearest&scale_factor=1,4.428571428571429&lang=en");
         let ort = article(&m, "onnxruntime");
         assert!(ort.contains("where PyTorch gives"), "{ort}");
-        assert!(ort.contains("Float32TruncatedProduct"), "{ort}");
+        assert!(ort.contains("in × scale multiplied in float32, then truncated"), "{ort}");
     }
 
     #[test]

@@ -32,7 +32,7 @@ test('a library that sizes the output differently says so, with its rule', async
   const problems = await open(page, '?input=1x1x1x7:0,1,2,3,4,5,6&mode=nearest&scale_factor=1,4.428571428571429&lang=en');
   await page.locator('#elsewhere').scrollIntoViewIfNeeded();
   await expect(card(page, 'onnxruntime')).toContainText('where PyTorch gives [1, 1, 1, 31]');
-  await expect(card(page, 'onnxruntime')).toContainText('Float32TruncatedProduct');
+  await expect(card(page, 'onnxruntime')).toContainText('in × scale multiplied in float32, then truncated');
   await page.locator('#elsewhere').screenshot({ path: SHOTS + 'onnx-size.png' });
   expect(problems).toEqual([]);
 });
