@@ -99,7 +99,9 @@ test('quiz=1 hides the output values until a cell, or all, is revealed; the diag
 test('embed=1 in an 800×600 iframe: the diagram without scrolling, no sideways scroll, a link to the full page', async ({ page, baseURL }) => {
   await page.setViewportSize({ width: 900, height: 700 });
   const problems = await open(page, `${SEED}&lang=en`);
-  await page.setContent(`<iframe src="${baseURL}${SEED}&embed=1&lang=en" width="800" height="600"
+  // A host page of our own (its icon inline, so the browser asks the test server for no
+  // /favicon.ico), with the explainer in an 800×600 frame.
+  await page.setContent(`<link rel="icon" href="data:,"><iframe src="${baseURL}${SEED}&embed=1&lang=en" width="800" height="600"
     style="border:1px solid #888" allow="clipboard-write" title="Upsample explainer"></iframe>`);
   const frame = page.frameLocator('iframe');
   await frame.locator('[data-app-ready]').waitFor();
