@@ -43,28 +43,30 @@ impl Lang {
     }
 }
 
+/// A table of texts: an enum of keys, the texts in key order (English then Chinese; an
+/// array rather than a `match`, which compiled to several KB of wasm) and its lookup.
 macro_rules! texts {
-    ($($key:ident => $en:expr, $zh:expr;)*) => {
-        /// A string of the interface.
+    ($(#[$doc:meta])* $enum:ident, $table:ident, $lookup:ident; $($key:ident => $en:expr, $zh:expr;)*) => {
+        $(#[$doc])*
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-        pub enum Key { $($key,)* }
+        pub enum $enum { $($key,)* }
 
-        impl Key {
-            pub const ALL: &'static [Key] = &[$(Key::$key,)*];
+        impl $enum {
+            pub const ALL: &'static [$enum] = &[$($enum::$key,)*];
         }
 
-        /// Every text, in `Key` order, English then Chinese: a table rather than a `match`,
-        /// which compiled to several KB of wasm.
-        const TEXTS: &[[&str; 2]] = &[$([$en, $zh],)*];
+        const $table: &[[&str; 2]] = &[$([$en, $zh],)*];
 
         /// The text of `key` in `lang`.
-        pub fn t(lang: Lang, key: Key) -> &'static str {
-            TEXTS[key as usize][lang as usize]
+        pub fn $lookup(lang: Lang, key: $enum) -> &'static str {
+            $table[key as usize][lang as usize]
         }
     };
 }
 
 texts! {
+    /// A string of the interface.
+    Key, TEXTS, t;
     Title => "See what nn.Upsample computes", "看清 nn.Upsample 到底算了什么";
     Subtitle => "PyTorch's upsampling, drawn: input pixels and output sample points in one coordinate frame. Every number is PyTorch's.",
                 "把 PyTorch 的上采样画出来：输入像素和输出采样点放在同一个坐标系里。每个数字都与 PyTorch 一致。";
@@ -392,28 +394,11 @@ lesson_texts! {
                       "检查导出后的 resize 使用同一种约定：像素中心取半像素位置，即 `align_corners=False` 的做法（OpenCV 和 TensorFlow 2 的 resize 也是如此），而不是角点对齐。";
 }
 
-macro_rules! worker_texts {
-    ($($key:ident => $en:expr, $zh:expr;)*) => {
-        /// A text only the page's worker writes (`src/bin/plots_worker.rs`): the linker keeps
-        /// this table out of the page's own bundle, which never reads it.
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-        pub enum WorkerText { $($key,)* }
-
-        impl WorkerText {
-            pub const ALL: &'static [WorkerText] = &[$(WorkerText::$key,)*];
-        }
-
-        const WORKER_TEXTS: &[[&str; 2]] = &[$([$en, $zh],)*];
-
-        /// The text of `key` in `lang`.
-        pub fn wt(lang: Lang, key: WorkerText) -> &'static str {
-            WORKER_TEXTS[key as usize][lang as usize]
-        }
-    };
-}
-
 // "The same call elsewhere" (model/elsewhere.rs), drawn by the worker.
-worker_texts! {
+texts! {
+    /// A text only the page's worker writes (`src/bin/plots_worker.rs`): the linker keeps
+    /// this table out of the page's own bundle, which never reads it.
+    WorkerText, WORKER_TEXTS, wt;
     SameShape => "output {}, as PyTorch's", "输出 {}，与 PyTorch 相同";
     OtherShape => "output {}, where PyTorch gives {}", "输出 {}，而 PyTorch 给出 {}";
     Identical => "every value is PyTorch's, bit for bit", "每个值都与 PyTorch 逐位相同";

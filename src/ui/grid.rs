@@ -2,7 +2,7 @@
 //! colour scale with the input (drawn by `heat_canvas`). Hover, focus or tap a cell to
 //! explain it; click pins it; arrow keys move; Escape unpins.
 
-use super::app::use_ctx;
+use super::app::{use_ctx, Ctx};
 use super::heat_canvas::{HeatCanvas, HeatImage};
 use crate::core::Tensor;
 use crate::model::colour::{diverging_rgb, hex, Scale};
@@ -18,6 +18,14 @@ use leptos::prelude::*;
 /// the selection.
 fn shown_plane(t: &Tensor, channel: usize, sel: &[usize]) -> Plane {
     plane_of(t, channel, &sel_plane(sel, t.shape.len().saturating_sub(2)))
+}
+
+/// Whether cell `k` (row-major, `w` wide) of the plane the grids show is shown: always
+/// outside a quiz or a lesson question (`Ctx::shows`); `spatial` is the output's shape.
+fn plane_shown(ctx: Ctx, spatial: &[usize], w: usize) -> impl Fn(usize) -> bool + '_ {
+    let all = ctx.shows_all();
+    let sel = ctx.selected.get();
+    move |k| all || ctx.shows(&with_plane_cell(&sel, spatial, k / w.max(1), k % w.max(1)))
 }
 
 /// The fill of a value a quiz hides.
@@ -100,43 +108,40 @@ fn HeatMap(
             ctx.selected.set(cell);
         };
         let cells_shape = spatial.clone();
-        let image = Signal::derive(move || {
-            let scale = scale.get();
-            // In a quiz, a hidden cell is blank grey with a question mark.
-            let sel = ctx.selected.get();
-            let all = ctx.shows_all();
-            let shown = |k: usize| all || ctx.shows(&with_plane_cell(&sel, &cells_shape, k / w.max(1), k % w.max(1)));
-            values.with(|p| {
-                if (p.h, p.w) != (h, w) {
-                    return HeatImage::default();
-                }
-                HeatImage {
-                    colours: p
-                        .values
-                        .iter()
-                        .enumerate()
-                        .map(|(k, &v)| if shown(k) { scale.rgb(v) } else { HIDDEN_RGB })
-                        .collect(),
-                    labels: if layout.labelled {
-                        p.values
+        let image =
+            Signal::derive(move || {
+                let scale = scale.get();
+                // In a quiz, a hidden cell is blank grey with a question mark.
+                let shown = plane_shown(ctx, &cells_shape, w);
+                values.with(|p| {
+                    if (p.h, p.w) != (h, w) {
+                        return HeatImage::default();
+                    }
+                    HeatImage {
+                        colours: p
+                            .values
                             .iter()
                             .enumerate()
-                            .map(
-                                |(k, &v)| {
+                            .map(|(k, &v)| if shown(k) { scale.rgb(v) } else { HIDDEN_RGB })
+                            .collect(),
+                        labels: if layout.labelled {
+                            p.values
+                                .iter()
+                                .enumerate()
+                                .map(|(k, &v)| {
                                     if shown(k) {
                                         (format_value(v), scale.dark_ink(v))
                                     } else {
                                         (HIDDEN.into(), true)
                                     }
-                                },
-                            )
-                            .collect()
-                    } else {
-                        Vec::new()
-                    },
-                }
-            })
-        });
+                                })
+                                .collect()
+                        } else {
+                            Vec::new()
+                        },
+                    }
+                })
+            });
         let sel_shape = spatial.clone();
         let selected = Signal::derive(move || ctx.selected.with(|sel| plane_index(sel, &sel_shape)));
         let label = Signal::derive(move || format!("{} {full:?}", ctx.tr(title)()));
@@ -172,11 +177,9 @@ fn DiffMap() -> impl IntoView {
         let layout = HeatLayout::new(h, w);
         let image = Signal::derive(move || {
             // A difference shows once both its values do.
-            let all = ctx.shows_all();
-            let sel = ctx.selected.get();
             let spatial = ctx.main_out.with(|o| o.as_ref().map(|o| o.shape.get(2..).unwrap_or_default().to_vec()));
             let spatial = spatial.unwrap_or_default();
-            let shown = |k: usize| all || ctx.shows(&with_plane_cell(&sel, &spatial, k / w.max(1), k % w.max(1)));
+            let shown = plane_shown(ctx, &spatial, w);
             diff.with(|d| {
                 d.as_ref()
                     .filter(|(p, _)| (p.h, p.w) == (h, w))

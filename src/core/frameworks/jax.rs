@@ -58,15 +58,7 @@ impl JaxMethod {
         match self {
             JaxMethod::Nearest => 0.0,
             JaxMethod::Linear => (1.0 - x.abs()).max(0.0),
-            JaxMethod::Cubic => {
-                if x >= 2.0 {
-                    0.0
-                } else if x >= 1.0 {
-                    ((-0.5 * x + 2.5) * x - 4.0) * x + 2.0
-                } else {
-                    ((1.5 * x - 2.5) * x) * x + 1.0
-                }
-            }
+            JaxMethod::Cubic => super::keys_cubic_half(x),
             JaxMethod::Lanczos3 | JaxMethod::Lanczos5 => {
                 let r = self.radius();
                 if x > r {

@@ -462,6 +462,19 @@ fn resample(src: &[f32], outer: usize, axis: &FrameworkAxis, inner: usize, combi
     dst
 }
 
+/// Keys cubic convolution with a = −0.5 at a distance `x ≥ 0`, in float32 in the order
+/// TensorFlow's `_fill_keys_cubic_kernel` and JAX's `_fill_keys_cubic_kernel` evaluate it
+/// (so both engines share its bits).
+pub(super) fn keys_cubic_half(x: f32) -> f32 {
+    if x >= 2.0 {
+        0.0
+    } else if x >= 1.0 {
+        ((-0.5 * x + 2.5) * x - 4.0) * x + 2.0
+    } else {
+        ((1.5 * x - 2.5) * x) * x + 1.0
+    }
+}
+
 /// Explains output element `out_index` (N, C, H, W; clamped to the output) of `plan` run
 /// on `input`.
 pub fn explain_framework(plan: &FrameworkPlan, input: &Tensor, out_index: &[usize]) -> FrameworkLedger {

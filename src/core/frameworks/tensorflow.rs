@@ -93,15 +93,7 @@ impl SamplingKernel {
                     0.0
                 }
             }
-            SamplingKernel::KeysCubic => {
-                if x >= 2.0 {
-                    0.0
-                } else if x >= 1.0 {
-                    ((-0.5 * x + 2.5) * x - 4.0) * x + 2.0
-                } else {
-                    ((1.5 * x - 2.5) * x) * x + 1.0
-                }
-            }
+            SamplingKernel::KeysCubic => super::keys_cubic_half(x),
             SamplingKernel::MitchellCubic => {
                 if x >= 2.0 {
                     0.0
