@@ -154,7 +154,10 @@ pub fn padded_range(values: impl Iterator<Item = f64>) -> Option<(f64, f64)> {
     if !lo.is_finite() {
         return None;
     }
-    Some(if lo < hi { (lo - 0.1 * (hi - lo), hi + 0.1 * (hi - lo)) } else { (lo - 1.0, hi + 1.0) })
+    // A flat row gets a margin of 1, or a tenth of its value when ±1 would vanish in it
+    // (-1e30 ± 1 is -1e30: a range of width 0 drew NaN coordinates).
+    let pad = if lo < hi { 0.1 * (hi - lo) } else { lo.abs().max(10.0) * 0.1 };
+    Some((lo - pad, hi + pad))
 }
 
 /// The step between about `count` round ticks over `lo..hi`: 1, 2 or 5 times a power of 10.
@@ -191,6 +194,15 @@ pub fn escape(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_flat_row_of_huge_values_still_has_a_range() {
+        for v in [-1e30, 3.0e38, 0.0, 5.0] {
+            let (lo, hi) = padded_range([v, v].into_iter()).unwrap();
+            assert!(lo < v && v < hi, "{v}: {lo}..{hi}");
+        }
+        assert_eq!(padded_range([5.0].into_iter()), Some((4.0, 6.0)));
+    }
 
     #[test]
     fn ticks_are_round_and_inside_the_range() {
