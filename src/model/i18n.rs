@@ -392,6 +392,13 @@ lesson_texts! {
                    "你把一个用 `F.interpolate(..., mode='bilinear')` 上采样的模型导出到别的框架。需要检查什么？";
     Lesson10Answer => "That the exported resize uses the same convention: half-pixel centres, as with `align_corners=False` (OpenCV's and TensorFlow 2's resize do), not corner-aligned points.",
                       "检查导出后的 resize 使用同一种约定：像素中心取半像素位置，即 `align_corners=False` 的做法（OpenCV 和 TensorFlow 2 的 resize 也是如此），而不是角点对齐。";
+    Lesson11Title => "After export: the same call in other libraries", "导出之后：别的库里的同一个调用";
+    Lesson11Body => "A model upsamples with `F.interpolate(x, scale_factor=2, mode='bicubic')`, and you export it or rewrite it elsewhere. Each card below runs that library's own resize, exactly as the library does. The `Resize` node that `torch.onnx.export` writes and OpenCV's `INTER_CUBIC` give PyTorch's values bit for bit: at `y[3,2]` all of them give 1.6489. TensorFlow, Pillow and JAX give 1.7678 there.",
+                   "一个模型用 `F.interpolate(x, scale_factor=2, mode='bicubic')` 上采样，你把它导出，或在别的库里重写。下面每张卡片都按该库自己的做法精确地运行它的 resize。`torch.onnx.export` 写出的 `Resize` 节点和 OpenCV 的 `INTER_CUBIC` 与 PyTorch 逐位相同：在 `y[3,2]` 处它们都是 1.6489。TensorFlow、Pillow 和 JAX 在这里给出 1.7678。";
+    Lesson11Ask => "All of them are called bicubic. Why do TensorFlow, Pillow and JAX differ, and in how many of the 64 values?",
+                  "它们都叫 bicubic。为什么 TensorFlow、Pillow 和 JAX 的结果不同？64 个值里有几个不同？";
+    Lesson11Answer => "All 64 differ, by up to 0.4565. Their cubic kernel is Keys' with a = −0.5; PyTorch's (like OpenCV's, and the `cubic_coeff_a` of the exported ONNX node) has a = −0.75. With −0.75 the kernel's negative lobes are deeper, so values overshoot more at an edge. `tf.image.resize`, `Image.resize` and `jax.image.resize` have no argument for a: to get PyTorch's numbers there, resize another way.",
+                     "64 个值全都不同，最大相差 0.4565。它们的三次核是 Keys 核，a = −0.5；PyTorch 的（和 OpenCV 的、导出的 ONNX 节点的 `cubic_coeff_a` 一样）是 a = −0.75。−0.75 的核负瓣更深，所以在边缘处过冲更多。`tf.image.resize`、`Image.resize` 和 `jax.image.resize` 都没有设置 a 的参数：要在那里得到 PyTorch 的数值，只能换一种方式缩放。";
 }
 
 // "The same call elsewhere" (model/elsewhere.rs), drawn by the worker.

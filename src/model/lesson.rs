@@ -15,6 +15,7 @@ pub enum View {
     Ledger,
     Grids,
     Code,
+    Elsewhere,
 }
 
 impl View {
@@ -26,6 +27,7 @@ impl View {
             View::Ledger => "section.ledger",
             View::Grids => "section.grids",
             View::Code => "section.code",
+            View::Elsewhere => "section.elsewhere",
         }
     }
 
@@ -37,6 +39,7 @@ impl View {
             View::Ledger => Key::Ledger,
             View::Grids => Key::Difference,
             View::Code => Key::Printout,
+            View::Elsewhere => Key::Elsewhere,
         }
     }
 }
@@ -57,7 +60,7 @@ pub struct Step {
 }
 
 /// The lesson, in order.
-pub const STEPS: [Step; 10] = [
+pub const STEPS: [Step; 11] = [
     Step {
         query: "preset=seed&dims=1&mode=nearest&scale_factor=2&compare=off&sel=5",
         view: View::Strips,
@@ -138,6 +141,14 @@ pub const STEPS: [Step; 10] = [
         question: Some((LessonText::Lesson10Ask, LessonText::Lesson10Answer)),
         tried: None,
     },
+    Step {
+        query: "preset=seed&mode=bicubic&scale_factor=2&align_corners=false&compare=off&sel=3,2",
+        view: View::Elsewhere,
+        title: LessonText::Lesson11Title,
+        body: LessonText::Lesson11Body,
+        question: Some((LessonText::Lesson11Ask, LessonText::Lesson11Answer)),
+        tried: None,
+    },
 ];
 
 /// Step `k` (1-based).
@@ -183,7 +194,7 @@ pub fn shows_step(state: &State) -> bool {
         || step(k).and_then(|s| s.tried).is_some_and(|q| same(State::from_query(q).0))
 }
 
-/// `Step 3 of 10` in `lang`.
+/// `Step 3 of 11` in `lang`.
 pub fn step_label(lang: Lang, k: usize) -> String {
     fill(t(lang, Key::LessonStepOf), &[k, STEPS.len()])
 }
@@ -299,7 +310,7 @@ pub fn markup(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::{explain, plan, Plan, Tensor};
+    use crate::core::{equivalent, explain, framework_plan, plan, Equivalent, Framework, Plan, Tensor};
     use crate::model::state::{Input, UI_LIMITS};
 
     /// What a quoted number is, computed from the step's state (or from `alt`, a state the
@@ -328,6 +339,14 @@ mod tests {
         Weights(bool, usize, usize),
         /// The ledger's weighted sum of the main call at a spatial index: weight, value, … .
         Sum(&'static [usize]),
+        /// The number of output values of the main call.
+        Count,
+        /// One output value of a library's counterpart of the main call (the one the page's
+        /// "same call elsewhere" section runs) at a spatial index.
+        Library(Framework, &'static [usize]),
+        /// How many of that library's values are not PyTorch's, to the bit, and the largest
+        /// difference.
+        LibraryDiffers(Framework),
     }
 
     /// A number (or list of numbers) a step's text quotes, and where it comes from.
@@ -351,7 +370,7 @@ mod tests {
     /// Per step, the numbers its texts quote ([`Fact`]) and the numbers that are part of a
     /// formula or of the argument values, not results (`0.5` in `i + 0.5`, the `2` of
     /// `scale_factor=2`).
-    const FACTS: [(&[Fact], &[&str]); 10] = [
+    const FACTS: [(&[Fact], &[&str]); 11] = [
         (
             &[
                 fact(What::InRow, "2 6 4 3"),
@@ -470,6 +489,19 @@ mod tests {
             &[fact(What::Out(false, &[3, 2]), "2.75"), fact(What::Out(true, &[3, 2]), "2.6939")],
             &["1708", "0.2", "3", "2", "0.4.0"],
         ),
+        (
+            &[
+                fact(What::Out(false, &[3, 2]), "1.6489"),
+                fact(What::Library(Framework::OnnxRuntime, &[3, 2]), "1.6489"),
+                fact(What::Library(Framework::OpenCv, &[3, 2]), "1.6489"),
+                fact(What::Library(Framework::TensorFlow, &[3, 2]), "1.7678"),
+                fact(What::Library(Framework::Pillow, &[3, 2]), "1.7678"),
+                fact(What::Library(Framework::Jax, &[3, 2]), "1.7678"),
+                fact(What::Count, "64"),
+                fact(What::LibraryDiffers(Framework::TensorFlow), "64 0.4565"),
+            ],
+            &["2", "3", "-0.5", "-0.75"],
+        ),
     ];
 
     /// The numbers in a text: runs of digits and dots not glued to a letter (so `2d` in
@@ -569,11 +601,35 @@ mod tests {
             What::Weights(c, axis, i) => {
                 pick(c).axes[axis].samples[i].taps.iter().filter(|t| t.weight != 0.0).map(|t| t.weight).collect()
             }
+            What::Count => vec![page.main.run(&page.input).data.len() as f32],
+            What::Library(f, at) => {
+                let out = library_output(page, f);
+                let w = out.shape[3];
+                vec![out.data[at[0] * w + at[1]]]
+            }
+            What::LibraryDiffers(f) => {
+                let (out, torch) = (library_output(page, f), page.main.run(&page.input));
+                let pairs = || out.data.iter().zip(&torch.data);
+                let differ = pairs().filter(|(a, b)| a.to_bits() != b.to_bits()).count();
+                vec![differ as f32, pairs().map(|(a, b)| (a - b).abs()).fold(0.0, f32::max)]
+            }
             What::Sum(at) => {
                 let full: Vec<usize> = [0, 0].iter().chain(at).copied().collect();
                 explain(&page.main, &page.input, &full).contributions.iter().flat_map(|c| [c.weight, c.value]).collect()
             }
         }
+    }
+
+    /// The output of the call the "same call elsewhere" card of `f` runs (the counterpart of
+    /// the main call, or the closest call when there is none), which must keep PyTorch's shape.
+    fn library_output(page: &Page, f: Framework) -> Tensor {
+        let args = match equivalent(&page.main, f) {
+            Equivalent::Call(args) => args,
+            Equivalent::None { nearest, .. } => nearest.unwrap_or_else(|| panic!("{f:?} has no call")),
+        };
+        let out = framework_plan(&page.input.shape, &args).expect("the library accepts its call").run(&page.input);
+        assert_eq!(out.shape, page.main.run(&page.input).shape, "{f:?}");
+        out
     }
 
     #[test]
@@ -631,6 +687,20 @@ mod tests {
         }
     }
 
+    /// Step 11 says ONNX Runtime's and OpenCV's bicubic are PyTorch's to the bit, and that
+    /// all 64 values of TensorFlow, Pillow and JAX differ, by up to 0.4565.
+    #[test]
+    fn the_export_step_says_which_libraries_keep_pytorch_s_bits() {
+        let p = page(STEPS[10].query);
+        for f in [Framework::OnnxRuntime, Framework::OpenCv] {
+            assert_eq!(compute(&p, What::LibraryDiffers(f)), [0.0, 0.0], "{f:?}");
+        }
+        for f in [Framework::TensorFlow, Framework::Pillow, Framework::Jax] {
+            let [differ, max] = compute(&p, What::LibraryDiffers(f))[..] else { unreachable!() };
+            assert!(differ == 64.0 && quotes("0.4565", max), "{f:?}: {differ} differ, by up to {max}");
+        }
+    }
+
     #[test]
     fn the_numbers_in_a_text_are_found() {
         assert_eq!(numbers("y[3,2] = −0.0703, ×2 in 1-D, Bilinear2d, 0.4.0."), ["3", "2", "-0.0703", "2", "0.4.0"]);
@@ -639,15 +709,16 @@ mod tests {
 
     #[test]
     fn navigation_moves_one_step_and_stops_at_the_ends() {
-        assert_eq!(STEPS.len(), 10);
+        assert_eq!(STEPS.len(), 11);
         assert_eq!(step(0), None);
         assert_eq!(step(1), Some(&STEPS[0]));
         assert_eq!(next(1), Some(2));
-        assert_eq!(next(10), None);
+        assert_eq!(next(10), Some(11));
+        assert_eq!(next(11), None);
         assert_eq!(prev(1), None);
         assert_eq!(prev(10), Some(9));
-        assert_eq!(step_label(Lang::En, 3), "Step 3 of 10");
-        assert_eq!(step_label(Lang::Zh, 3), "第 3 步，共 10 步");
+        assert_eq!(step_label(Lang::En, 3), "Step 3 of 11");
+        assert_eq!(step_label(Lang::Zh, 3), "第 3 步，共 11 步");
     }
 
     #[test]
@@ -669,7 +740,7 @@ mod tests {
         let mut ticked = state_of(8, None, Theme::Auto);
         ticked.antialias = true;
         assert!(shows_step(&ticked));
-        let (s, ignored) = State::from_query("lesson=11");
+        let (s, ignored) = State::from_query("lesson=12");
         assert_eq!((s.lesson, ignored.len()), (None, 1));
         assert!(!State::default().to_query().contains("lesson"));
     }
@@ -688,12 +759,12 @@ mod tests {
             }
         }
         assert_eq!(panel_html(Lang::En, Some(1), false, false, None).matches(" disabled").count(), 1);
-        assert!(panel_html(Lang::En, Some(10), false, false, None).contains(">Finish<"));
+        assert!(panel_html(Lang::En, Some(11), false, false, None).contains(">Finish<"));
         let start = panel_html(Lang::En, None, false, false, None);
         assert!(
-            start.contains("10 short steps") && start.contains(">Start the lesson<") && !start.contains("lesson-card")
+            start.contains("11 short steps") && start.contains(">Start the lesson<") && !start.contains("lesson-card")
         );
-        assert!(panel_html(Lang::Zh, None, false, false, Some(4)).contains("回到教程 · 第 4 步，共 10 步"));
+        assert!(panel_html(Lang::Zh, None, false, false, Some(4)).contains("回到教程 · 第 4 步，共 11 步"));
     }
 
     #[test]

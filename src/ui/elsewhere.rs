@@ -37,7 +37,7 @@ pub fn Elsewhere() -> impl IntoView {
         }
     });
     view! {
-        <section class="elsewhere" id="elsewhere" node_ref=section>
+        <section class="elsewhere" id="elsewhere" node_ref=section class:asked=move || ctx.asked.with(Option::is_some)>
             <h2>{ctx.tr(Key::Elsewhere)}</h2>
             <p class="hint">{ctx.tr(Key::ElsewhereIntro)}</p>
             <p class="error-text" role="alert" hidden=move || !failed.get()>{ctx.tr(Key::ChartsUnavailable)}</p>

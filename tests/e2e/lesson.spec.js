@@ -5,7 +5,7 @@ import { test, expect } from '@playwright/test';
 import { open } from './open.js';
 import { mkdirSync } from 'node:fs';
 
-const STEPS = 10;
+const STEPS = 11;
 const SHOTS = new URL('./artifacts/lesson/', import.meta.url).pathname;
 mkdirSync(SHOTS, { recursive: true });
 
@@ -182,5 +182,24 @@ test('screenshots of every step, English and Chinese, light and dark', async ({ 
     await page.waitForTimeout(250);
     await page.screenshot({ path: `${SHOTS}phone-step${k}-zh.png` });
   }
+  expect(problems).toEqual([]);
+});
+
+test('the export step shows each library running the call; its verdicts wait for the answer', async ({ page }) => {
+  const problems = await open(page, `?lesson=${STEPS}&lang=en`);
+  const card = (f) => page.locator(`#elsewhere article[data-framework="${f}"]`);
+  await expect(page.locator('section.elsewhere.lesson-focus')).toHaveCount(1);
+  // The values the step's text quotes, in the libraries' ledgers.
+  await expect(card('opencv')).toContainText('y[0, 0, 3, 2] = 1.6489');
+  await expect(card('tensorflow')).toContainText('y[0, 0, 3, 2] = 1.7678 (PyTorch: 1.6489)');
+  // The question asks how many differ: the verdicts are hidden until the answer is shown.
+  await expect(card('jax').locator('.verdict')).toBeHidden();
+  await page.screenshot({ path: SHOTS + 'export-question-en.png' });
+  await page.getByTestId('lesson-reveal').click();
+  await expect(page.getByTestId('lesson-answer')).toContainText('0.4565');
+  await expect(card('jax').locator('.verdict')).toBeVisible();
+  await expect(card('jax').locator('.verdict')).toContainText('64 of 64 values differ');
+  await expect(card('onnxruntime').locator('.verdict')).toContainText('bit for bit');
+  await page.screenshot({ path: SHOTS + 'export-answer-en.png' });
   expect(problems).toEqual([]);
 });
