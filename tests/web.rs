@@ -106,10 +106,12 @@ async fn the_ledger_sum_equals_the_selected_value() {
 
 #[wasm_bindgen_test]
 async fn malformed_parameters_are_named_in_the_notice() {
-    let _app = mount_with_query(fresh_root(), "?mode=bogus&scale_factor=abc");
+    let _app = mount_with_query(fresh_root(), "?mode=bogus&scale_factor=abc&input=1x1x2x2:1,2,3&lang=en");
     leptos::task::tick().await;
     let notice = text("url-notice");
     assert!(notice.contains("mode (bogus)") && notice.contains("scale_factor (abc)"), "{notice}");
+    // A bad input is named with its reason.
+    assert!(notice.contains("input: shape [1, 1, 2, 2] holds 4 values, the link gives 3"), "{notice}");
     assert!(text("torch-repr").starts_with("tensor("));
 }
 

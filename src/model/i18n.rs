@@ -210,6 +210,8 @@ texts! {
     PasteZeroDim => "a dimension of size 0", "有一个维度的大小为 0";
     PasteShape => "shape {}: ", "形状 {}：";
     PasteTooMany => "more than {} numbers: ", "超过 {} 个数：";
+    InputSyntax => "the link's input is written SHAPE:VALUES, e.g. input=1x1x2x2:1,2,3,4", "链接中的 input 写作 形状:数值，例如 input=1x1x2x2:1,2,3,4";
+    InputCount => "shape {} holds {} values, the link gives {}", "形状 {} 有 {} 个值，链接给了 {} 个";
     InputLimits => "the explainer takes at most {} batches, {} channels, {} pixels per axis and {} values in all.",
                    "解释器最多接受 {} 个批次、{} 个通道、每个轴 {} 个像素，总共不超过 {} 个数。";
     // Declutter: option reasons on focus, module-fixed arguments, the diagram's legend, the strip's row.

@@ -41,6 +41,10 @@ pub enum PasteError {
     /// Beyond [`MAX_BATCH`], [`MAX_CHANNELS`], [`MAX_SPATIAL`] or [`MAX_VALUES`]: the shape,
     /// or `None` for a paste too long to finish reading.
     TooLarge(Option<Vec<usize>>),
+    /// A link's `input` not written `SHAPE:VALUES` (`1x1x2x2:1,2,3,4`).
+    InputSyntax,
+    /// A link's `input` whose shape holds the first number of values but lists the second.
+    InputCount(Vec<usize>, usize),
 }
 
 impl PasteError {
@@ -52,6 +56,14 @@ impl PasteError {
     /// The message in `lang`.
     pub fn text(&self, lang: Lang) -> String {
         let (key, value) = match self {
+            PasteError::InputSyntax => (Key::InputSyntax, String::new()),
+            PasteError::InputCount(shape, got) => {
+                let holds = shape.iter().product::<usize>();
+                let text = [format!("{shape:?}"), holds.to_string(), got.to_string()]
+                    .iter()
+                    .fold(t(lang, Key::InputCount).to_string(), |text, v| text.replacen("{}", v, 1));
+                return text;
+            }
             PasteError::NoList => (Key::PasteNoList, String::new()),
             PasteError::Unclosed => (Key::PasteUnclosed, String::new()),
             PasteError::Unexpected(at) => (Key::PasteUnexpected, at.to_string()),
@@ -86,6 +98,12 @@ impl PasteError {
 pub fn parse_tensor(text: &str) -> Result<Tensor, PasteError> {
     let start = text.find('[').ok_or(PasteError::NoList)?;
     let end = text.rfind(']').ok_or(PasteError::Unclosed)?;
+    // The parser recurses once per bracket: a deeper paste is refused before it is read, so
+    // that ten thousand `[` cannot overflow the stack.
+    let levels = nesting(&text.as_bytes()[start..=end]);
+    if levels > 5 {
+        return Err(PasteError::Levels(levels));
+    }
     let mut p = Parser { s: &text.as_bytes()[start..=end], i: 0, numbers: 0 };
     let node = p.value()?;
     p.skip_ws();
@@ -105,6 +123,22 @@ pub fn parse_tensor(text: &str) -> Result<Tensor, PasteError> {
     };
     check_limits(&shape)?;
     Tensor::new(shape, data).ok_or(PasteError::Ragged)
+}
+
+/// The deepest nesting of brackets in `s`.
+fn nesting(s: &[u8]) -> usize {
+    let (mut depth, mut deepest) = (0usize, 0);
+    for b in s {
+        match b {
+            b'[' => {
+                depth += 1;
+                deepest = deepest.max(depth);
+            }
+            b']' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    deepest
 }
 
 /// The explainer's input limit for a shape (rank 3–5): see [`MAX_VALUES`] and the rest.
@@ -248,6 +282,12 @@ mod tests {
         assert_eq!(parse_tensor("[[1, 2] [3, 4]]"), Err(PasteError::Expected(9)));
         assert_eq!(parse_tensor("[[1, 2]] x]"), Err(PasteError::Unexpected(10)));
         assert_eq!(parse_tensor("[[[[[[1]]]]]]"), Err(PasteError::Levels(6)));
+        // Deep enough to overflow a recursive reader's stack: refused before reading.
+        assert_eq!(parse_tensor(&("[".repeat(1_000_000) + "]")), Err(PasteError::Levels(1_000_000)));
+        assert_eq!(
+            parse_tensor(&format!("{}1{}", "[".repeat(200_000), "]".repeat(200_000))),
+            Err(PasteError::Levels(200_000))
+        );
         assert_eq!(parse_tensor("[[]]"), Err(PasteError::Empty));
         let wide = parse_tensor(&format!("[{}]", vec!["1"; 40].join(","))).unwrap_err();
         assert_eq!(wide, PasteError::TooLarge(Some(vec![1, 1, 40])));

@@ -5,7 +5,7 @@ use super::builtin_image::BuiltinImage;
 use super::call_text::{call_query, read_call_arg};
 use super::i18n::Lang;
 use super::lesson;
-use super::paste::check_limits;
+use super::paste::{check_limits, PasteError};
 use super::presets::Preset;
 use crate::core::{Call, CallForm, Limits, Mode, ScaleArg, SizeArg, Tensor};
 
@@ -607,11 +607,33 @@ fn short(s: &str) -> String {
 
 /// `1x1x2x2:1,2,3,4` → a tensor, within the explainer's limits.
 pub fn parse_input(s: &str) -> Option<Tensor> {
-    let (shape, values) = s.split_once(':')?;
-    let shape: Vec<usize> = shape.split('x').map(|d| d.trim().parse().ok()).collect::<Option<_>>()?;
-    check_limits(&shape).ok()?;
-    let data: Vec<f32> = values.split(',').map(|v| v.trim().parse::<f32>().ok()).collect::<Option<_>>()?;
-    Tensor::new(shape, data)
+    read_input(s).ok()
+}
+
+/// [`parse_input`], with the reason a value is not an input the explainer takes.
+pub fn read_input(s: &str) -> Result<Tensor, PasteError> {
+    let (shape, values) = s.split_once(':').ok_or(PasteError::InputSyntax)?;
+    let shape: Vec<usize> =
+        shape.split('x').map(|d| d.trim().parse().ok()).collect::<Option<_>>().ok_or(PasteError::InputSyntax)?;
+    check_limits(&shape)?;
+    let data: Vec<f32> = values
+        .split(',')
+        .map(|v| v.trim().parse::<f32>().map_err(|_| PasteError::NotANumber(short(v.trim()))))
+        .collect::<Result<_, _>>()?;
+    let got = data.len();
+    Tensor::new(shape.clone(), data).ok_or(PasteError::InputCount(shape, got))
+}
+
+/// Why a link's `input` was ignored, if it was: its last `input` parameter's [`read_input`]
+/// error.
+pub fn input_problem(query: &str) -> Option<PasteError> {
+    let value = query
+        .trim_start_matches('?')
+        .split('&')
+        .filter_map(|p| p.split_once('='))
+        .rfind(|(k, _)| percent_decode(k) == "input")?
+        .1;
+    read_input(&percent_decode(value)).err()
 }
 
 /// The `input` URL value of a tensor.
@@ -815,5 +837,26 @@ mod tests {
     fn percent_escapes_decode() {
         assert_eq!(percent_decode("a%2Cb+c"), "a,b c");
         assert_eq!(percent_decode("%zz%"), "%zz%");
+    }
+
+    /// A link's bad `input` is ignored with its reason, in the paste box's words.
+    #[test]
+    fn a_bad_input_in_a_link_says_why() {
+        let why = |q: &str| input_problem(q).map(|e| e.text(Lang::En));
+        assert_eq!(why("?input=1x1x2x2:1,2,3,4&mode=nearest"), None);
+        assert_eq!(why("?mode=nearest"), None);
+        assert_eq!(why("?input=1x1x2x2:1,2,3").as_deref(), Some("shape [1, 1, 2, 2] holds 4 values, the link gives 3"));
+        assert_eq!(why("?input=1%2C2%2C3").as_deref(), Some(t_syntax()));
+        assert_eq!(why("?input=1x1x2x2:1,2,x,4").as_deref(), Some("'x' is not a number"));
+        assert!(why("?input=1x1x99x2:1").unwrap().starts_with("shape [1, 1, 99, 2]"));
+        assert!(why("?input=1x2:1,2").unwrap().contains("2-D"));
+        let zh = input_problem("input=1x1x2x2:1").unwrap().text(Lang::Zh);
+        assert_eq!(zh, "形状 [1, 1, 2, 2] 有 4 个值，链接给了 1 个");
+        let (_, ignored) = State::from_query("input=1x1x2x2:1");
+        assert_eq!(ignored, ["input (1x1x2x2:1)"]);
+    }
+
+    fn t_syntax() -> &'static str {
+        crate::model::i18n::t(Lang::En, crate::model::i18n::Key::InputSyntax)
     }
 }

@@ -5,7 +5,7 @@ use crate::model::i18n::{t, Key, Lang};
 use crate::model::quiz::Reveal;
 use crate::model::selection::clamp_to;
 use crate::model::snapshot::Snapshot;
-use crate::model::state::{Classroom, State, Theme, View, UI_LIMITS};
+use crate::model::state::{input_problem, Classroom, State, Theme, View, UI_LIMITS};
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsValue;
 
@@ -165,6 +165,7 @@ fn browser_lang() -> Lang {
 pub fn App() -> impl IntoView {
     let query = window().location().search().unwrap_or_default();
     let (initial, ignored) = State::from_query(&query);
+    let input_problem = input_problem(&query);
     let initial_sel = initial.sel.clone();
     let initial_from = initial.from.clone();
     let state = RwSignal::new(initial);
@@ -297,6 +298,7 @@ pub fn App() -> impl IntoView {
         view! {
             <div class="notice" role="status" data-testid="url-notice">
                 <strong>{tr(Key::Ignored)}</strong>" "{ignored.join(", ")}
+                {move || input_problem.as_ref().map(|e| format!(" · input: {}", e.text(lang.get()))).unwrap_or_default()}
             </div>
         }
     });

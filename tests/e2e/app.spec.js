@@ -59,11 +59,13 @@ test('the default view is the seed example, bilinear, compared True vs False', a
 });
 
 test('a malformed URL falls back to defaults with a notice naming what was ignored', async ({ page }) => {
-  const problems = await open(page, '?mode=bogus&scale_factor=abc&preset=seed');
+  const problems = await open(page, '?mode=bogus&scale_factor=abc&input=1x1x2x2:1,2,x,4&lang=en');
   const notice = page.getByTestId('url-notice');
   await expect(notice).toBeVisible();
   await expect(notice).toContainText('mode');
   await expect(notice).toContainText('scale_factor');
+  // A bad input says why, in the paste box's words.
+  await expect(notice).toContainText("input: 'x' is not a number");
   await expect(repr(page)).toBeVisible();
   await page.screenshot({ path: SHOTS + 'malformed-url.png', fullPage: true });
   expect(problems).toEqual([]);

@@ -69,6 +69,17 @@ test('an input beyond the limit is refused with the whole limit stated, in both 
   expect(errors).toEqual([]);
 });
 
+test('a paste nested a hundred thousand brackets deep is refused, and the page goes on', async ({ page }) => {
+  const errors = await open(page, '?preset=seed&lang=en');
+  await page.locator('#paste').fill(`${'['.repeat(100000)}1${']'.repeat(100000)}`);
+  await page.getByRole('button', { name: 'Use this input' }).click();
+  await expect(page.getByTestId('paste-error')).toContainText('100000 levels of brackets: at most 5');
+  await paste(page, [3, 3]);
+  await expect(page.locator('#input-title .shape')).toHaveText('[1, 1, 3, 3]');
+  await expect(page.getByTestId('panic-notice')).toHaveCount(0);
+  expect(errors).toEqual([]);
+});
+
 test('a refused clipboard write is no page error', async ({ page }) => {
   // As Chromium refuses it when the document has no focus (found by the monkey test).
   await page.addInitScript(() => {
