@@ -3,8 +3,10 @@
 //! `core::equivalent` chose. In the URL they are one parameter, per library
 //! ([`Framework::name`]) the arguments changed, in the order they were changed:
 //! `framework_args=onnxruntime(coordinate_transformation_mode=asymmetric,nearest_mode=floor)jax(method=cubic)`.
-//! The page only edits this text ([`with_option`], [`without`]); the worker reads it
-//! ([`parse`], [`apply`]) and draws the controls ([`controls`]).
+//! The page only appends to this text what a control says (`data-edit`, then the value and
+//! `)`; `library()` for a card's reset); the
+//! worker merges it ([`normalize`], which the page then keeps), reads it ([`parse`],
+//! [`apply`]) and draws the controls ([`controls`]).
 //!
 //! Besides the libraries' arguments, `size_by` picks how the output size is passed:
 //! ONNX `Resize`'s `sizes` or `scales` input, OpenCV's `dsize` or `fx/fy`; the numbers are
@@ -48,36 +50,42 @@ fn write_entries(entries: &[(String, Edits)]) -> String {
     s
 }
 
-/// Only the characters an option's value can have (a typed number may hold anything).
-fn clean(value: &str) -> String {
-    value.chars().filter(|c| c.is_ascii_alphanumeric() || "._-+/".contains(*c)).collect()
-}
-
-/// `text` with `library`'s argument `name` set to `value` (replacing an earlier value).
-pub fn with_option(text: &str, library: &str, name: &str, value: &str) -> String {
-    let (mut list, _) = entries(text);
-    let (name, value) = (clean(name), clean(value));
-    match list.iter_mut().find(|(l, _)| l == library) {
-        Some((_, edits)) => match edits.iter_mut().find(|(k, _)| *k == name) {
-            Some(e) => e.1 = value,
-            None => edits.push((name, value)),
-        },
-        None => list.push((library.to_string(), vec![(name, value)])),
+/// The parameter with each library's changes merged in order, as the page appends them
+/// (`library(name=value)` for a changed option, `library()` for the card's reset): a later
+/// value of an argument replaces the earlier one, and `library()` drops that library's
+/// changes. A part that cannot be read is kept, at the end, so that the page goes on naming
+/// it.
+pub fn normalize(text: &str) -> String {
+    let (list, bad) = entries(text);
+    let mut out: Vec<(String, Edits)> = Vec::new();
+    for (library, edits) in list {
+        if edits.is_empty() {
+            out.retain(|(l, _)| *l != library);
+            continue;
+        }
+        let slot = match out.iter().position(|(l, _)| *l == library) {
+            Some(i) => i,
+            None => {
+                out.push((library, Vec::new()));
+                out.len() - 1
+            }
+        };
+        for (k, v) in edits {
+            match out[slot].1.iter_mut().find(|(x, _)| *x == k) {
+                Some(e) => e.1 = v,
+                None => out[slot].1.push((k, v)),
+            }
+        }
     }
-    write_entries(&list)
-}
-
-/// `text` without `library`'s changes (the card's "back to the equivalent call").
-pub fn without(text: &str, library: &str) -> String {
-    let (mut list, _) = entries(text);
-    list.retain(|(l, _)| l != library);
-    write_entries(&list)
+    let mut s = write_entries(&out);
+    s.push_str(bad.as_deref().unwrap_or(""));
+    s
 }
 
 /// Each library's changes, and the parts that could not be read (an unknown library, a
 /// malformed part).
 pub fn parse(text: &str) -> (Vec<(Framework, Edits)>, Vec<String>) {
-    let (list, bad) = entries(text);
+    let (list, bad) = entries(&normalize(text));
     let mut unread: Vec<String> = bad.into_iter().collect();
     let mut known = Vec::new();
     for (name, edits) in list {
@@ -205,8 +213,11 @@ pub fn apply(base: &FrameworkArgs, edits: &Edits, t: &Target) -> Result<Framewor
     Ok(args)
 }
 
-fn select(m: &mut String, name: &str, options: &[&str], current: &str) {
-    let _ = write!(m, r#"<label><code>{name}</code> <select data-arg="{name}">"#);
+fn select(m: &mut String, library: &str, name: &str, options: &[&str], current: &str) {
+    let _ = write!(
+        m,
+        r#"<label class="inline"><code>{name}</code> <select data-edit="{library}({name}=" data-arg="{name}">"#
+    );
     for o in options {
         let selected = if *o == current { " selected" } else { "" };
         let _ = write!(m, r#"<option value="{o}"{selected}>{o}</option>"#);
@@ -230,14 +241,21 @@ fn py_flag(b: bool) -> &'static str {
     }
 }
 
-/// The controls for `args`' own options, each set to its value; with the reset button
-/// (`reset`, its label) when the card's call was changed.
+/// The controls for `args`' own options, each set to its value and saying what the page
+/// appends to the parameter when it changes (`data-edit="library(name="`, then the value and
+/// `)`); with the reset button (`data-edit="library()"`, labelled `reset`) when the card's call
+/// was changed.
 pub fn controls(lang: Lang, args: &FrameworkArgs, reset: Option<W>) -> String {
     let mut m = format!(r#"<div class="options" role="group" aria-label="{}">"#, escape(wt(lang, W::Options)));
+    let library = args.framework().name();
     const ONNX_FLAGS: [&str; 2] = ["0", "1"];
     const PY_FLAGS: [&str; 2] = ["False", "True"];
     let size_by = |m: &mut String, options: &[&str], current: &str| {
-        let _ = write!(m, r#"<label>{} <select data-arg="size_by">"#, wt(lang, W::SizeBy));
+        let _ = write!(
+            m,
+            r#"<label class="inline">{} <select data-edit="{library}(size_by=" data-arg="size_by">"#,
+            wt(lang, W::SizeBy)
+        );
         for o in options {
             let selected = if *o == current { " selected" } else { "" };
             let _ = write!(m, r#"<option value="{o}"{selected}>{o}</option>"#);
@@ -246,56 +264,60 @@ pub fn controls(lang: Lang, args: &FrameworkArgs, reset: Option<W>) -> String {
     };
     match args {
         FrameworkArgs::OnnxRuntime(a) => {
-            select(&mut m, "mode", &["nearest", "linear", "cubic"], a.mode.name());
+            select(&mut m, library, "mode", &["nearest", "linear", "cubic"], a.mode.name());
             let ctm: Vec<&str> = CoordinateTransformationMode::ALL.iter().map(|c| c.name()).collect();
-            select(&mut m, "coordinate_transformation_mode", &ctm, a.coordinate_transformation_mode.name());
+            select(&mut m, library, "coordinate_transformation_mode", &ctm, a.coordinate_transformation_mode.name());
             if a.mode == OrtMode::Nearest {
                 let nm: Vec<&str> = NearestMode::ALL.iter().map(|n| n.name()).collect();
-                select(&mut m, "nearest_mode", &nm, a.nearest_mode.name());
+                select(&mut m, library, "nearest_mode", &nm, a.nearest_mode.name());
             }
             if a.mode == OrtMode::Cubic {
                 let _ = write!(
                     m,
-                    r#"<label><code>cubic_coeff_a</code> <input type="number" step="0.05" data-arg="cubic_coeff_a" value="{}"></label>"#,
+                    r#"<label class="inline"><code>cubic_coeff_a</code> <input type="number" step="0.05" data-edit="{library}(cubic_coeff_a=" data-arg="cubic_coeff_a" value="{}"></label>"#,
                     a.cubic_coeff_a
                 );
             }
-            select(&mut m, "exclude_outside", &ONNX_FLAGS, onnx_flag(a.exclude_outside));
-            select(&mut m, "antialias", &ONNX_FLAGS, onnx_flag(a.antialias));
+            select(&mut m, library, "exclude_outside", &ONNX_FLAGS, onnx_flag(a.exclude_outside));
+            select(&mut m, library, "antialias", &ONNX_FLAGS, onnx_flag(a.antialias));
             let by = if matches!(a.to, OrtResizeTo::Sizes(_)) { "sizes" } else { "scales" };
             size_by(&mut m, &["sizes", "scales"], by);
         }
         FrameworkArgs::TensorFlow(a) => {
             let methods: Vec<&str> = TfMethod::ALL.iter().map(|x| x.name()).collect();
-            select(&mut m, "method", &methods, a.method.name());
-            select(&mut m, "antialias", &PY_FLAGS, py_flag(a.antialias));
+            select(&mut m, library, "method", &methods, a.method.name());
+            select(&mut m, library, "antialias", &PY_FLAGS, py_flag(a.antialias));
         }
         FrameworkArgs::TfCompatV1(a) => {
             let ops: Vec<&str> = Tf1Op::ALL.iter().map(|x| x.name()).collect();
-            select(&mut m, "op", &ops, a.op.name());
-            select(&mut m, "align_corners", &PY_FLAGS, py_flag(a.align_corners));
+            select(&mut m, library, "op", &ops, a.op.name());
+            select(&mut m, library, "align_corners", &PY_FLAGS, py_flag(a.align_corners));
             if a.op != Tf1Op::ResizeArea {
-                select(&mut m, "half_pixel_centers", &PY_FLAGS, py_flag(a.half_pixel_centers));
+                select(&mut m, library, "half_pixel_centers", &PY_FLAGS, py_flag(a.half_pixel_centers));
             }
         }
         FrameworkArgs::OpenCv(a) => {
             let names: Vec<&str> = Interpolation::ALL.iter().map(|x| x.name()).collect();
-            select(&mut m, "interpolation", &names, a.interpolation.name());
+            select(&mut m, library, "interpolation", &names, a.interpolation.name());
             let by = if matches!(a.to, CvResizeTo::Dsize(_)) { "dsize" } else { "fx/fy" };
             size_by(&mut m, &["dsize", "fx/fy"], by);
         }
         FrameworkArgs::Pillow(a) => {
             let names: Vec<&str> = Resampling::ALL.iter().map(|x| x.name()).collect();
-            select(&mut m, "resample", &names, a.resample.name());
+            select(&mut m, library, "resample", &names, a.resample.name());
         }
         FrameworkArgs::Jax(a) => {
             let names: Vec<&str> = JaxMethod::ALL.iter().map(|x| x.name()).collect();
-            select(&mut m, "method", &names, a.method.name());
-            select(&mut m, "antialias", &PY_FLAGS, py_flag(a.antialias));
+            select(&mut m, library, "method", &names, a.method.name());
+            select(&mut m, library, "antialias", &PY_FLAGS, py_flag(a.antialias));
         }
     }
     if let Some(label) = reset {
-        let _ = write!(m, r#"<button type="button" class="reset" data-reset="">{}</button>"#, wt(lang, label));
+        let _ = write!(
+            m,
+            r#"<button type="button" class="reset" data-reset="" data-edit="{library}()">{}</button>"#,
+            wt(lang, label)
+        );
     }
     m.push_str("</div>");
     m
@@ -306,28 +328,27 @@ mod tests {
     use super::*;
     use crate::core::{framework_plan, plan, Call, Limits, Mode, ScaleArg};
 
+    /// The page appends each change; the worker merges them into the text the link keeps.
     #[test]
-    fn edits_round_trip_through_the_parameter() {
-        let text = with_option("", "onnxruntime", "coordinate_transformation_mode", "asymmetric");
-        let text = with_option(&text, "jax", "method", "cubic");
-        let text = with_option(&text, "onnxruntime", "nearest_mode", "floor");
-        let text = with_option(&text, "onnxruntime", "coordinate_transformation_mode", "align_corners");
+    fn appended_changes_merge_in_order() {
+        let text = "onnxruntime(coordinate_transformation_mode=asymmetric)jax(method=cubic)\
+                    onnxruntime(nearest_mode=floor)onnxruntime(coordinate_transformation_mode=align_corners)";
+        let merged = normalize(text);
         assert_eq!(
-            text,
+            merged,
             "onnxruntime(coordinate_transformation_mode=align_corners,nearest_mode=floor)jax(method=cubic)"
         );
-        let (known, unread) = parse(&text);
+        assert_eq!(normalize(&merged), merged);
+        let (known, unread) = parse(text);
         assert!(unread.is_empty());
         assert_eq!(known[1], (Framework::Jax, vec![("method".to_string(), "cubic".to_string())]));
-        assert_eq!(without(&text, "onnxruntime"), "jax(method=cubic)");
-        assert_eq!(without("jax(method=cubic)", "jax"), "");
-        // A typed value cannot break the parameter's syntax.
-        let typed = with_option("", "onnxruntime", "cubic_coeff_a", "-0.5),x(");
-        assert_eq!(typed, "onnxruntime(cubic_coeff_a=-0.5x)");
-        assert_eq!(
-            with_option("tf.compat.v1(op=resize_area)", "tf.compat.v1", "align_corners", "True"),
-            "tf.compat.v1(op=resize_area,align_corners=True)"
-        );
+        // A value that breaks the syntax is named, not applied.
+        assert_eq!(parse("onnxruntime(cubic_coeff_a=-0.5),x(").1, [",x("]);
+        // The card's reset.
+        assert_eq!(normalize(&format!("{merged}onnxruntime()")), "jax(method=cubic)");
+        assert_eq!(normalize("jax(method=cubic)jax()"), "");
+        // What cannot be read stays, to be named.
+        assert_eq!(normalize("pillow(resample=BOX)torch(x=1)garbage"), "pillow(resample=BOX)torch(x=1)garbage");
     }
 
     #[test]

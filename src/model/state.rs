@@ -482,7 +482,7 @@ impl State {
                 "quiz" => parse_flag(value).map(|v| s.classroom.quiz = v).is_some(),
                 "view" => View::parse(value).map(|v| s.classroom.view = Some(v)).is_some(),
                 "from" => parse_list::<usize>(value).map(|v| s.from = Some(v)).is_some(),
-                "framework" => parse_framework(value).map(|f| s.framework = Some(f)).is_some(),
+                "framework" => Framework::parse(value).map(|f| s.framework = Some(f)).is_some(),
                 "framework_args" => (value.len() <= 600).then(|| s.framework_args = Some(value.clone())).is_some(),
                 vs if vs.starts_with(VS) => {
                     let read = read_call_arg(&mut versus, &vs[VS.len()..], value);
@@ -600,22 +600,6 @@ impl State {
 
 /// The prefix of the compared call's arguments in the URL: `vs_mode=nearest`.
 const VS: &str = "vs_";
-
-/// A `framework` value: a library's name as the fixtures spell it (`onnxruntime`,
-/// `tensorflow`, `tf.compat.v1`, `opencv`, `pillow`, `jax`), in any case, or a name it is
-/// imported or known by (`onnx`, `ort`, `tf`, `tf2`, `tf1`, `cv2`, `pil`).
-pub fn parse_framework(s: &str) -> Option<Framework> {
-    let s = s.trim().to_ascii_lowercase();
-    let alias = match s.as_str() {
-        "onnx" | "ort" => "onnxruntime",
-        "tf" | "tf2" => "tensorflow",
-        "tf1" | "tf.compat" => "tf.compat.v1",
-        "cv2" | "cv" => "opencv",
-        "pil" => "pillow",
-        other => other,
-    };
-    Framework::parse(alias)
-}
 
 /// `1`/`true` or `0`/`false`.
 pub(crate) fn parse_flag(s: &str) -> Option<bool> {
@@ -864,8 +848,6 @@ mod tests {
         }
         let (s, _) = State::from_query("preset=seed&mode=bilinear&scale_factor=2&framework=tf.compat.v1");
         assert_eq!(s.framework, Some(Framework::TfCompatV1));
-        assert_eq!(parse_framework("CV2"), Some(Framework::OpenCv));
-        assert_eq!(parse_framework("PIL"), Some(Framework::Pillow));
         let (s, ignored) = State::from_query("preset=seed&mode=bilinear&scale_factor=2&framework=torch");
         assert_eq!((s.framework, ignored), (None, vec!["framework (torch)".to_string()]));
     }

@@ -1,27 +1,19 @@
 //! "The same call elsewhere" (`model::elsewhere`): each library's counterpart of the call,
 //! drawn by the page's worker (`ui/worker.rs`) while the section is in view (six cards of
 //! markup rewritten off screen on every change cost the page several ms per change). The
-//! cards' option controls are the worker's markup too: their `change` events (and the
-//! reset buttons' clicks) are handled here by delegation, and write `framework_args=`
-//! (`model::framework_options`), which the worker reads on the next ask. A link with
-//! `framework=` opens the page scrolled to that library's card.
+//! cards' option controls are the worker's markup too: one listener here takes their
+//! `change` events (and the reset buttons' clicks) and appends the change to
+//! `framework_args=`; the worker merges it (`model::framework_options`) and the page keeps
+//! the merged text. A link with `framework=` opens the page scrolled to that library's card.
 
 use super::app::use_ctx;
 use super::worker::{ask, register, track_visibility};
 use crate::core::Framework;
-use crate::model::framework_options::{with_option, without};
 use crate::model::i18n::Key;
 use leptos::html::{Div, Section};
 use leptos::prelude::*;
-use leptos::wasm_bindgen::{JsCast, JsValue};
-use leptos::web_sys::Element;
-
-/// The card (`article[data-framework]`) an event in it came from, and the element itself.
-fn in_card(ev: &leptos::web_sys::Event, selector: &str) -> Option<(Element, String)> {
-    let el = ev.target()?.dyn_into::<Element>().ok()?.closest(selector).ok()??;
-    let library = el.closest("article[data-framework]").ok()??.get_attribute("data-framework")?;
-    Some((el, library))
-}
+use leptos::wasm_bindgen::{closure::Closure, JsCast, JsValue};
+use leptos::web_sys::{Element, Event};
 
 #[component]
 pub fn Elsewhere() -> impl IntoView {
@@ -42,13 +34,45 @@ pub fn Elsewhere() -> impl IntoView {
                 }
             }
         }
+        // The options as asked, and merged: kept unless they changed since.
+        let (asked, merged) = (data.get(3).as_string(), data.get(4).as_string());
+        if asked != merged && asked == ctx.state.with_untracked(|s| s.framework_args.clone()) {
+            ctx.state.update(|s| s.framework_args = merged);
+        }
     });
+    // Once mounted: watch the section come into view, scroll to it for a `framework=` link, and
+    // listen to the controls' changes and the resets' clicks (each control names its library).
     Effect::new(move |_| {
-        if let Some(el) = section.get() {
-            track_visibility(&el, seen);
-            if scroll_to_card.get_value() {
-                request_animation_frame(move || el.scroll_into_view());
-            }
+        let (Some(el), Some(cards)) = (section.get(), body.get()) else { return };
+        track_visibility(&el, seen);
+        if scroll_to_card.get_value() {
+            request_animation_frame(move || el.scroll_into_view());
+        }
+        // Each control says what it appends, `library(name=` (then its value and `)`), and a
+        // reset button `library()` (`model::framework_options::controls`).
+        for on_change in [true, false] {
+            // `FnMut(JsValue)`, the closure type the page already has (each new one costs glue).
+            let on_event = Closure::<dyn FnMut(JsValue)>::new(move |ev: JsValue| {
+                let ev: Event = ev.unchecked_into();
+                let Some(t) = ev.target().and_then(|t| t.dyn_into::<Element>().ok()) else { return };
+                let Some(mut edit) = t.get_attribute("data-edit") else { return };
+                if edit.ends_with("()") == on_change {
+                    return;
+                }
+                if on_change {
+                    let value = js_sys::Reflect::get(&t, &JsValue::from_str("value")).ok().and_then(|v| v.as_string());
+                    edit.push_str(&value.unwrap_or_default());
+                    edit.push(')');
+                }
+                ctx.touch();
+                ctx.state.update(|s| {
+                    s.framework = Framework::parse(edit.split('(').next().unwrap_or_default());
+                    s.framework_args.get_or_insert_default().push_str(&edit);
+                });
+            });
+            let kind = if on_change { "change" } else { "click" };
+            let _ = cards.add_event_listener_with_callback(kind, on_event.as_ref().unchecked_ref());
+            on_event.forget();
         }
     });
     Effect::new(move |_| {
@@ -62,29 +86,12 @@ pub fn Elsewhere() -> impl IntoView {
             failed.set(true);
         }
     });
-    let on_change = move |ev: leptos::ev::Event| {
-        let Some((el, library)) = in_card(&ev, "[data-arg]") else { return };
-        let name = el.get_attribute("data-arg").unwrap_or_default();
-        let value = js_sys::Reflect::get(&el, &JsValue::from_str("value")).ok().and_then(|v| v.as_string());
-        ctx.touch();
-        ctx.state.update(|s| {
-            let text =
-                with_option(s.framework_args.as_deref().unwrap_or(""), &library, &name, &value.unwrap_or_default());
-            s.framework_args = Some(text);
-            s.framework = Framework::parse(&library);
-        });
-    };
-    let on_click = move |ev: leptos::ev::MouseEvent| {
-        let Some((_, library)) = in_card(&ev, "[data-reset]") else { return };
-        ctx.touch();
-        ctx.state.update(|s| s.framework_args = Some(without(s.framework_args.as_deref().unwrap_or(""), &library)));
-    };
     view! {
         <section class="elsewhere" id="elsewhere" node_ref=section>
             <h2>{ctx.tr(Key::Elsewhere)}</h2>
             <p class="hint">{ctx.tr(Key::ElsewhereIntro)}</p>
             <p class="error-text" role="alert" hidden=move || !failed.get()>{ctx.tr(Key::ChartsUnavailable)}</p>
-            <div class="libraries" node_ref=body data-testid="elsewhere" on:change=on_change on:click=on_click></div>
+            <div class="libraries" node_ref=body data-testid="elsewhere"></div>
         </section>
     }
 }
