@@ -8,6 +8,7 @@ use super::chart::escape;
 use super::colour::diverging_rgb;
 use super::format::format_value;
 use super::framework_options::{self as options, default_call, Target};
+use super::framework_strip::{library_centres, strip_svg, torch_centres};
 use super::i18n::{wt, Lang, WorkerText as W};
 use super::ledger_text::sum_markup;
 use super::state::{State, UI_LIMITS};
@@ -254,6 +255,7 @@ fn library_markup(
     };
     let _ = write!(m, r#"<p class="verdict"><strong>{}</strong>; {}.</p>"#, escape(&shape_line), escape(&values));
     cell_ledger(m, lang, &p, input, torch_out, sel);
+    strip(m, lang, &p, torch);
 
     // What differs in the recipe, part by part: in words, or the kernel's and arithmetic's names.
     let words = |w: W| escape(wt(lang, w));
@@ -342,9 +344,10 @@ fn same_taps(p: &FrameworkPlan, torch: &Plan) -> bool {
 
 /// The kernel's name in a sentence.
 fn filter_name(f: Filter) -> String {
+    let minus = |a: f32| format!("{a}").replace('-', "−");
     match f {
-        Filter::Keys { a } => format!("Keys cubic a = {a}"),
-        Filter::KeysTable { a } => format!("Keys cubic a = {a} (1/1024 table)"),
+        Filter::Keys { a } => format!("Keys cubic a = {}", minus(a)),
+        Filter::KeysTable { a } => format!("Keys cubic a = {} (1/1024 table)", minus(a)),
         Filter::Lanczos { radius } => format!("Lanczos-{radius}"),
         other => format!("{other:?}"),
     }
@@ -416,6 +419,24 @@ fn why_sentence(lang: Lang, p: &FrameworkPlan, torch: &Plan) -> String {
     } else {
         fill(wt(lang, W::WhyWeightsLine), &[lib])
     }
+}
+
+/// The strip of one axis (`model::framework_strip`): W, unless only H's samples differ
+/// from PyTorch's.
+fn strip(m: &mut String, lang: Lang, p: &FrameworkPlan, torch: &Plan) {
+    if torch.axes.len() != 2 || p.axes.len() != 2 {
+        return;
+    }
+    let centres = |d: usize| (torch_centres(&torch.axes[d]), library_centres(&p.axes[d]));
+    let (w, h) = (centres(1), centres(0));
+    let (d, (ours, theirs)) = if w.0 == w.1 && h.0 != h.1 { (0, h) } else { (1, w) };
+    let caption = fill(wt(lang, W::StripCaption), &[["H", "W"][d], library_name(p.args.framework())]);
+    let _ = write!(
+        m,
+        r#"<figure class="diff"><figcaption>{}</figcaption>{}</figure>"#,
+        escape(&caption),
+        strip_svg(p.in_shape[2 + d], &ours, &theirs, &caption)
+    );
 }
 
 /// The library's ledger of the selected output (batch 0, channel 0): where each axis samples,
@@ -558,6 +579,7 @@ mod tests {
         assert!(ort.contains("values differ from PyTorch"), "{ort}");
         assert!(ort.contains("samples the input at other places: i × scale"), "{ort}");
         assert!(ort.contains("Back to the exported call"), "{ort}");
+        assert!(ort.contains("W axis: where each output takes its value"), "{ort}");
         let m = elsewhere_markup(
             "preset=seed&mode=bilinear&scale_factor=2&align_corners=true\
              &framework_args=tf.compat.v1(half_pixel_centers=True)&lang=zh",

@@ -482,6 +482,7 @@ texts! {
     WhyRoundingLine => "Values differ because {} picks the pixel another way: {}, where PyTorch's is {}.", "数值不同，因为 {} 选像素的方式不同：它是{}，PyTorch 是{}。";
     WhyBorderLine => "Values differ near the edges: in {}, {}; in PyTorch, {}.", "数值在边缘附近不同：{} 是{}；PyTorch 是{}。";
     WhyArithmeticLine => "Values differ only in the last bits: {} weighs the same pixels with the same weights, but adds them in another order or precision.", "数值只在最后几位不同：{} 用同样的像素和权重，只是相加的顺序或精度不同。";
+    StripCaption => "{} axis: where each output takes its value (the centre of its weights), PyTorch's outputs above the input, {}'s below", "{} 轴：每个输出的值取自输入的哪里（其权重的中心），上方是 PyTorch 的输出，下方是 {} 的";
     WhyWeightsLine => "Values differ because {} computes the weights differently.", "数值不同，因为 {} 计算权重的方式不同。";
 }
 

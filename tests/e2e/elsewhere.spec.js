@@ -22,6 +22,8 @@ test('each library gets its call and a verdict against PyTorch (en, zh)', async 
   await page.locator('#align_corners').selectOption('true');
   await expect(card(page, 'pillow')).toContainText('no align_corners grid');
   await page.getByTestId('lang-toggle').click();
+  // The section redraws while in view; the toggle at the top may have scrolled it away.
+  await page.locator('#elsewhere').scrollIntoViewIfNeeded();
   await expect(card(page, 'pillow')).toContainText('没有对应调用');
   await page.locator('#elsewhere').screenshot({ path: SHOTS + 'bilinear-x2-true-zh.png' });
   expect(problems).toEqual([]);
