@@ -433,7 +433,7 @@ fn strip(m: &mut String, lang: Lang, p: &FrameworkPlan, torch: &Plan) {
     let caption = fill(wt(lang, W::StripCaption), &[["H", "W"][d], library_name(p.args.framework())]);
     let _ = write!(
         m,
-        r#"<figure class="diff"><figcaption>{}</figcaption>{}</figure>"#,
+        r#"<figure class="strip" style="margin:.4rem 0 0;font-size:.78rem;color:var(--muted)"><figcaption>{}</figcaption>{}</figure>"#,
         escape(&caption),
         strip_svg(p.in_shape[2 + d], &ours, &theirs, &caption)
     );

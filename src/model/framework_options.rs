@@ -216,7 +216,7 @@ pub fn apply(base: &FrameworkArgs, edits: &Edits, t: &Target) -> Result<Framewor
 fn select(m: &mut String, library: &str, name: &str, options: &[&str], current: &str) {
     let _ = write!(
         m,
-        r#"<label class="inline"><code>{name}</code> <select data-edit="{library}({name}=" data-arg="{name}">"#
+        r#"<label class="inline" style="flex-wrap:wrap;max-width:100%"><code>{name}</code> <select data-edit="{library}({name}=" data-arg="{name}" style="max-width:100%">"#
     );
     for o in options {
         let selected = if *o == current { " selected" } else { "" };
@@ -253,7 +253,7 @@ pub fn controls(lang: Lang, args: &FrameworkArgs, reset: Option<W>) -> String {
     let size_by = |m: &mut String, options: &[&str], current: &str| {
         let _ = write!(
             m,
-            r#"<label class="inline">{} <select data-edit="{library}(size_by=" data-arg="size_by">"#,
+            r#"<label class="inline" style="flex-wrap:wrap;max-width:100%">{} <select data-edit="{library}(size_by=" data-arg="size_by">"#,
             wt(lang, W::SizeBy)
         );
         for o in options {
@@ -274,7 +274,7 @@ pub fn controls(lang: Lang, args: &FrameworkArgs, reset: Option<W>) -> String {
             if a.mode == OrtMode::Cubic {
                 let _ = write!(
                     m,
-                    r#"<label class="inline"><code>cubic_coeff_a</code> <input type="number" step="0.05" data-edit="{library}(cubic_coeff_a=" data-arg="cubic_coeff_a" value="{}"></label>"#,
+                    r#"<label class="inline" style="flex-wrap:wrap;max-width:100%"><code>cubic_coeff_a</code> <input type="number" step="0.05" data-edit="{library}(cubic_coeff_a=" data-arg="cubic_coeff_a" value="{}"></label>"#,
                     a.cubic_coeff_a
                 );
             }

@@ -57,7 +57,10 @@ fn row(m: &mut String, n: usize, (y0, y1): (f64, f64), style: &str) {
 /// library's below, with `label` as its accessible name.
 pub fn strip_svg(in_len: usize, torch: &[Option<f64>], library: &[Option<f64>], label: &str) -> String {
     let frame = Frame::fit(in_len, SPAN, MARGIN);
-    let mut m = format!(r#"<svg viewBox="0 0 320 96" role="img" aria-label="{}">"#, escape(label));
+    let mut m = format!(
+        r#"<svg viewBox="0 0 320 96" role="img" aria-label="{}" style="width:100%;max-width:26rem;height:auto">"#,
+        escape(label)
+    );
     row(&mut m, torch.len(), TOP, "var(--accent-2)");
     row(&mut m, in_len, INPUT, "var(--line)");
     row(&mut m, library.len(), BOTTOM, "var(--accent)");
