@@ -50,7 +50,7 @@ fn each_link_prints_the_librarys_output() {
         assert_eq!(link["framework"].as_str(), Some(name), "{id}");
         libraries.insert(name);
         let markup = elsewhere_markup(&query(link, case));
-        let tag = format!(r#"<article class="library focus" data-framework="{name}">"#);
+        let tag = format!(r#"<article class="library focus" data-framework="{name}""#);
         let start = markup.find(&tag).unwrap_or_else(|| panic!("{id}: no card marked as the link's"));
         let card = &markup[start..start + markup[start..].find("</article>").unwrap()];
         // The card shows the fixture's call, in the library's own arguments...

@@ -174,14 +174,19 @@ pub fn elsewhere_markup(query: &str) -> String {
         };
         let edited = args.is_some() && args != base;
         if edited {
-            let _ = write!(lead, r#"<p class="edited">{}</p>"#, wt(lang, W::Edited));
+            let _ = write!(
+                lead,
+                r#"<p class="edited" style="font-size:.8rem;color:var(--accent-ink)">{}</p>"#,
+                wt(lang, W::Edited)
+            );
         }
         let focus = state.framework == Some(f);
         let _ = write!(
             m,
-            r#"<article class="library{}" data-framework="{}"><h3>{}</h3>"#,
+            r#"<article class="library{}" data-framework="{}"{}><h3>{}</h3>"#,
             if focus { " focus" } else { "" },
             f.name(),
+            if focus { r#" style="border:2px solid var(--accent-2)""# } else { "" },
             escape(&title(f, args.as_ref()))
         );
         if let Some(args) = args {
@@ -192,7 +197,10 @@ pub fn elsewhere_markup(query: &str) -> String {
                 library_markup(&mut body, card, &args, &input, &torch, &torch_out, state.sel.as_deref().unwrap_or(&[]));
             m.push_str(&lead);
             if let Some(why) = why {
-                let _ = write!(m, r#"<p class="why-line">{why}</p>"#);
+                let _ = write!(
+                    m,
+                    r#"<p class="why-line" style="font-size:.88rem;margin:0 0 .4rem;font-weight:600">{why}</p>"#
+                );
             }
             m.push_str(&body);
         } else {
@@ -540,7 +548,7 @@ mod tests {
     #[test]
     fn the_linked_library_is_marked_and_printed() {
         let m = elsewhere_markup("preset=seed&mode=bilinear&scale_factor=2&framework=opencv&lang=en");
-        assert!(m.contains(r#"<article class="library focus" data-framework="opencv">"#), "{m}");
+        assert!(m.contains(r#"<article class="library focus" data-framework="opencv" style="#), "{m}");
         assert_eq!(m.matches("library focus").count(), 1);
         assert_eq!(m.matches(r#"data-testid="framework-repr""#).count(), 1);
         assert!(article(&m, "opencv").contains(r#"<details open><summary>"#));
@@ -613,7 +621,10 @@ mod tests {
     fn the_why_sentence_names_the_cause() {
         let why = |m: &str, f: &str| {
             let a = article(m, f);
-            a.find("why-line\">").map(|i| a[i + 10..i + 10 + a[i + 10..].find("</p>").unwrap()].to_string())
+            a.find("why-line").map(|i| {
+                let start = i + a[i..].find('>').unwrap() + 1;
+                a[start..start + a[start..].find("</p>").unwrap()].to_string()
+            })
         };
         let size = "input=1x1x1x7:0,1,2,3,4,5,6&mode=nearest&scale_factor=1,4.428571428571429";
         let m = elsewhere_markup(&format!("{size}&lang=en"));

@@ -246,7 +246,10 @@ fn py_flag(b: bool) -> &'static str {
 /// `)`); with the reset button (`data-edit="library()"`, labelled `reset`) when the card's call
 /// was changed.
 pub fn controls(lang: Lang, args: &FrameworkArgs, reset: Option<W>) -> String {
-    let mut m = format!(r#"<div class="options" role="group" aria-label="{}">"#, escape(wt(lang, W::Options)));
+    let mut m = format!(
+        r#"<div class="options" role="group" aria-label="{}" style="display:flex;flex-wrap:wrap;gap:.3rem .8rem;font-size:.8rem;margin:.2rem 0 .4rem;align-items:center">"#,
+        escape(wt(lang, W::Options))
+    );
     let library = args.framework().name();
     const ONNX_FLAGS: [&str; 2] = ["0", "1"];
     const PY_FLAGS: [&str; 2] = ["False", "True"];
@@ -274,7 +277,7 @@ pub fn controls(lang: Lang, args: &FrameworkArgs, reset: Option<W>) -> String {
             if a.mode == OrtMode::Cubic {
                 let _ = write!(
                     m,
-                    r#"<label class="inline" style="flex-wrap:wrap;max-width:100%"><code>cubic_coeff_a</code> <input type="number" step="0.05" data-edit="{library}(cubic_coeff_a=" data-arg="cubic_coeff_a" value="{}"></label>"#,
+                    r#"<label class="inline" style="flex-wrap:wrap;max-width:100%"><code>cubic_coeff_a</code> <input type="number" step="0.05" style="width:5.5em" data-edit="{library}(cubic_coeff_a=" data-arg="cubic_coeff_a" value="{}"></label>"#,
                     a.cubic_coeff_a
                 );
             }
