@@ -13,9 +13,9 @@ use super::i18n::{wt, Lang, WorkerText as W};
 use super::ledger_text::sum_markup;
 use super::state::{State, UI_LIMITS};
 use crate::core::{
-    equivalent, explain_framework, framework_plan, framework_python, plan, torch_repr, Border, CvResizeTo, Equivalent,
-    Filter, Framework, FrameworkArgs, FrameworkPlan, KernelShape, NoEquivalent, OrtResizeTo, OutputSize, Plan,
-    Rounding, SizeRule, Tensor, Transform,
+    equivalent, explain_framework, framework_plan, framework_python, plan, torch_repr, Border, CvArgs, CvResizeTo,
+    Equivalent, Filter, Framework, FrameworkArgs, FrameworkPlan, KernelShape, NoEquivalent, OrtArgs, OrtResizeTo,
+    OutputSize, Plan, Rounding, SizeRule, Tensor, Transform,
 };
 use std::fmt::Write;
 
@@ -381,8 +381,10 @@ fn why_sentence(lang: Lang, p: &FrameworkPlan, torch: &Plan) -> String {
         };
         let product = |s: f64| format!("{}", n_in as f64 * s);
         return match (&p.args, r.output_size) {
-            (FrameworkArgs::OnnxRuntime(a), OutputSize::Float32TruncatedProduct) => {
-                let OrtResizeTo::Scales(s) = a.to else { break };
+            (
+                FrameworkArgs::OnnxRuntime(OrtArgs { to: OrtResizeTo::Scales(s), .. }),
+                OutputSize::Float32TruncatedProduct,
+            ) => {
                 let s = s[2 + d];
                 let p64 = torch_factor.map_or_else(|| product(s as f64), product);
                 fill(
@@ -390,9 +392,8 @@ fn why_sentence(lang: Lang, p: &FrameworkPlan, torch: &Plan) -> String {
                     &[&length, lib, &n_in.to_string(), &format!("{s}"), &format!("{}", s * n_in as f32), &p64],
                 )
             }
-            (FrameworkArgs::OpenCv(a), OutputSize::RoundedProduct) => {
-                let CvResizeTo::Factors { fx, fy } = a.to else { break };
-                let s = [fy, fx][d];
+            (FrameworkArgs::OpenCv(CvArgs { to: CvResizeTo::Factors { fx, fy }, .. }), OutputSize::RoundedProduct) => {
+                let s = [*fy, *fx][d];
                 fill(wt(lang, W::WhySizeRounded), &[&length, lib, &n_in.to_string(), &format!("{s}"), &product(s)])
             }
             _ => fill(wt(lang, W::WhySizeOther), &[&length, lib, wt(lang, size_words(r.output_size))]),
