@@ -7,7 +7,7 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    use upsample_explainer::model::{call_text, elsewhere, plots};
+    use upsample_explainer::model::{call_text, elsewhere, framework_options, plots, state::State};
     use wasm_bindgen::{closure::Closure, JsCast, JsValue};
     use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
@@ -22,7 +22,12 @@ fn main() {
                 let p = plots::answer(&request);
                 vec![p.profile, p.profile_legend, p.kernel, p.kernel_legend, p.kernel_name]
             }
-            "elsewhere" => vec![elsewhere::elsewhere_markup(&request)],
+            // The markup, and the cards' options as asked and merged (`framework_options::normalize`).
+            "elsewhere" => {
+                let asked = State::from_query(&request).0.framework_args.unwrap_or_default();
+                let merged = framework_options::normalize(&asked);
+                vec![elsewhere::elsewhere_markup(&request), asked, merged]
+            }
             "call" => {
                 let (read, text) = match call_text::answer(&request) {
                     Ok(query) => (true, query),

@@ -7,24 +7,40 @@
 use super::chart::escape;
 use super::colour::diverging_rgb;
 use super::format::format_value;
+use super::framework_options::{self as options, default_call, Target};
+use super::framework_strip::{library_centres, strip_svg, torch_centres};
 use super::i18n::{wt, Lang, WorkerText as W};
 use super::ledger_text::sum_markup;
 use super::state::{State, UI_LIMITS};
 use crate::core::{
-    equivalent, explain_framework, framework_plan, framework_python, plan, torch_repr, Border, Equivalent, Filter,
-    Framework, FrameworkArgs, FrameworkPlan, KernelShape, NoEquivalent, OutputSize, Plan, Rounding, Tensor, Transform,
+    equivalent, explain_framework, framework_plan, framework_python, plan, torch_repr, Border, CvArgs, CvResizeTo,
+    Equivalent, Filter, Framework, FrameworkArgs, FrameworkPlan, KernelShape, NoEquivalent, OrtArgs, OrtResizeTo,
+    OutputSize, Plan, Rounding, SizeRule, Tensor, Transform,
 };
 use std::fmt::Write;
 
-/// The library and the call it makes, as a heading.
-fn title(f: Framework) -> &'static str {
+/// The library and the call it shows, as a heading (TensorFlow's v1 op by its name).
+fn title(f: Framework, args: Option<&FrameworkArgs>) -> String {
+    match (f, args) {
+        (_, Some(FrameworkArgs::TfCompatV1(a))) => format!("TensorFlow · tf.compat.v1.image.{}", a.op.name()),
+        (Framework::OnnxRuntime, _) => "ONNX Runtime · Resize (opset 19)".into(),
+        (Framework::TensorFlow, _) => "TensorFlow 2 · tf.image.resize".into(),
+        (Framework::TfCompatV1, _) => "TensorFlow · tf.compat.v1.image".into(),
+        (Framework::OpenCv, _) => "OpenCV · cv2.resize".into(),
+        (Framework::Pillow, _) => "Pillow · Image.resize".into(),
+        (Framework::Jax, _) => "JAX · jax.image.resize".into(),
+    }
+}
+
+/// The library's name in a sentence.
+fn library_name(f: Framework) -> &'static str {
     match f {
-        Framework::OnnxRuntime => "ONNX Runtime · Resize (opset 19)",
-        Framework::TensorFlow => "TensorFlow 2 · tf.image.resize",
-        Framework::TfCompatV1 => "TensorFlow · tf.compat.v1.image",
-        Framework::OpenCv => "OpenCV · cv2.resize",
-        Framework::Pillow => "Pillow · Image.resize",
-        Framework::Jax => "JAX · jax.image.resize",
+        Framework::OnnxRuntime => "ONNX Runtime",
+        Framework::TensorFlow => "TensorFlow",
+        Framework::TfCompatV1 => "tf.compat.v1",
+        Framework::OpenCv => "OpenCV",
+        Framework::Pillow => "Pillow",
+        Framework::Jax => "JAX",
     }
 }
 
@@ -106,51 +122,123 @@ fn fill(template: &str, parts: &[&str]) -> String {
     parts.iter().fold(template.to_string(), |t, p| t.replacen("{}", p, 1))
 }
 
-/// The section's markup for the call a URL query describes (`State::to_query`), in `lang`.
+/// The section's markup for the call a URL query describes (`State::to_query`), in `lang`:
+/// a card per library, the one `framework=` names marked (class `focus`, its printout
+/// unfolded as `data-testid="framework-repr"`), each card's call changed by the options in
+/// `framework_args=` (`model::framework_options`).
 pub fn elsewhere_markup(query: &str) -> String {
     let (state, _) = State::from_query(query);
     let lang = state.lang.unwrap_or(Lang::En);
     let input = state.input.tensor();
     let Ok(torch) = plan(&input.shape, &state.call(), &UI_LIMITS) else { return String::new() };
     let torch_out = torch.run(&input);
+    let (edits, unread) = options::parse(state.framework_args.as_deref().unwrap_or(""));
     let mut m = String::new();
+    if !unread.is_empty() {
+        let text = fill(wt(lang, W::Unread), &[&unread.join(", ")]);
+        let _ = write!(m, r#"<p class="error-text" role="alert">{}</p>"#, escape(&text));
+    }
+    let target = (torch.in_shape.len() == 4).then(|| Target::of(&torch));
     for f in Framework::ALL {
-        let _ = write!(m, r#"<article class="library" data-framework="{}"><h3>{}</h3>"#, f.name(), title(f));
-        let args = match equivalent(&torch, f) {
-            Equivalent::Call(args) => Some(args),
+        let mut lead = String::new();
+        let (base, reset) = match equivalent(&torch, f) {
+            Equivalent::Call(args) => {
+                (Some(args), if f == Framework::OnnxRuntime { W::ResetExported } else { W::ResetEquivalent })
+            }
             Equivalent::None { reason: r, nearest } => {
-                let _ = write!(m, r#"<p class="none">{}</p>"#, wt(lang, reason(r)));
-                if nearest.is_some() {
-                    let _ = write!(m, "<p>{}</p>", wt(lang, W::Closest));
+                let _ = write!(lead, r#"<p class="none">{}</p>"#, wt(lang, reason(r)));
+                match (nearest, target) {
+                    (Some(args), _) => {
+                        let _ = write!(lead, "<p>{}</p>", wt(lang, W::Closest));
+                        (Some(args), W::ResetClosest)
+                    }
+                    (None, Some(t)) if r != NoEquivalent::NotTwoDimensional => {
+                        let _ = write!(lead, "<p>{}</p>", wt(lang, W::ExploreDefault));
+                        (Some(default_call(f, &t)), W::ResetDefault)
+                    }
+                    _ => (None, W::ResetDefault),
                 }
-                nearest
             }
         };
+        let changes = edits.iter().find(|(g, _)| *g == f).map(|(_, e)| e);
+        let args = match (&base, changes, target) {
+            (Some(b), Some(e), Some(t)) => match options::apply(b, e, &t) {
+                Ok(a) => Some(a),
+                Err(item) => {
+                    let text = fill(wt(lang, W::Unread), &[&item]);
+                    let _ = write!(lead, r#"<p class="error-text">{}</p>"#, escape(&text));
+                    base.clone()
+                }
+            },
+            _ => base.clone(),
+        };
+        let edited = args.is_some() && args != base;
+        if edited {
+            let _ = write!(
+                lead,
+                r#"<p class="edited" style="font-size:.8rem;color:var(--accent-ink)">{}</p>"#,
+                wt(lang, W::Edited)
+            );
+        }
+        let focus = state.framework == Some(f);
+        let _ = write!(
+            m,
+            r#"<article class="library{}" data-framework="{}"{}><h3>{}</h3>"#,
+            if focus { " focus" } else { "" },
+            f.name(),
+            if focus { r#" style="border:2px solid var(--accent-2)""# } else { "" },
+            escape(&title(f, args.as_ref()))
+        );
         if let Some(args) = args {
-            library_markup(&mut m, lang, &args, &input, &torch, &torch_out, state.sel.as_deref().unwrap_or(&[]));
+            let controls = options::controls(lang, &args, edited.then_some(reset));
+            let mut body = String::new();
+            let card = Card { lang, focus, controls: &controls };
+            let why =
+                library_markup(&mut body, card, &args, &input, &torch, &torch_out, state.sel.as_deref().unwrap_or(&[]));
+            m.push_str(&lead);
+            if let Some(why) = why {
+                let _ = write!(
+                    m,
+                    r#"<p class="why-line" style="font-size:.88rem;margin:0 0 .4rem;font-weight:600">{why}</p>"#
+                );
+            }
+            m.push_str(&body);
+        } else {
+            m.push_str(&lead);
         }
         m.push_str("</article>");
     }
     m
 }
 
-/// One library's call: code, shape, how its values compare, why, printout and difference map.
+/// How a card is drawn: its language, whether `framework=` names it, its option controls.
+struct Card<'a> {
+    lang: Lang,
+    focus: bool,
+    controls: &'a str,
+}
+
+/// One library's call: code, its options, shape, how its values compare, why, printout and
+/// difference map. Returns the one sentence that says why its output differs from
+/// PyTorch's, if it does.
 fn library_markup(
     m: &mut String,
-    lang: Lang,
+    card: Card,
     args: &FrameworkArgs,
     input: &Tensor,
     torch: &Plan,
     torch_out: &Tensor,
     sel: &[usize],
-) {
+) -> Option<String> {
+    let lang = card.lang;
     let _ = write!(m, r#"<pre class="python"><code>{}</code></pre>"#, escape(&framework_python(args)));
+    m.push_str(card.controls);
     let p = match framework_plan(&input.shape, args) {
         Ok(p) => p,
         Err(e) => {
             let _ =
                 write!(m, r#"<p class="none">{} <code>{}</code></p>"#, wt(lang, W::Rejected), escape(&e.to_string()));
-            return;
+            return None;
         }
     };
     let out = p.run(input);
@@ -175,6 +263,7 @@ fn library_markup(
     };
     let _ = write!(m, r#"<p class="verdict"><strong>{}</strong>; {}.</p>"#, escape(&shape_line), escape(&values));
     cell_ledger(m, lang, &p, input, torch_out, sel);
+    strip(m, lang, &p, torch);
 
     // What differs in the recipe, part by part: in words, or the kernel's and arithmetic's names.
     let words = |w: W| escape(wt(lang, w));
@@ -223,15 +312,140 @@ fn library_markup(
             let _ = write!(m, r#"<p class="why-title">{}</p><ul class="why-list">{items}</ul>"#, wt(lang, W::Why));
         }
     }
+    let (open, testid) = if card.focus { (" open", r#" data-testid="framework-repr""#) } else { ("", "") };
     let _ = write!(
         m,
-        r#"<details><summary>{}</summary><pre class="repr">{}</pre></details>"#,
+        r#"<details{open}><summary>{}</summary><pre class="repr"{testid}>{}</pre></details>"#,
         wt(lang, W::Printout),
         escape(&torch_repr(&out))
     );
     if same_shape && out.data != torch_out.data {
         diff_map(m, lang, &out, torch_out);
     }
+    (!identical).then(|| why_sentence(lang, &p, torch)).map(|w| escape(&w))
+}
+
+/// Whether every output samples the same input pixels with the same weights (to 1e-6) as
+/// PyTorch's, along both axes: then only the arithmetic can make the values differ.
+fn same_taps(p: &FrameworkPlan, torch: &Plan) -> bool {
+    let merged = |taps: Vec<(usize, f64)>| {
+        let mut out: Vec<(usize, f64)> = Vec::new();
+        for (i, w) in taps {
+            match out.iter_mut().find(|(j, _)| *j == i) {
+                Some(e) => e.1 += w,
+                None => out.push((i, w)),
+            }
+        }
+        out.retain(|(_, w)| w.abs() > 1e-9);
+        out.sort_by_key(|(i, _)| *i);
+        out
+    };
+    p.axes.iter().zip(&torch.axes).all(|(a, t)| {
+        a.samples.len() == t.samples.len()
+            && a.samples.iter().zip(&t.samples).all(|(s, ts)| {
+                let lib = merged(s.effective_taps().iter().map(|w| (w.index, w.weight)).collect());
+                let ours = merged(ts.taps.iter().map(|w| (w.index, w.weight as f64)).collect());
+                lib.len() == ours.len() && lib.iter().zip(&ours).all(|(x, y)| x.0 == y.0 && (x.1 - y.1).abs() <= 1e-6)
+            })
+    })
+}
+
+/// The kernel's name in a sentence.
+fn filter_name(f: Filter) -> String {
+    let minus = |a: f32| format!("{a}").replace('-', "−");
+    match f {
+        Filter::Keys { a } => format!("Keys cubic a = {}", minus(a)),
+        Filter::KeysTable { a } => format!("Keys cubic a = {} (1/1024 table)", minus(a)),
+        Filter::Lanczos { radius } => format!("Lanczos-{radius}"),
+        other => format!("{other:?}"),
+    }
+}
+
+/// One sentence on why the library's output differs from PyTorch's, from the recipe part
+/// that makes it differ: the output-size rule when a length differs (with the product
+/// that gives it), else the first of kernel, antialias (only when an axis shrinks),
+/// coordinate mapping, rounding and edges that differs, else the arithmetic when every
+/// output takes the same pixels with the same weights.
+fn why_sentence(lang: Lang, p: &FrameworkPlan, torch: &Plan) -> String {
+    let lib = library_name(p.args.framework());
+    let (r, t) = (p.recipe, torch.recipe);
+    for d in 0..2 {
+        let (n_in, here, there) = (p.in_shape[2 + d], p.out_shape[2 + d], torch.out_shape[2 + d]);
+        if here == there {
+            continue;
+        }
+        let length = fill(wt(lang, [W::WhyHeight, W::WhyWidth][d]), &[&here.to_string(), &there.to_string()]);
+        let torch_factor = match torch.axes[d].size_rule {
+            SizeRule::FromFactor { factor, .. } => Some(factor),
+            SizeRule::Given { .. } => None,
+        };
+        let product = |s: f64| format!("{}", n_in as f64 * s);
+        return match (&p.args, r.output_size) {
+            (
+                FrameworkArgs::OnnxRuntime(OrtArgs { to: OrtResizeTo::Scales(s), .. }),
+                OutputSize::Float32TruncatedProduct,
+            ) => {
+                let s = s[2 + d];
+                let p64 = torch_factor.map_or_else(|| product(s as f64), product);
+                fill(
+                    wt(lang, W::WhySizeFloat32),
+                    &[&length, lib, &n_in.to_string(), &format!("{s}"), &format!("{}", s * n_in as f32), &p64],
+                )
+            }
+            (FrameworkArgs::OpenCv(CvArgs { to: CvResizeTo::Factors { fx, fy }, .. }), OutputSize::RoundedProduct) => {
+                let s = [*fy, *fx][d];
+                fill(wt(lang, W::WhySizeRounded), &[&length, lib, &n_in.to_string(), &format!("{s}"), &product(s)])
+            }
+            _ => fill(wt(lang, W::WhySizeOther), &[&length, lib, wt(lang, size_words(r.output_size))]),
+        };
+    }
+    let shrinks = p.axes.iter().any(|a| a.out_len < a.in_len);
+    let ours = torch_filter(t.kernel);
+    if same_taps(p, torch) {
+        fill(wt(lang, W::WhyArithmeticLine), &[lib])
+    } else if r.filter != ours {
+        match (r.filter, ours) {
+            (Filter::Keys { a } | Filter::KeysTable { a }, Filter::Keys { a: b }) if a != b => {
+                let minus = |v: f32| format!("{v}").replace('-', "−");
+                fill(wt(lang, W::WhyKeysLine), &[lib, &minus(a), &minus(b)])
+            }
+            (x, y) => fill(wt(lang, W::WhyKernelLine), &[lib, &filter_name(x), &filter_name(y)]),
+        }
+    } else if r.antialias != torch.antialias && shrinks {
+        fill(wt(lang, if r.antialias { W::WhyAntialiasHere } else { W::WhyAntialiasThere }), &[lib])
+    } else if r.transform != t.transform {
+        fill(
+            wt(lang, W::WhyTransformLine),
+            &[lib, wt(lang, transform_words(r.transform)), wt(lang, transform_words(t.transform))],
+        )
+    } else if r.rounding != t.rounding {
+        fill(
+            wt(lang, W::WhyRoundingLine),
+            &[lib, wt(lang, rounding_words(r.rounding)), wt(lang, rounding_words(t.rounding))],
+        )
+    } else if r.border != t.border {
+        fill(wt(lang, W::WhyBorderLine), &[lib, wt(lang, border_words(r.border)), wt(lang, border_words(t.border))])
+    } else {
+        fill(wt(lang, W::WhyWeightsLine), &[lib])
+    }
+}
+
+/// The strip of one axis (`model::framework_strip`): W, unless only H's samples differ
+/// from PyTorch's.
+fn strip(m: &mut String, lang: Lang, p: &FrameworkPlan, torch: &Plan) {
+    if torch.axes.len() != 2 || p.axes.len() != 2 {
+        return;
+    }
+    let centres = |d: usize| (torch_centres(&torch.axes[d]), library_centres(&p.axes[d]));
+    let (w, h) = (centres(1), centres(0));
+    let (d, (ours, theirs)) = if w.0 == w.1 && h.0 != h.1 { (0, h) } else { (1, w) };
+    let caption = fill(wt(lang, W::StripCaption), &[["H", "W"][d], library_name(p.args.framework())]);
+    let _ = write!(
+        m,
+        r#"<figure class="strip" style="margin:.4rem 0 0;font-size:.78rem;color:var(--muted)"><figcaption>{}</figcaption>{}</figure>"#,
+        escape(&caption),
+        strip_svg(p.in_shape[2 + d], &ours, &theirs, &caption)
+    );
 }
 
 /// The library's ledger of the selected output (batch 0, channel 0): where each axis samples,
@@ -329,5 +543,119 @@ mod tests {
     #[test]
     fn a_call_pytorch_rejects_has_no_section() {
         assert_eq!(elsewhere_markup("preset=seed&mode=nearest&scale_factor=2&align_corners=true"), "");
+    }
+    /// `framework=` marks its library's card and unfolds its printout for the e2e test; the
+    /// other cards keep theirs folded.
+    #[test]
+    fn the_linked_library_is_marked_and_printed() {
+        let m = elsewhere_markup("preset=seed&mode=bilinear&scale_factor=2&framework=opencv&lang=en");
+        assert!(m.contains(r#"<article class="library focus" data-framework="opencv" style="#), "{m}");
+        assert_eq!(m.matches("library focus").count(), 1);
+        assert_eq!(m.matches(r#"data-testid="framework-repr""#).count(), 1);
+        assert!(article(&m, "opencv").contains(r#"<details open><summary>"#));
+        assert!(!article(&m, "onnxruntime").contains("<details open>"));
+        // Each card's controls start from its call's own values.
+        let ort = article(&m, "onnxruntime");
+        assert!(ort.contains(r#"<option value="half_pixel" selected>"#), "{ort}");
+        assert!(!ort.contains("data-reset"), "an unchanged call has nothing to reset");
+    }
+
+    /// The TensorFlow 2 card shows `tf.image.resize`, the v1 card the op it names in its title.
+    #[test]
+    fn each_tensorflow_card_is_titled_by_its_call() {
+        let m = elsewhere_markup("preset=seed&mode=bilinear&scale_factor=2&align_corners=true&lang=en");
+        assert!(article(&m, "tf.compat.v1").contains("<h3>TensorFlow · tf.compat.v1.image.resize_bilinear</h3>"));
+        let tf2 = article(&m, "tensorflow");
+        assert!(tf2.contains("<h3>TensorFlow 2 · tf.image.resize</h3>") && tf2.contains("tf.image.resize("), "{tf2}");
+    }
+
+    /// A changed option changes the code, the verdict and the why; the card offers the way
+    /// back. A combination the library refuses shows its own error, with the controls still
+    /// there to change it back.
+    #[test]
+    fn changed_options_follow_through_the_card() {
+        let m = elsewhere_markup(
+            "preset=seed&mode=bilinear&scale_factor=2&align_corners=false&framework=onnxruntime\
+             &framework_args=onnxruntime(coordinate_transformation_mode=asymmetric)&lang=en",
+        );
+        let ort = article(&m, "onnxruntime");
+        assert!(
+            ort.contains("coordinate_transformation_mode=&#39;asymmetric&#39;")
+                || ort.contains("coordinate_transformation_mode='asymmetric'"),
+            "{ort}"
+        );
+        assert!(ort.contains(r#"<option value="asymmetric" selected>"#));
+        assert!(ort.contains("values differ from PyTorch"), "{ort}");
+        assert!(ort.contains("samples the input at other places: i × scale"), "{ort}");
+        assert!(ort.contains("Back to the exported call"), "{ort}");
+        assert!(ort.contains("W axis: where each output takes its value"), "{ort}");
+        let m = elsewhere_markup(
+            "preset=seed&mode=bilinear&scale_factor=2&align_corners=true\
+             &framework_args=tf.compat.v1(half_pixel_centers=True)&lang=zh",
+        );
+        let v1 = article(&m, "tf.compat.v1");
+        assert!(v1.contains("If half_pixel_centers is True, align_corners must be False."), "{v1}");
+        assert!(v1.contains(r#"data-arg="half_pixel_centers""#) && v1.contains("恢复为对应的调用"), "{v1}");
+    }
+
+    #[test]
+    fn options_the_page_cannot_read_are_named() {
+        let m = elsewhere_markup(
+            "preset=seed&mode=bilinear&scale_factor=2&framework_args=torch(mode=x)jax(method=bogus)&lang=en",
+        );
+        assert!(
+            m.starts_with(r#"<p class="error-text" role="alert">Not understood in the link, so left out: torch</p>"#),
+            "{m}"
+        );
+        let jax = article(&m, "jax");
+        assert!(
+            jax.contains("left out: method=bogus") && jax.contains("method=&#39;linear&#39;")
+                || jax.contains("method='linear'"),
+            "{jax}"
+        );
+    }
+
+    /// The one sentence names the part that makes the difference: the size rule (with its
+    /// product) where only the size differs, the cubic's coefficient where only the kernel
+    /// does, the arithmetic where the same pixels get the same weights.
+    #[test]
+    fn the_why_sentence_names_the_cause() {
+        let why = |m: &str, f: &str| {
+            let a = article(m, f);
+            a.find("why-line").map(|i| {
+                let start = i + a[i..].find('>').unwrap() + 1;
+                a[start..start + a[start..].find("</p>").unwrap()].to_string()
+            })
+        };
+        let size = "input=1x1x1x7:0,1,2,3,4,5,6&mode=nearest&scale_factor=1,4.428571428571429";
+        let m = elsewhere_markup(&format!("{size}&lang=en"));
+        assert_eq!(
+            why(&m, "onnxruntime").unwrap(),
+            "Width 30 instead of PyTorch's 31: ONNX Runtime multiplies 7 × 4.428571 in float32 (30.999998) and \
+             truncates; PyTorch multiplies in double (31) and takes the floor."
+        );
+        assert_eq!(why(&m, "opencv"), None, "OpenCV's nearest on the same 31 columns is PyTorch's");
+        let zh = elsewhere_markup(&format!("{size}&lang=zh"));
+        assert!(why(&zh, "onnxruntime")
+            .unwrap()
+            .starts_with("宽度是 30，PyTorch 是 31：ONNX Runtime 用 float32 计算 7 × 4.428571"));
+        let m = elsewhere_markup("preset=seed&mode=bicubic&scale_factor=2&align_corners=false&lang=en");
+        assert_eq!(
+            why(&m, "tensorflow").unwrap(),
+            "Values differ because TensorFlow's cubic uses a = −0.5 where PyTorch's uses −0.75."
+        );
+        let zh = elsewhere_markup("preset=seed&mode=bicubic&scale_factor=2&align_corners=false&lang=zh");
+        assert_eq!(
+            why(&zh, "tensorflow").unwrap(),
+            "数值不同，因为 TensorFlow 的三次插值用 a = −0.5，而 PyTorch 用 −0.75。"
+        );
+        assert_eq!(why(&m, "onnxruntime"), None, "the exported bicubic is PyTorch's, bit for bit");
+        let m = elsewhere_markup("preset=seed&mode=bilinear&scale_factor=0.5&antialias=true&lang=en");
+        assert!(
+            why(&m, "pillow").unwrap().starts_with("Values differ only in the last bits"),
+            "{:?}",
+            why(&m, "pillow")
+        );
+        assert!(why(&m, "tf.compat.v1").unwrap().contains("antialias=True"));
     }
 }

@@ -467,6 +467,32 @@ texts! {
     Printout => "its output, printed as PyTorch prints", "它的输出（按 PyTorch 的打印格式）";
     DiffMap => "difference from PyTorch (library − PyTorch), channel 0", "与 PyTorch 的差（该库 − PyTorch），通道 0";
     Rejected => "The library rejects the call:", "该库拒绝了这个调用：";
+    // The options a card lets the reader change (model/framework_options.rs).
+    Options => "Its options", "它的参数";
+    SizeBy => "output size from", "输出尺寸来自";
+    ResetExported => "↺ Back to the exported call", "↺ 恢复为导出的调用";
+    ResetEquivalent => "↺ Back to the equivalent call", "↺ 恢复为对应的调用";
+    ResetClosest => "↺ Back to the closest call", "↺ 恢复为最接近的调用";
+    ExploreDefault => "The library's defaults, to explore:", "该库的默认调用，可以自己调整：";
+    Edited => "Changed here: this is your call, not the counterpart of PyTorch's.", "已在这里修改：这是你改过的调用，不再是 PyTorch 调用的对应版本。";
+    Unread => "Not understood in the link, so left out: {}", "链接里这部分无法识别，已忽略：{}";
+    ResetDefault => "↺ Back to the library's defaults", "↺ 恢复为该库的默认调用";
+    // The one sentence at the top of a card whose output differs (model/elsewhere.rs `why_sentence`).
+    WhyHeight => "Height {} instead of PyTorch's {}", "高度是 {}，PyTorch 是 {}";
+    WhyWidth => "Width {} instead of PyTorch's {}", "宽度是 {}，PyTorch 是 {}";
+    WhySizeFloat32 => "{}: {} multiplies {} × {} in float32 ({}) and truncates; PyTorch multiplies in double ({}) and takes the floor.", "{}：{} 用 float32 计算 {} × {}（得 {}）再截断；PyTorch 用双精度相乘（得 {}）再向下取整。";
+    WhySizeRounded => "{}: {} rounds {} × {} = {} to the nearest whole number; PyTorch rounds it down.", "{}：{} 把 {} × {} = {} 四舍五入到最近的整数；PyTorch 向下取整。";
+    WhySizeOther => "{}: {} sizes the output its own way ({}).", "{}：{} 用自己的方式确定输出尺寸（{}）。";
+    WhyKeysLine => "Values differ because {}'s cubic uses a = {} where PyTorch's uses {}.", "数值不同，因为 {} 的三次插值用 a = {}，而 PyTorch 用 {}。";
+    WhyKernelLine => "Values differ because {} weighs the pixels with another kernel ({}, PyTorch: {}).", "数值不同，因为 {} 用另一种插值核给像素加权（{}，PyTorch 是 {}）。";
+    WhyAntialiasHere => "Values differ because {} widens its kernel when shrinking (antialias) and PyTorch's call does not.", "数值不同，因为 {} 在缩小时会把插值核拉宽（抗锯齿），而这个 PyTorch 调用不会。";
+    WhyAntialiasThere => "Values differ because PyTorch's call widens its kernel when shrinking (antialias=True) and {}'s does not.", "数值不同，因为这个 PyTorch 调用在缩小时会把插值核拉宽（antialias=True），而 {} 不会。";
+    WhyTransformLine => "Values differ because {} samples the input at other places: {}, where PyTorch uses {}.", "数值不同，因为 {} 在输入的不同位置采样：它用 {}，而 PyTorch 用 {}。";
+    WhyRoundingLine => "Values differ because {} picks the pixel another way: {}, where PyTorch's is {}.", "数值不同，因为 {} 选像素的方式不同：它是{}，PyTorch 是{}。";
+    WhyBorderLine => "Values differ near the edges: in {}, {}; in PyTorch, {}.", "数值在边缘附近不同：{} 是{}；PyTorch 是{}。";
+    WhyArithmeticLine => "Values differ only in the last bits: {} weighs the same pixels with the same weights, but adds them in another order or precision.", "数值只在最后几位不同：{} 用同样的像素和权重，只是相加的顺序或精度不同。";
+    StripCaption => "{} axis: where each output takes its value (the centre of its weights), PyTorch's outputs above the input, {}'s below", "{} 轴：每个输出的值取自输入的哪里（其权重的中心），上方是 PyTorch 的输出，下方是 {} 的";
+    WhyWeightsLine => "Values differ because {} computes the weights differently.", "数值不同，因为 {} 计算权重的方式不同。";
 }
 
 /// The text of a lesson step in `lang`; in the browser, `None` until the texts are loaded

@@ -8,6 +8,8 @@ pub mod chart;
 pub mod colour;
 pub mod elsewhere;
 pub mod format;
+pub mod framework_options;
+pub mod framework_strip;
 pub mod geometry;
 pub mod heat_layout;
 pub mod i18n;

@@ -7,7 +7,7 @@ use super::i18n::Lang;
 use super::lesson;
 use super::paste::{check_limits, PasteError};
 use super::presets::Preset;
-use crate::core::{Call, CallForm, Limits, Mode, ScaleArg, SizeArg, Tensor};
+use crate::core::{Call, CallForm, Framework, Limits, Mode, ScaleArg, SizeArg, Tensor};
 
 /// The largest output the page computes and draws.
 pub const UI_LIMITS: Limits = Limits { max_output_elements: 4 * 128 * 128 };
@@ -204,6 +204,11 @@ pub struct State {
     /// The built-in picture the image mode shows (`image=zoneplate`); a user's own picture
     /// is never in the URL.
     pub image: Option<BuiltinImage>,
+    /// The library "the same call elsewhere" opens on (`framework=onnxruntime`), and the
+    /// options changed in the libraries' cards (`framework_args=`, read by the worker:
+    /// `model::framework_options`).
+    pub framework: Option<Framework>,
+    pub framework_args: Option<String>,
 }
 
 impl Default for State {
@@ -230,6 +235,8 @@ impl Default for State {
             classroom: Classroom::default(),
             from: None,
             image: None,
+            framework: None,
+            framework_args: None,
         }
     }
 }
@@ -423,7 +430,7 @@ impl State {
         // A shared link that names the call says what was passed: anything it leaves out is not
         // passed. One that only sets up the page (language, a classroom mode) opens the front
         // page's call.
-        let page_only = ["lang", "theme", "present", "embed", "quiz", "view", "lesson"];
+        let page_only = ["lang", "theme", "present", "embed", "quiz", "view", "lesson", "framework", "framework_args"];
         if pairs.iter().any(|(k, _)| !page_only.contains(&k.as_str())) {
             s.align_corners = None;
         }
@@ -475,6 +482,8 @@ impl State {
                 "quiz" => parse_flag(value).map(|v| s.classroom.quiz = v).is_some(),
                 "view" => View::parse(value).map(|v| s.classroom.view = Some(v)).is_some(),
                 "from" => parse_list::<usize>(value).map(|v| s.from = Some(v)).is_some(),
+                "framework" => Framework::parse(value).map(|f| s.framework = Some(f)).is_some(),
+                "framework_args" => (value.len() <= 600).then(|| s.framework_args = Some(value.clone())).is_some(),
                 vs if vs.starts_with(VS) => {
                     let read = read_call_arg(&mut versus, &vs[VS.len()..], value);
                     saw_versus |= read;
@@ -572,6 +581,12 @@ impl State {
         }
         if let Some(b) = self.image {
             q.push(format!("image={}", b.name()));
+        }
+        if let Some(f) = self.framework {
+            q.push(format!("framework={}", f.name()));
+        }
+        if let Some(a) = self.framework_args.as_ref().filter(|a| !a.is_empty()) {
+            q.push(format!("framework_args={a}"));
         }
         if let Some(l) = self.lang {
             q.push(format!("lang={}", l.code()));
@@ -831,6 +846,32 @@ mod tests {
         s.set_input(Input::Preset(Preset::Ramp, 1));
         assert_eq!(s.mode, Mode::Linear);
         assert!(s.call().check(&s.input.tensor().shape).is_ok());
+    }
+
+    /// `framework=` opens "the same call elsewhere" on a library, alone (on the front page's
+    /// call) or with a call; the cards' options ride along as one parameter. A name that is
+    /// no library is named in the page's notice, like any other unread parameter.
+    #[test]
+    fn a_library_link_round_trips() {
+        let (s, ignored) = State::from_query("?framework=onnxruntime");
+        assert!(ignored.is_empty());
+        assert_eq!((s.framework, s.align_corners), (Some(Framework::OnnxRuntime), Some(false)));
+        for f in Framework::ALL {
+            let s = State {
+                framework: Some(f),
+                framework_args: Some("onnxruntime(nearest_mode=floor,cubic_coeff_a=-0.5)jax(method=cubic)".into()),
+                mode: Mode::Nearest,
+                align_corners: None,
+                ..State::default()
+            };
+            let (back, ignored) = State::from_query(&s.to_query());
+            assert!(ignored.is_empty(), "{ignored:?}");
+            assert_eq!(back, s);
+        }
+        let (s, _) = State::from_query("preset=seed&mode=bilinear&scale_factor=2&framework=tf.compat.v1");
+        assert_eq!(s.framework, Some(Framework::TfCompatV1));
+        let (s, ignored) = State::from_query("preset=seed&mode=bilinear&scale_factor=2&framework=torch");
+        assert_eq!((s.framework, ignored), (None, vec!["framework (torch)".to_string()]));
     }
 
     #[test]

@@ -1,12 +1,19 @@
 //! "The same call elsewhere" (`model::elsewhere`): each library's counterpart of the call,
 //! drawn by the page's worker (`ui/worker.rs`) while the section is in view (six cards of
-//! markup rewritten off screen on every change cost the page several ms per change).
+//! markup rewritten off screen on every change cost the page several ms per change). The
+//! cards' option controls are the worker's markup too: one listener here takes their
+//! `change` events (and the reset buttons' clicks) and appends the change to
+//! `framework_args=`; the worker merges it (`model::framework_options`) and the page keeps
+//! the merged text. A link with `framework=` opens the page scrolled to that library's card.
 
 use super::app::use_ctx;
 use super::worker::{ask, register, track_visibility};
+use crate::core::Framework;
 use crate::model::i18n::Key;
 use leptos::html::{Div, Section};
 use leptos::prelude::*;
+use leptos::wasm_bindgen::{closure::Closure, JsCast, JsValue};
+use leptos::web_sys::{Element, Event};
 
 #[component]
 pub fn Elsewhere() -> impl IntoView {
@@ -15,14 +22,57 @@ pub fn Elsewhere() -> impl IntoView {
     let body = NodeRef::<Div>::new();
     let seen = RwSignal::new(false);
     let failed = RwSignal::new(false);
+    // A `framework=` link scrolls to its card once, when the cards first arrive.
+    let scroll_to_card = StoredValue::new(ctx.state.with_untracked(|s| s.framework.is_some()));
     register("elsewhere", move |data| {
         if let Some(body) = body.get_untracked() {
             body.set_inner_html(&data.get(2).as_string().unwrap_or_default());
+            if scroll_to_card.get_value() {
+                scroll_to_card.set_value(false);
+                if let Ok(Some(card)) = body.query_selector(".library.focus") {
+                    card.scroll_into_view();
+                }
+            }
+        }
+        // The options as asked, and merged: kept unless they changed since.
+        let (asked, merged) = (data.get(3).as_string(), data.get(4).as_string());
+        if asked != merged && asked == ctx.state.with_untracked(|s| s.framework_args.clone()) {
+            ctx.state.update(|s| s.framework_args = merged);
         }
     });
+    // Once mounted: watch the section come into view, scroll to it for a `framework=` link, and
+    // listen to the controls' changes and the resets' clicks (each control names its library).
     Effect::new(move |_| {
-        if let Some(el) = section.get() {
-            track_visibility(&el, seen);
+        let (Some(el), Some(cards)) = (section.get(), body.get()) else { return };
+        track_visibility(&el, seen);
+        if scroll_to_card.get_value() {
+            request_animation_frame(move || el.scroll_into_view());
+        }
+        // Each control says what it appends, `library(name=` (then its value and `)`), and a
+        // reset button `library()` (`model::framework_options::controls`).
+        for on_change in [true, false] {
+            // `FnMut(JsValue)`, the closure type the page already has (each new one costs glue).
+            let on_event = Closure::<dyn FnMut(JsValue)>::new(move |ev: JsValue| {
+                let ev: Event = ev.unchecked_into();
+                let Some(t) = ev.target().and_then(|t| t.dyn_into::<Element>().ok()) else { return };
+                let Some(mut edit) = t.get_attribute("data-edit") else { return };
+                if edit.ends_with("()") == on_change {
+                    return;
+                }
+                if on_change {
+                    let value = js_sys::Reflect::get(&t, &JsValue::from_str("value")).ok().and_then(|v| v.as_string());
+                    edit.push_str(&value.unwrap_or_default());
+                    edit.push(')');
+                }
+                ctx.touch();
+                ctx.state.update(|s| {
+                    s.framework = Framework::parse(edit.split('(').next().unwrap_or_default());
+                    s.framework_args.get_or_insert_default().push_str(&edit);
+                });
+            });
+            let kind = if on_change { "change" } else { "click" };
+            let _ = cards.add_event_listener_with_callback(kind, on_event.as_ref().unchecked_ref());
+            on_event.forget();
         }
     });
     Effect::new(move |_| {

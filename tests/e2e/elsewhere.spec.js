@@ -20,8 +20,10 @@ test('each library gets its call and a verdict against PyTorch (en, zh)', async 
   await page.locator('#elsewhere').screenshot({ path: SHOTS + 'bilinear-x2-en.png' });
   // A new call redraws the section: with align_corners=True Pillow has no counterpart.
   await page.locator('#align_corners').selectOption('true');
-  await expect(card(page, 'pillow')).toContainText('align_corners');
+  await expect(card(page, 'pillow')).toContainText('no align_corners grid');
   await page.getByTestId('lang-toggle').click();
+  // The section redraws while in view; the toggle at the top may have scrolled it away.
+  await page.locator('#elsewhere').scrollIntoViewIfNeeded();
   await expect(card(page, 'pillow')).toContainText('没有对应调用');
   await page.locator('#elsewhere').screenshot({ path: SHOTS + 'bilinear-x2-true-zh.png' });
   expect(problems).toEqual([]);
@@ -35,4 +37,53 @@ test('a library that sizes the output differently says so, with its rule', async
   await expect(card(page, 'onnxruntime')).toContainText('in × scale multiplied in float32, then truncated');
   await page.locator('#elsewhere').screenshot({ path: SHOTS + 'onnx-size.png' });
   expect(problems).toEqual([]);
+});
+
+test('a framework= link opens on its card, whose options change the call and the link', async ({ page }) => {
+  const problems = await open(page, '?preset=seed&mode=bilinear&scale_factor=2&align_corners=false&framework=onnxruntime&lang=en');
+  const ort = page.locator('#elsewhere article.focus[data-framework="onnxruntime"]');
+  await expect(page.getByTestId('framework-repr')).toBeVisible();
+  await expect(ort).toBeInViewport();
+  await ort.locator('select[data-arg="coordinate_transformation_mode"]').selectOption('asymmetric');
+  await expect(ort).toContainText("coordinate_transformation_mode='asymmetric'");
+  await expect(ort.locator('.why-line')).toContainText('samples the input at other places: i × scale');
+  await expect(ort).toContainText('values differ from PyTorch');
+  await expect.poll(() => decodeURIComponent(page.url())).toContain('framework_args=onnxruntime(coordinate_transformation_mode=asymmetric)');
+  await ort.screenshot({ path: SHOTS + 'onnx-edited-en.png' });
+  // The link reproduces the edited card.
+  await page.goto(page.url());
+  await expect(page.locator('#elsewhere article.focus[data-framework="onnxruntime"]')).toContainText("coordinate_transformation_mode='asymmetric'");
+  await page.locator('#elsewhere article[data-framework="onnxruntime"] [data-reset]').click();
+  await expect(page.locator('#elsewhere article[data-framework="onnxruntime"]')).toContainText("coordinate_transformation_mode='half_pixel'");
+  await expect(page.locator('#elsewhere article[data-framework="onnxruntime"] [data-reset]')).toHaveCount(0);
+  // A combination the library refuses shows the library's own error, with the controls left to undo it.
+  const v1 = page.locator('#elsewhere article[data-framework="tf.compat.v1"]');
+  await v1.locator('select[data-arg="align_corners"]').selectOption('True');
+  await expect(v1).toContainText('If half_pixel_centers is True, align_corners must be False.');
+  await v1.locator('select[data-arg="half_pixel_centers"]').selectOption('False');
+  await expect(v1).toContainText('align_corners=True');
+  await expect(v1.locator('.verdict')).toBeVisible();
+  expect(problems).toEqual([]);
+});
+
+test('an unknown framework= value is named in the notice and the section still draws', async ({ page }) => {
+  const problems = await open(page, '?preset=seed&mode=bilinear&scale_factor=2&framework=torch&framework_args=jax(method=bogus)&lang=en');
+  await expect(page.getByTestId('url-notice')).toContainText('framework (torch)');
+  await page.locator('#elsewhere').scrollIntoViewIfNeeded();
+  await expect(page.locator('#elsewhere article')).toHaveCount(6);
+  await expect(page.locator('#elsewhere article[data-framework="jax"]')).toContainText('Not understood in the link, so left out: method=bogus');
+  expect(problems).toEqual([]);
+});
+
+test('screenshots: a framework link in Chinese, dark, and on a phone', async ({ page }) => {
+  await open(page, '?input=1x1x1x7:0,1,2,3,4,5,6&mode=nearest&scale_factor=1,4.428571428571429&framework=onnxruntime&lang=zh&theme=dark');
+  const ort = page.locator('#elsewhere article.focus[data-framework="onnxruntime"]');
+  await expect(ort.locator('.why-line')).toContainText('宽度是 30，PyTorch 是 31');
+  await ort.screenshot({ path: SHOTS + 'onnx-size-zh-dark.png' });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await open(page, '?preset=seed&mode=bicubic&scale_factor=2&align_corners=false&framework=tensorflow&lang=en');
+  const tf = page.locator('#elsewhere article.focus[data-framework="tensorflow"]');
+  await expect(tf.locator('.why-line')).toContainText('a = −0.5 where PyTorch');
+  await page.screenshot({ path: SHOTS + 'tensorflow-phone-en.png' });
+  await tf.screenshot({ path: SHOTS + 'tensorflow-card-phone-en.png' });
 });

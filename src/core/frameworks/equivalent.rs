@@ -131,19 +131,42 @@ pub fn equivalent(plan: &Plan, framework: Framework) -> Equivalent {
                 Mode::Linear | Mode::Trilinear => none(NoEquivalent::NotTwoDimensional, None),
             }
         }
-        Framework::TensorFlow | Framework::TfCompatV1 => {
-            let size = [h as i64, w as i64];
-            let v1 = |op| FrameworkArgs::TfCompatV1(Tf1Args { op, size, align_corners: ac, half_pixel_centers: false });
-            let v2 = |method| FrameworkArgs::TensorFlow(TfArgs { method, size, antialias: aa });
+        // TensorFlow 2's card shows `tf.image.resize` calls, the `tf.compat.v1` card the v1
+        // ops (`tf.image.resize` runs them with `half_pixel_centers=True` when it does not
+        // antialias); each names the other API's call where its own has none.
+        Framework::TensorFlow => {
+            let v2 = |method| FrameworkArgs::TensorFlow(TfArgs { method, size: [h as i64, w as i64], antialias: aa });
             match mode {
-                Mode::Bilinear if ac => Equivalent::Call(v1(Tf1Op::ResizeBilinear)),
-                Mode::Bicubic if ac => Equivalent::Call(v1(Tf1Op::ResizeBicubic)),
-                Mode::Nearest => Equivalent::Call(v1(Tf1Op::ResizeNearestNeighbor)),
+                Mode::Bilinear if ac => none(NoEquivalent::NoAlignCorners, Some(v2(TfMethod::Bilinear))),
+                Mode::Bicubic if ac => none(NoEquivalent::NoAlignCorners, Some(v2(TfMethod::Bicubic))),
+                Mode::Nearest => none(NoEquivalent::NoSuchMode, Some(v2(TfMethod::Nearest))),
                 Mode::NearestExact => Equivalent::Call(v2(TfMethod::Nearest)),
                 Mode::Bilinear => Equivalent::Call(v2(TfMethod::Bilinear)),
                 Mode::Bicubic => Equivalent::Call(v2(TfMethod::Bicubic)),
                 Mode::Area => Equivalent::Call(v2(TfMethod::Area)),
                 Mode::Lanczos => Equivalent::Call(v2(TfMethod::Lanczos3)),
+                Mode::Linear | Mode::Trilinear => none(NoEquivalent::NotTwoDimensional, None),
+            }
+        }
+        Framework::TfCompatV1 => {
+            let v1 = |op, half_pixel_centers| {
+                FrameworkArgs::TfCompatV1(Tf1Args {
+                    op,
+                    size: [h as i64, w as i64],
+                    align_corners: ac && op != Tf1Op::ResizeNearestNeighbor,
+                    half_pixel_centers,
+                })
+            };
+            let interpolating = |op| v1(op, !ac);
+            match mode {
+                Mode::Bilinear if aa => none(NoEquivalent::NoAntialias, Some(interpolating(Tf1Op::ResizeBilinear))),
+                Mode::Bicubic if aa => none(NoEquivalent::NoAntialias, Some(interpolating(Tf1Op::ResizeBicubic))),
+                Mode::Bilinear => Equivalent::Call(interpolating(Tf1Op::ResizeBilinear)),
+                Mode::Bicubic => Equivalent::Call(interpolating(Tf1Op::ResizeBicubic)),
+                Mode::Nearest => Equivalent::Call(v1(Tf1Op::ResizeNearestNeighbor, false)),
+                Mode::NearestExact => Equivalent::Call(v1(Tf1Op::ResizeNearestNeighbor, true)),
+                Mode::Area => Equivalent::Call(v1(Tf1Op::ResizeArea, false)),
+                Mode::Lanczos => none(NoEquivalent::NoSuchMode, None),
                 Mode::Linear | Mode::Trilinear => none(NoEquivalent::NotTwoDimensional, None),
             }
         }
@@ -199,15 +222,27 @@ mod tests {
         let x = x4();
         let cases: [(Mode, &[Framework]); 3] = [
             (Mode::Nearest, &[Framework::OnnxRuntime, Framework::OpenCv, Framework::TfCompatV1]),
-            (Mode::NearestExact, &[Framework::TensorFlow, Framework::Jax, Framework::Pillow, Framework::OpenCv]),
-            (Mode::Bilinear, &[Framework::OnnxRuntime, Framework::OpenCv, Framework::TensorFlow, Framework::Jax]),
+            (
+                Mode::NearestExact,
+                &[Framework::TensorFlow, Framework::TfCompatV1, Framework::Jax, Framework::Pillow, Framework::OpenCv],
+            ),
+            (
+                Mode::Bilinear,
+                &[
+                    Framework::OnnxRuntime,
+                    Framework::OpenCv,
+                    Framework::TensorFlow,
+                    Framework::TfCompatV1,
+                    Framework::Jax,
+                ],
+            ),
         ];
         for (mode, frameworks) in cases {
             let c = call(mode, Some(2.0), None, None, false);
             let p = plan(&x.shape, &c, &Limits::default()).unwrap();
             let torch = interpolate(&x, &c, &Limits::default()).unwrap();
             for &f in frameworks {
-                let eq = equivalent(&p, if f == Framework::TfCompatV1 { Framework::TensorFlow } else { f });
+                let eq = equivalent(&p, f);
                 let Equivalent::Call(args) = eq else { panic!("{mode:?} {f:?}: {eq:?}") };
                 assert_eq!(framework_resize(&x, &args).unwrap(), torch, "{mode:?} {f:?}");
             }
@@ -242,8 +277,12 @@ mod tests {
             Equivalent::None { reason: NoEquivalent::NoAlignCorners, .. }
         ));
         assert!(matches!(
+            equivalent(&p, Framework::TfCompatV1),
+            Equivalent::Call(FrameworkArgs::TfCompatV1(Tf1Args { align_corners: true, half_pixel_centers: false, .. }))
+        ));
+        assert!(matches!(
             equivalent(&p, Framework::TensorFlow),
-            Equivalent::Call(FrameworkArgs::TfCompatV1(Tf1Args { align_corners: true, .. }))
+            Equivalent::None { reason: NoEquivalent::NoAlignCorners, nearest: Some(FrameworkArgs::TensorFlow(_)) }
         ));
         let p = plan(&[1, 1, 8, 8], &call(Mode::Bilinear, Some(0.5), None, None, false), &Limits::default()).unwrap();
         assert!(matches!(
