@@ -194,11 +194,13 @@ test('the export step shows each library running the call; its verdicts wait for
   await expect(card('tensorflow')).toContainText('y[0, 0, 3, 2] = 1.7678 (PyTorch: 1.6489)');
   // The question asks how many differ: the verdicts are hidden until the answer is shown.
   await expect(card('jax').locator('.verdict')).toBeHidden();
+  await expect(card('jax').locator('.why-line')).toBeHidden();
   await page.screenshot({ path: SHOTS + 'export-question-en.png' });
   await page.getByTestId('lesson-reveal').click();
   await expect(page.getByTestId('lesson-answer')).toContainText('0.4565');
   await expect(card('jax').locator('.verdict')).toBeVisible();
   await expect(card('jax').locator('.verdict')).toContainText('64 of 64 values differ');
+  await expect(card('jax').locator('.why-line')).toContainText('−0.5');
   await expect(card('onnxruntime').locator('.verdict')).toContainText('bit for bit');
   await page.screenshot({ path: SHOTS + 'export-answer-en.png' });
   expect(problems).toEqual([]);
