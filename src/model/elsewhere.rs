@@ -261,7 +261,8 @@ fn library_markup(
             fill(wt(lang, W::Differ), &[&differ.to_string(), &out.data.len().to_string(), &format!("{max}")])
         }
     };
-    let _ = write!(m, r#"<p class="verdict"><strong>{}</strong>; {}.</p>"#, escape(&shape_line), escape(&values));
+    let verdict = fill(wt(lang, W::Verdict), &[&format!("<strong>{}</strong>", escape(&shape_line)), &escape(&values)]);
+    let _ = write!(m, r#"<p class="verdict">{verdict}</p>"#);
     cell_ledger(m, lang, &p, input, torch_out, sel);
     strip(m, lang, &p, torch);
 
@@ -466,11 +467,11 @@ fn cell_ledger(m: &mut String, lang: Lang, p: &FrameworkPlan, input: &Tensor, to
         r#"<p class="cell">{} <code>y[{at}] = {}</code>{}</p><p class="sum">"#,
         wt(lang, W::Cell),
         format_value(l.value),
-        torch_value.map(|v| format!(" ({})", fill(wt(lang, W::TorchValue), &[&v]))).unwrap_or_default()
+        torch_value.map(|v| fill(wt(lang, W::TorchValue), &[&v])).unwrap_or_default()
     );
     for (axis, sample) in ["H", "W"].iter().zip(&l.axes) {
-        let _ =
-            write!(m, "{axis}: {} <code>{}</code>; ", wt(lang, W::Coordinate), format_value(sample.coordinate as f32));
+        let at = format!("<code>{}</code>", format_value(sample.coordinate as f32));
+        m.push_str(&fill(wt(lang, W::Coordinate), &[axis, &at]));
     }
     let _ = write!(m, "y = {}</p>", sum_markup(&l.contributions));
 }
@@ -529,6 +530,10 @@ mod tests {
         // With align_corners=True it has no counterpart, and the page says why.
         let zh = elsewhere_markup("preset=seed&mode=bilinear&scale_factor=2&align_corners=true&lang=zh");
         assert!(article(&zh, "pillow").contains("align_corners"), "{}", article(&zh, "pillow"));
+        // Chinese punctuation in the Chinese verdict.
+        let ort = article(&zh, "onnxruntime");
+        assert!(ort.contains("与 PyTorch 相同</strong>；8 个值与 PyTorch 不同") && ort.contains("）。</p>"), "{ort}");
+        assert!(ort.contains("= 2</code>（PyTorch：2）") && ort.contains("H：采样于 <code>0</code>；W："), "{ort}");
     }
 
     /// A call the libraries size differently: 7 × 31/7 in float32 is 30 for ONNX Runtime.

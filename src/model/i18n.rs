@@ -413,6 +413,7 @@ texts! {
     Identical => "every value is PyTorch's, bit for bit", "每个值都与 PyTorch 逐位相同";
     Differ => "{} of {} values differ from PyTorch's (largest difference {})", "{} 个值与 PyTorch 不同（共 {} 个，最大差 {}）";
     NotCompared => "the shapes differ, so the values cannot be compared one to one", "形状不同，数值无法逐个对比";
+    Verdict => "{}; {}.", "{}；{}。";
     Why => "What differs from PyTorch's recipe:", "与 PyTorch 做法的不同之处：";
     WhyNoEffect => "How its recipe differs from PyTorch's (the numbers agree anyway)", "它的做法与 PyTorch 的不同之处（数值仍然一致）";
     WhyOutputSize => "the output size rule", "输出尺寸的算法";
@@ -462,8 +463,8 @@ texts! {
     BClampIndexOnly => "indices clamped, weights unchanged", "下标被钳制，权重不变";
     Closest => "The closest call:", "最接近的调用：";
     Cell => "The selected output here:", "所选输出在这里：";
-    TorchValue => "PyTorch: {}", "PyTorch：{}";
-    Coordinate => "samples at", "采样于";
+    TorchValue => " (PyTorch: {})", "（PyTorch：{}）";
+    Coordinate => "{}: samples at {}; ", "{}：采样于 {}；";
     Printout => "its output, printed as PyTorch prints", "它的输出（按 PyTorch 的打印格式）";
     DiffMap => "difference from PyTorch (library − PyTorch), channel 0", "与 PyTorch 的差（该库 − PyTorch），通道 0";
     Rejected => "The library rejects the call:", "该库拒绝了这个调用：";
