@@ -399,8 +399,8 @@ lesson_texts! {
                    "一个模型用 `F.interpolate(x, scale_factor=2, mode='bicubic')` 上采样，你把它导出，或在别的库里重写。下面每张卡片都按该库自己的做法精确地运行它的 resize。`torch.onnx.export` 写出的 `Resize` 节点和 OpenCV 的 `INTER_CUBIC` 与 PyTorch 逐位相同：在 `y[3,2]` 处它们都是 1.6489。TensorFlow、Pillow 和 JAX 在这里给出 1.7678。";
     Lesson11Ask => "All of them are called bicubic. Why do TensorFlow, Pillow and JAX differ, and in how many of the 64 values?",
                   "它们都叫 bicubic。为什么 TensorFlow、Pillow 和 JAX 的结果不同？64 个值里有几个不同？";
-    Lesson11Answer => "All 64 differ, by up to 0.4565. Their cubic kernel is Keys' with a = −0.5; PyTorch's (like OpenCV's, and the `cubic_coeff_a` of the exported ONNX node) has a = −0.75. With −0.75 the kernel's negative lobes are deeper, so values overshoot more at an edge. `tf.image.resize`, `Image.resize` and `jax.image.resize` have no argument for a: to get PyTorch's numbers there, resize another way.",
-                     "64 个值全都不同，最大相差 0.4565。它们的三次核是 Keys 核，a = −0.5；PyTorch 的（和 OpenCV 的、导出的 ONNX 节点的 `cubic_coeff_a` 一样）是 a = −0.75。−0.75 的核负瓣更深，所以在边缘处过冲更多。`tf.image.resize`、`Image.resize` 和 `jax.image.resize` 都没有设置 a 的参数：要在那里得到 PyTorch 的数值，只能换一种方式缩放。";
+    Lesson11Answer => "All 64 differ, by up to 0.4565. All of them use Keys' cubic kernel, with another a: TensorFlow, Pillow and JAX fix a = −0.5, while PyTorch (like OpenCV, and the exported ONNX node's `cubic_coeff_a`) uses a = −0.75. With −0.75 the kernel's negative lobes are deeper, so values overshoot more next to a sharp step in the input. `tf.image.resize`, `Image.resize` and `jax.image.resize` have no argument for a: to get PyTorch's numbers there, resize another way.",
+                     "64 个值全都不同，最大相差 0.4565。它们用的都是 Keys 三次核，只是 a 不同：TensorFlow、Pillow 和 JAX 固定用 a = −0.5，而 PyTorch（和 OpenCV、导出的 ONNX 节点的 `cubic_coeff_a` 一样）用 a = −0.75。−0.75 的核负瓣更深，所以在输入的陡变处过冲更多。`tf.image.resize`、`Image.resize` 和 `jax.image.resize` 都没有设置 a 的参数：要在那里得到 PyTorch 的数值，只能换一种方式缩放。";
 }
 
 // "The same call elsewhere" (model/elsewhere.rs), drawn by the worker.

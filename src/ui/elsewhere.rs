@@ -26,7 +26,19 @@ pub fn Elsewhere() -> impl IntoView {
     let scroll_to_card = StoredValue::new(ctx.state.with_untracked(|s| s.framework.is_some()));
     register("elsewhere", move |data| {
         if let Some(body) = body.get_untracked() {
+            // While the section's top is on screen it stays where it is: the browser's scroll
+            // anchoring may otherwise pick a node below the section and follow it down by the
+            // cards' whole height (a lesson step opened in the projector layout landed on the
+            // bottom of the section).
+            let top = || section.get_untracked().map(|el| el.get_bounding_client_rect().top());
+            let height = window().inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(0.0);
+            let before = top().filter(|&t| t >= 0.0 && t < height);
             body.set_inner_html(&data.get(2).as_string().unwrap_or_default());
+            if let (Some(before), Some(after)) = (before, top()) {
+                if after != before {
+                    window().scroll_by_with_x_and_y(0.0, after - before);
+                }
+            }
             if scroll_to_card.get_value() {
                 scroll_to_card.set_value(false);
                 if let Ok(Some(card)) = body.query_selector(".library.focus") {
