@@ -205,3 +205,18 @@ test('the export step shows each library running the call; its verdicts wait for
   await page.screenshot({ path: SHOTS + 'export-answer-en.png' });
   expect(problems).toEqual([]);
 });
+
+test('in the projector layout the export step opens on its section, not below it', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  const problems = await open(page, '?present=1&lesson=11&lang=en');
+  await expect(page.locator('#elsewhere article')).toHaveCount(6);
+  await page.waitForTimeout(500);
+  // The cards arrive after the scroll; the section's top stays at the top of the screen.
+  const top = await page.locator('#elsewhere').evaluate((el) => el.getBoundingClientRect().top);
+  expect(top).toBeGreaterThanOrEqual(-5);
+  expect(top).toBeLessThan(100);
+  // Back and Finish stay in view at the foot of the floating card.
+  await expect(page.getByTestId('lesson-next')).toBeInViewport();
+  await expect(page.getByTestId('lesson-back')).toBeInViewport();
+  expect(problems).toEqual([]);
+});
