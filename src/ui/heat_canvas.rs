@@ -153,8 +153,17 @@ fn draw(ctx: &CanvasRenderingContext2d, layout: &HeatLayout, dpr: f64, img: &Hea
 }
 
 /// `<span>0</span>…<span>{n − 1}</span>`: a row or column of indices.
+/// Index labels; past 16, all but every fifth are `minor`, which a narrow screen hides.
 fn spans(n: usize) -> String {
-    (0..n).map(|k| format!("<span>{k}</span>")).collect()
+    (0..n)
+        .map(|k| {
+            if n > 16 && k % 5 != 0 {
+                format!(r#"<span class="minor">{k}</span>"#)
+            } else {
+                format!("<span>{k}</span>")
+            }
+        })
+        .collect()
 }
 
 /// A table of `h × w` empty cells under row and column indices.
