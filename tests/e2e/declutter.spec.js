@@ -68,6 +68,18 @@ for (const [name, query] of [
   });
 }
 
+test('on a phone, a 31-column output neither runs its labels together nor scrolls the page sideways', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  const problems = await open(page, '?input=1x1x1x7:0,1,2,3,4,5,6&mode=nearest&scale_factor=1,4.428571428571429&lang=en');
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  const labels = page.getByTestId('output-grid').locator('.heat-cols span');
+  await expect(labels).toHaveCount(31);
+  // Every fifth index is shown, and the shown ones do not overlap.
+  const shown = await labels.evaluateAll((els) => els.filter((e) => getComputedStyle(e).visibility === 'visible').map((e) => e.textContent));
+  expect(shown).toEqual(['0', '5', '10', '15', '20', '25', '30']);
+  expect(problems).toEqual([]);
+});
+
 test('weight labels clear every sample point', async ({ page }) => {
   await openSettled(page, '?preset=seed&mode=bilinear&align_corners=true&scale_factor=2&sel=3,2');
   const clash = await page.getByTestId('diagram').evaluate((fig) => {
