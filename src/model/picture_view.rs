@@ -4,15 +4,16 @@
 //! it is tested here.
 
 use super::builtin_image::BuiltinImage;
-use super::i18n::{t, Key, Lang};
+use super::i18n::{pt, t, Key, Lang, PictureText};
 use super::ledger_text::escape;
 use super::npy::to_npy;
 use super::picture::{
     beyond_range, output_shape, python_program, python_program_npy, rgba_of, tensor_from_rgba, value_range, Channels,
     PictureError, MAX_INPUT_PIXELS, MAX_INPUT_SIDE, MAX_OUTPUT_VALUES,
 };
+use super::round_trip::{factor_of, round_trip as trip};
 use super::state::State;
-use crate::core::{interpolate, Limits, Tensor};
+use crate::core::{interpolate, Call, Limits, Tensor};
 
 /// The picture the image mode works on.
 #[derive(Clone, Debug, PartialEq)]
@@ -71,6 +72,11 @@ pub struct Rendered {
     /// `y − y2` against the compared call, when asked for and the shapes agree.
     pub diff: Option<Rgba>,
     pub diff_text: String,
+    /// The round trip (down by s, back up) with the call's `align_corners`, and `z − x`.
+    pub round_trip: Option<Rgba>,
+    pub round_trip_diff: Option<Rgba>,
+    /// Its numbers for each `align_corners`, and what they mean.
+    pub round_trip_text: String,
 }
 
 /// Fills the `{}` of `text` with `values`, in order.
@@ -134,10 +140,16 @@ pub fn panel_html(lang: Lang, selected: &str, own: Option<&str>) -> String {
          <p class=\"pic-summary\" role=\"status\" data-testid=\"image-summary\"></p>\
          <div class=\"pic-views\"><figure><figcaption>{input}</figcaption><canvas data-testid=\"image-input\"></canvas></figure>\
          <figure><figcaption>{output}</figcaption><div class=\"pic-stack\"><canvas data-testid=\"image-output\"></canvas>\
-         <canvas class=\"pic-overlay\" data-testid=\"image-overlay\"></canvas></div></figure>\
-         <figure data-testid=\"image-diff-figure\" hidden><figcaption>y − y2</figcaption><canvas data-testid=\"image-diff\"></canvas></figure></div>\
+         <canvas class=\"pic-overlay\" data-testid=\"image-overlay\"></canvas>\
+         <div class=\"pic-mark\" data-testid=\"image-pixel-mark\" hidden></div></div></figure>\
+         <figure data-testid=\"image-diff-figure\" hidden><figcaption>y − y2</figcaption><canvas data-testid=\"image-diff\"></canvas></figure>\
+         <figure data-testid=\"image-roundtrip-figure\" hidden><figcaption>z</figcaption><canvas data-testid=\"image-roundtrip\"></canvas></figure>\
+         <figure data-testid=\"image-roundtrip-diff-figure\" hidden><figcaption>z − x</figcaption><canvas data-testid=\"image-roundtrip-diff\"></canvas></figure></div>\
+         <p class=\"hint\">{pix_hint}</p><div class=\"ledger pic-ledger\" data-testid=\"image-ledger\" hidden></div>\
          <label><input type=\"checkbox\" checked data-testid=\"image-marks\"> {marks}</label> \
-         <label><input type=\"checkbox\" data-testid=\"image-diff-show\"> {diff}</label>\
+         <label><input type=\"checkbox\" data-testid=\"image-diff-show\"> {diff}</label> \
+         <label><input type=\"checkbox\" data-testid=\"image-roundtrip-show\"> {round_trip}</label>\
+         <p class=\"hint\" style=\"white-space:pre-line\" data-testid=\"image-roundtrip-text\"></p>\
          <p class=\"pic-beyond\" data-testid=\"image-beyond\"></p><p class=\"hint\" data-testid=\"image-diff-text\"></p>\
          <p class=\"pic-downloads\">{downloads}: <a data-testid=\"download-input-npy\">input .npy</a> · \
          <a data-testid=\"download-output-npy\" href=\"#\">output .npy</a> · <a data-testid=\"download-output-png\" href=\"#\">output .png</a></p>\
@@ -151,6 +163,8 @@ pub fn panel_html(lang: Lang, selected: &str, own: Option<&str>) -> String {
         diff = tr(Key::PicDiffShow),
         downloads = tr(Key::PicDownloads),
         png = tr(Key::PicPngNote),
+        pix_hint = escape(pt(lang, PictureText::PixHint)),
+        round_trip = escape(pt(lang, PictureText::RtShow)),
     )
 }
 
@@ -177,8 +191,8 @@ pub fn difference_rgba(y: &Tensor, y2: &Tensor) -> Option<(Rgba, f32)> {
 
 /// Runs the call of the URL query `query` (the page's state) on `source`; with `with_input`,
 /// also the input's pixels and `.npy` (they change only with the picture); with `diff`, the
-/// difference from the page's compared call.
-pub fn render(source: &Source, query: &str, lang: Lang, with_input: bool, diff: bool) -> Rendered {
+/// difference from the page's compared call; with `round_trip`, the round trip.
+pub fn render(source: &Source, query: &str, lang: Lang, with_input: bool, diff: bool, round_trip: bool) -> Rendered {
     let state = State::from_query(query).0;
     let call = state.call();
     let input = &source.tensor;
@@ -241,7 +255,43 @@ pub fn render(source: &Source, query: &str, lang: Lang, with_input: bool, diff: 
             }
         },
     }
+    if round_trip {
+        round_trip_into(&mut r, input, &call, lang);
+    }
     r
+}
+
+/// The round trip of `x` with `call`'s mode by its factor: the picture and `z − x` for the
+/// call's `align_corners`, the numbers for both (where the mode takes it).
+fn round_trip_into(r: &mut Rendered, x: &Tensor, call: &Call, lang: Lang) {
+    let resolved = call.resolved();
+    let s = factor_of(&resolved);
+    let own = resolved.align_corners.filter(|_| resolved.mode.takes_align_corners());
+    let mut lines = Vec::new();
+    let conventions: Vec<Option<bool>> = if resolved.mode.is_interpolating() {
+        vec![Some(own.unwrap_or(false)), Some(!own.unwrap_or(false))]
+    } else {
+        vec![own]
+    };
+    for (k, ac) in conventions.into_iter().enumerate() {
+        match trip(x, &resolved, s, ac) {
+            Ok(t) => {
+                if k == 0 {
+                    r.round_trip = rgba_of(&t.z);
+                    r.round_trip_diff = difference_rgba(&t.z, x).map(|(image, _)| image);
+                }
+                let python = crate::core::python_call(&t.up, &crate::core::python_call(&t.down, "x"));
+                let num = |v: f32| format!("{v:.2}");
+                lines.push(fill(
+                    pt(lang, PictureText::RtLine),
+                    &[python, num(t.mean_error), num(t.shift[0]), num(t.shift[1])],
+                ));
+            }
+            Err(e) => lines.push(e.to_string()),
+        }
+    }
+    lines.push(pt(lang, PictureText::RtLesson).to_string());
+    r.round_trip_text = lines.join("\n");
 }
 
 #[cfg(test)]
@@ -264,7 +314,7 @@ mod tests {
     #[test]
     fn renders_the_call_with_downloads_and_python() {
         let source = Source::builtin(BuiltinImage::Edge);
-        let r = render(&source, "mode=bicubic&scale_factor=4&align_corners=false", Lang::En, true, false);
+        let r = render(&source, "mode=bicubic&scale_factor=4&align_corners=false", Lang::En, true, false, false);
         assert!(!r.failed, "{}", r.summary);
         assert!(r.summary.starts_with("(1, 1, 64, 64) → (1, 1, 256, 256)"), "{}", r.summary);
         assert_eq!(from_npy(r.input_npy.as_ref().unwrap()), Some(source.tensor.clone()));
@@ -280,22 +330,23 @@ mod tests {
 
     #[test]
     fn nothing_beyond_for_bilinear() {
-        let r = render(&Source::builtin(BuiltinImage::Grid), "mode=bilinear&scale_factor=2", Lang::En, true, false);
+        let r =
+            render(&Source::builtin(BuiltinImage::Grid), "mode=bilinear&scale_factor=2", Lang::En, true, false, false);
         assert_eq!(r.beyond, "");
         assert!(r.overlay.is_none());
         assert!(r.output.is_some() && r.input.is_some());
         let again =
-            render(&Source::builtin(BuiltinImage::Grid), "mode=bilinear&scale_factor=2", Lang::En, false, false);
+            render(&Source::builtin(BuiltinImage::Grid), "mode=bilinear&scale_factor=2", Lang::En, false, false, false);
         assert!(again.input.is_none() && again.input_npy.is_none() && again.out.is_some());
     }
 
     #[test]
     fn errors_are_pytorchs_or_the_limit_in_the_language() {
         let source = Source::builtin(BuiltinImage::Grid);
-        let r = render(&source, "mode=linear&scale_factor=2", Lang::En, true, false);
+        let r = render(&source, "mode=linear&scale_factor=2", Lang::En, true, false, false);
         assert!(r.failed && r.output.is_none() && r.out.is_none());
         assert!(r.summary.contains("linear"), "{}", r.summary);
-        let r = render(&source, "mode=nearest&scale_factor=60", Lang::Zh, true, false);
+        let r = render(&source, "mode=nearest&scale_factor=60", Lang::Zh, true, false, false);
         assert!(r.failed);
         assert!(r.summary.contains("(1, 1, 3840, 3840)") && r.summary.contains("12582912"), "{}", r.summary);
         assert!(r.summary.contains("输出形状"), "{}", r.summary);
@@ -331,6 +382,12 @@ mod tests {
             "image-python",
             "image-diff-show",
             "image-diff",
+            "image-ledger",
+            "image-pixel-mark",
+            "image-roundtrip-show",
+            "image-roundtrip",
+            "image-roundtrip-diff",
+            "image-roundtrip-text",
         ] {
             assert!(html.contains(&format!("data-testid=\"{id}\"")), "{id} missing");
         }
@@ -345,7 +402,7 @@ mod tests {
     fn the_difference_from_the_compared_call() {
         // Bilinear's compared call is the other align_corners.
         let source = Source::builtin(BuiltinImage::Grid);
-        let r = render(&source, "mode=bilinear&scale_factor=2&align_corners=false", Lang::En, false, true);
+        let r = render(&source, "mode=bilinear&scale_factor=2&align_corners=false", Lang::En, false, true, false);
         let (w, h, px) = r.diff.expect("a difference image");
         assert_eq!((w, h), (128, 128));
         assert!(px.chunks_exact(4).any(|p| p[0] != 128), "the conventions differ somewhere");
@@ -355,7 +412,7 @@ mod tests {
         let ((_, _, px), max) = difference_rgba(&y, &y2).unwrap();
         assert_eq!(max, 2.0);
         assert_eq!([px[0], px[4], px[8]], [128, 1, 192]);
-        let none = render(&source, "mode=bilinear&scale_factor=2", Lang::En, false, false);
+        let none = render(&source, "mode=bilinear&scale_factor=2", Lang::En, false, false, false);
         assert!(none.diff.is_none() && none.diff_text.is_empty());
     }
 

@@ -170,6 +170,72 @@ test('too large an output says which limit, and the input stays downloadable', a
   expect(problems).toEqual([]);
 });
 
+// One click from a pixel to the explanation: the picture's ledger of a clicked output pixel,
+// then its neighbourhood opened in the explainer, whose ledger gives the same value.
+for (const [image, query, at] of [
+  ['edge', 'mode=bicubic&scale_factor=2&align_corners=false', [0.47, 0.52]],
+  ['zoneplate', 'mode=bilinear&scale_factor=0.5&antialias=true&align_corners=false', [0.3, 0.8]],
+  ['grid', 'mode=nearest&scale_factor=3', [0.61, 0.33]],
+]) {
+  test(`${image}, ${query}: a clicked pixel's ledger, and its neighbourhood in the explainer`, async ({ page }) => {
+    const problems = await open(page, `?image=${image}&${query}`);
+    await reply(page, 1);
+    const canvas = page.getByTestId('image-output');
+    await canvas.scrollIntoViewIfNeeded();
+    const box = await canvas.boundingBox();
+    await canvas.click({ position: { x: box.width * at[1], y: box.height * at[0] } });
+    const ledger = page.getByTestId('image-ledger');
+    await expect(ledger).toBeVisible();
+    await expect(page.getByTestId('image-pixel-mark')).toBeVisible();
+    const [w, h] = await canvas.evaluate((c) => [c.width, c.height]);
+    const row = Math.floor(at[0] * h), col = Math.floor(at[1] * w);
+    await expect(ledger).toContainText(`y[0, :, ${row}, ${col}]`);
+    const value = await page.getByTestId('image-ledger-value').textContent();
+    expect(value).toMatch(/^-?\d+\.\d{4}$/);
+    await page.getByTestId('pictures').screenshot({ path: SHOTS + `pictures-${image}-ledger.png` });
+    const link = page.getByTestId('image-neighbourhood');
+    await expect(link).toHaveAttribute('href', /^\?input=1x1x\d+x\d+:/);
+    await link.click();
+    await page.locator('[data-app-ready]').waitFor({ timeout: 20_000 });
+    await expect(page).toHaveURL(/sel=/);
+    await expect(page.getByTestId('ledger-value')).toHaveText(value);
+    await page.screenshot({ path: SHOTS + `pictures-${image}-neighbourhood.png` });
+    expect(problems).toEqual([]);
+  });
+}
+
+test('where no crop reproduces the pixel, the ledger says why and offers none', async ({ page }) => {
+  const problems = await open(page, '?image=grid&mode=bilinear&scale_factor=2&align_corners=true');
+  await reply(page, 1);
+  await page.getByTestId('image-output').click({ position: { x: 100, y: 60 } });
+  await expect(page.getByTestId('image-ledger')).toBeVisible();
+  await expect(page.getByTestId('image-not-exact')).toContainText('align_corners=True');
+  await expect(page.getByTestId('image-neighbourhood')).toHaveCount(0);
+  // The ledger follows a control change.
+  await page.locator('#align_corners').selectOption('false');
+  await reply(page, 2);
+  await expect(page.getByTestId('image-neighbourhood')).toBeVisible();
+  expect(problems).toEqual([]);
+});
+
+test('the round trip on the edge: nearest moves it by half a pixel, bilinear does not', async ({ page }) => {
+  const problems = await open(page, '?image=edge&mode=nearest&scale_factor=2');
+  await reply(page, 1);
+  await page.getByTestId('image-roundtrip-show').check();
+  await reply(page, 2);
+  await expect(page.getByTestId('image-roundtrip')).toBeVisible();
+  await expect(page.getByTestId('image-roundtrip-diff')).toBeVisible();
+  const text = page.getByTestId('image-roundtrip-text');
+  await expect(text).toContainText("F.interpolate(F.interpolate(x, scale_factor=0.5, mode='nearest'), size=(64, 64), mode='nearest')");
+  await expect(text).toContainText(/shifted 0\.[45]\d px down and 0\.[45]\d px right/);
+  await page.getByTestId('pictures').screenshot({ path: SHOTS + 'pictures-edge-roundtrip-nearest.png' });
+  await page.locator('#mode').selectOption('bilinear');
+  await reply(page, 3);
+  await expect(text).toContainText(/align_corners=False\), size=\(64, 64\), mode='bilinear', align_corners=False\): mean \|z − x\| = [\d.]+; z is shifted -?0\.0\d px down/);
+  await page.getByTestId('pictures').screenshot({ path: SHOTS + 'pictures-edge-roundtrip-bilinear.png' });
+  expect(problems).toEqual([]);
+});
+
 // The issue's interaction figure: a 512×512 RGB picture at ×2 bilinear; each align_corners
 // change until the new output is drawn (the reply counter moves), timed in the page, and the
 // main thread's long tasks (over 50 ms) while it computes. Prints the figures.
