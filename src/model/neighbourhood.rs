@@ -111,6 +111,7 @@ fn axis_crops(full: &Plan, d: usize, sample: &AxisSample, generic: bool) -> Vec<
     let hi = sample.taps.iter().map(|t| t.index).max().unwrap_or(0);
     let span = hi - lo + 1;
     let wanted = (span + 4).min(n).min(MAX_SPATIAL);
+    let given_factor = matches!(a.scale_source, ScaleSource::UserFactor(_));
     let mut scales = Vec::new();
     let ratio_scale = (1.0 / a.scale as f64, a.scale);
     match a.scale_source {
@@ -158,7 +159,9 @@ fn axis_crops(full: &Plan, d: usize, sample: &AxisSample, generic: bool) -> Vec<
                     .find(|s| same_taps(sample, s, start));
                 if let Some(s) = hit {
                     let centre = (2 * start + len).abs_diff(lo + hi + 1);
-                    let cost = len.abs_diff(wanted) * 64 + centre + usize::from(matches!(arg, Arg::Scale(_)));
+                    // The way the picture's call passed its output length reads best.
+                    let other_kind = matches!(arg, Arg::Scale(_)) != given_factor;
+                    let cost = len.abs_diff(wanted) * 64 + centre + usize::from(other_kind);
                     found.push(AxisCrop { start, len, arg, sel: s.out_index, cost });
                 }
             }

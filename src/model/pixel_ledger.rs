@@ -128,7 +128,7 @@ mod tests {
         // Column 61 of the output samples 0.5 × 61.5 − 0.5 = 30.25: pixels 30 and 31.
         assert!(html.contains("x[30]·0.75 + x[31]·0.25"), "{html}");
         assert!(html.contains("data-testid=\"image-neighbourhood\" href=\"?input=1x1x"), "{html}");
-        assert!(html.contains("sel="), "{html}");
+        assert!(html.contains("sel=") && html.contains("scale_factor=2&amp;"), "{html}");
         assert_eq!(html.matches("image-ledger-value").count(), 1);
         let y = interpolate(
             &BuiltinImage::Edge.tensor(),
