@@ -516,6 +516,9 @@ texts! {
     PixKernelPath => "Not offered: on a crop this small PyTorch runs its channels-last kernel, which rounds differently from the kernel it runs on the whole picture, so the value would differ in the last bits.",
                      "不提供：在这么小的裁剪上 PyTorch 会改用 channels-last 内核，它的舍入方式与处理整张图时的内核不同，数值在最后几位会不同。";
     PixWhole => "Not offered: this output is the mean of the whole picture.", "不提供：这个输出是整张图的平均值。";
+    Loupe => "loupe: input and output at the same size, zoomed and panned together (output pixel = input pixel × scale)",
+             "放大镜：输入和输出显示成同样大小，一起缩放、平移（输出像素 = 输入像素 × 缩放比例）";
+    LoupeZoom => "zoom", "放大倍数";
     RtShow => "show the round trip: shrink by the call's factor s, then back to the picture's size", "显示往返：按调用的倍数 s 缩小，再放大回原尺寸";
     RtLine => "z = {}: mean |z − x| = {}; z is shifted {} px down and {} px right of x.",
               "z = {}：平均 |z − x| = {}；z 相对 x 向下移了 {} 像素、向右移了 {} 像素。";

@@ -138,10 +138,12 @@ pub fn panel_html(lang: Lang, selected: &str, own: Option<&str>) -> String {
          <label class=\"pic-file\">{file} <input type=\"file\" accept=\"image/*\" data-testid=\"image-file\"></label>\
          <span class=\"hint\">{drop}</span></div>\
          <p class=\"pic-summary\" role=\"status\" data-testid=\"image-summary\"></p>\
-         <div class=\"pic-views\"><figure><figcaption>{input}</figcaption><canvas data-testid=\"image-input\"></canvas></figure>\
-         <figure><figcaption>{output}</figcaption><div class=\"pic-stack\"><canvas data-testid=\"image-output\"></canvas>\
+         <label><input type=\"checkbox\" data-testid=\"image-loupe\"> {loupe}</label> \
+         <label data-testid=\"image-loupe-zoom-label\" hidden>{zoom} <input type=\"range\" min=\"1\" max=\"16\" value=\"4\" data-testid=\"image-loupe-zoom\"></label>\
+         <div class=\"pic-views\"><figure><figcaption>{input}</figcaption><div data-testid=\"image-input-scroll\"><canvas data-testid=\"image-input\"></canvas></div></figure>\
+         <figure><figcaption>{output}</figcaption><div data-testid=\"image-output-scroll\"><div class=\"pic-stack\"><canvas data-testid=\"image-output\"></canvas>\
          <canvas class=\"pic-overlay\" data-testid=\"image-overlay\"></canvas>\
-         <div class=\"pic-mark\" data-testid=\"image-pixel-mark\" hidden></div></div></figure>\
+         <div class=\"pic-mark\" data-testid=\"image-pixel-mark\" hidden></div></div></div></figure>\
          <figure data-testid=\"image-diff-figure\" hidden><figcaption>y − y2</figcaption><canvas data-testid=\"image-diff\"></canvas></figure>\
          <figure data-testid=\"image-roundtrip-figure\" hidden><figcaption>z</figcaption><canvas data-testid=\"image-roundtrip\"></canvas></figure>\
          <figure data-testid=\"image-roundtrip-diff-figure\" hidden><figcaption>z − x</figcaption><canvas data-testid=\"image-roundtrip-diff\"></canvas></figure></div>\
@@ -165,6 +167,8 @@ pub fn panel_html(lang: Lang, selected: &str, own: Option<&str>) -> String {
         png = tr(Key::PicPngNote),
         pix_hint = escape(pt(lang, PictureText::PixHint)),
         round_trip = escape(pt(lang, PictureText::RtShow)),
+        loupe = escape(pt(lang, PictureText::Loupe)),
+        zoom = escape(pt(lang, PictureText::LoupeZoom)),
     )
 }
 
@@ -388,6 +392,10 @@ mod tests {
             "image-roundtrip",
             "image-roundtrip-diff",
             "image-roundtrip-text",
+            "image-loupe",
+            "image-loupe-zoom",
+            "image-input-scroll",
+            "image-output-scroll",
         ] {
             assert!(html.contains(&format!("data-testid=\"{id}\"")), "{id} missing");
         }

@@ -236,6 +236,34 @@ test('the round trip on the edge: nearest moves it by half a pixel, bilinear doe
   expect(problems).toEqual([]);
 });
 
+test('the loupe: input and output at the same size, zoomed and panned together', async ({ page }) => {
+  const problems = await open(page, '?image=edge&mode=bicubic&scale_factor=4&align_corners=false');
+  await reply(page, 1);
+  await page.getByTestId('image-loupe').check();
+  const zoom = page.getByTestId('image-loupe-zoom');
+  await expect(zoom).toBeVisible();
+  await zoom.fill('6');
+  const size = (id) => page.getByTestId(id).evaluate((c) => [c.clientWidth, c.clientHeight]);
+  expect(await size('image-input')).toEqual([360 * 6, 360 * 6]);
+  expect(await size('image-output')).toEqual(await size('image-input'));
+  await page.getByTestId('image-input-scroll').evaluate((v) => { v.scrollLeft = 700; v.scrollTop = 1000; });
+  const out = page.getByTestId('image-output-scroll');
+  await expect.poll(() => out.evaluate((v) => [v.scrollLeft, v.scrollTop])).toEqual([700, 1000]);
+  // The same place: a click on the output at the view's centre is the input pixel under it × 4.
+  const view = await out.boundingBox();
+  await page.mouse.click(view.x + 180, view.y + 180);
+  const row = Math.floor((1000 + 180) / (360 * 6) * 256), col = Math.floor((700 + 180) / (360 * 6) * 256);
+  await expect(page.getByTestId('image-ledger')).toContainText(`y[0, :, ${row}, ${col}]`);
+  await page.getByTestId('pictures').screenshot({ path: SHOTS + 'pictures-loupe.png' });
+  // A new call keeps the loupe.
+  await page.locator('#mode').selectOption('bilinear');
+  await reply(page, 2);
+  expect(await size('image-output')).toEqual([360 * 6, 360 * 6]);
+  await page.getByTestId('image-loupe').uncheck();
+  expect(await size('image-output')).toEqual([256 * 2, 256 * 2]);
+  expect(problems).toEqual([]);
+});
+
 // The issue's interaction figure: a 512×512 RGB picture at ×2 bilinear; each align_corners
 // change until the new output is drawn (the reply counter moves), timed in the page, and the
 // main thread's long tasks (over 50 ms) while it computes. Prints the figures.

@@ -39,6 +39,8 @@ struct Panel {
     /// Whether the difference from the compared call, and the round trip, are shown.
     diff: bool,
     round_trip: bool,
+    /// The loupe's zoom, when it is on.
+    loupe: Option<u32>,
     /// The last reply with the input's pixels, and the last reply for a call.
     last_input: JsValue,
     last: JsValue,
@@ -130,6 +132,7 @@ pub fn start() {
             own: None,
             diff: false,
             round_trip: false,
+            loupe: None,
             last_input: JsValue::UNDEFINED,
             last: JsValue::UNDEFINED,
             replies: 0,
@@ -198,6 +201,39 @@ fn build() {
         with(|p| p.diff = on);
         request(Picture::Same);
     });
+    let loupe_root = root.clone();
+    // The switch redraws the panel; the zoom only resizes the views (a redraw would end a drag).
+    let set_loupe = move |rebuild: bool| {
+        let on = part(&loupe_root, "image-loupe")
+            .and_then(|c| c.dyn_into::<HtmlInputElement>().ok())
+            .is_some_and(|c| c.checked());
+        let zoom = part(&loupe_root, "image-loupe-zoom")
+            .and_then(|c| c.dyn_into::<HtmlInputElement>().ok())
+            .and_then(|c| c.value().parse().ok())
+            .unwrap_or(4);
+        with(|p| p.loupe = on.then_some(zoom));
+        if rebuild {
+            build();
+        } else {
+            show_loupe(&loupe_root);
+        }
+    };
+    let again = set_loupe.clone();
+    listen(part(&root, "image-loupe"), "change", move |_: Event| set_loupe(true));
+    listen(part(&root, "image-loupe-zoom"), "input", move |_: Event| again(false));
+    // The two views scroll together: same size, so the same offsets are the same place.
+    for (from, to) in [("image-input-scroll", "image-output-scroll"), ("image-output-scroll", "image-input-scroll")] {
+        let target = part(&root, to);
+        listen(part(&root, from), "scroll", move |e: Event| {
+            let (Some(source), Some(target)) = (e.target().and_then(|t| t.dyn_into::<Element>().ok()), &target) else {
+                return;
+            };
+            if (target.scroll_left(), target.scroll_top()) != (source.scroll_left(), source.scroll_top()) {
+                target.set_scroll_left(source.scroll_left());
+                target.set_scroll_top(source.scroll_top());
+            }
+        });
+    }
     listen(part(&root, "image-roundtrip-show"), "change", |e: Event| {
         let on = e.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()).is_some_and(|i| i.checked());
         with(|p| p.round_trip = on);
@@ -255,9 +291,45 @@ fn build() {
     if let Some(check) = part(&root, "image-roundtrip-show").and_then(|c| c.dyn_into::<HtmlInputElement>().ok()) {
         check.set_checked(with(|p| p.round_trip).unwrap_or(false));
     }
+    let loupe = with(|p| p.loupe).flatten();
+    if let Some(check) = part(&root, "image-loupe").and_then(|c| c.dyn_into::<HtmlInputElement>().ok()) {
+        check.set_checked(loupe.is_some());
+    }
+    if let Some(label) = part(&root, "image-loupe-zoom-label").and_then(|c| c.dyn_into::<HtmlElement>().ok()) {
+        label.set_hidden(loupe.is_none());
+    }
+    if let (Some(zoom), Some(range)) =
+        (loupe, part(&root, "image-loupe-zoom").and_then(|c| c.dyn_into::<HtmlInputElement>().ok()))
+    {
+        range.set_value(&zoom.to_string());
+    }
     for reply in [last_input, last] {
         if !reply.is_undefined() {
             show(&root, &reply);
+        }
+    }
+    show_loupe(&root);
+}
+
+/// The loupe: input and output drawn at the same size (the input's extent, `zoom` times
+/// the view's side), so output pixel `i` lies over input coordinate `i / scale`, in two
+/// views that scroll together.
+fn show_loupe(root: &Element) {
+    const SIDE: u32 = 360;
+    let zoom = with(|p| p.loupe).flatten();
+    let input = part(root, "image-input").and_then(|c| c.dyn_into::<HtmlCanvasElement>().ok());
+    let (w, h) = input.map_or((1, 1), |c| (c.width().max(1), c.height().max(1)));
+    for view in ["image-input-scroll", "image-output-scroll"] {
+        if let Some(v) = part(root, view) {
+            let style = zoom.map(|_| format!("overflow:auto;width:{SIDE}px;max-width:45vw;height:{}px", SIDE * h / w));
+            let _ = v.set_attribute("style", style.as_deref().unwrap_or(""));
+        }
+    }
+    let Some(zoom) = zoom else { return };
+    let (cw, ch) = (SIDE * zoom, SIDE * zoom * h / w);
+    for canvas in ["image-input", "image-output", "image-overlay"] {
+        if let Some(c) = part(root, canvas) {
+            let _ = c.set_attribute("style", &format!("width:{cw}px;height:{ch}px;max-width:none"));
         }
     }
 }
@@ -401,6 +473,7 @@ fn reply(data: JsValue) {
     }
     if let Some(root) = root.filter(|_| !ledger_only) {
         show(&root, &data);
+        show_loupe(&root);
         let (replies, busy) = with(|p| (p.replies, next.is_some())).unwrap_or_default();
         let _ = root.set_attribute("data-replies", &replies.to_string());
         if let Some(ms) = get(&data, "ms").as_f64() {
