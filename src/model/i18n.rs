@@ -516,6 +516,11 @@ texts! {
     PixKernelPath => "Not offered: on a crop this small PyTorch runs its channels-last kernel, which rounds differently from the kernel it runs on the whole picture, so the value would differ in the last bits.",
                      "不提供：在这么小的裁剪上 PyTorch 会改用 channels-last 内核，它的舍入方式与处理整张图时的内核不同，数值在最后几位会不同。";
     PixWhole => "Not offered: this output is the mean of the whole picture.", "不提供：这个输出是整张图的平均值。";
+    UnitShow => "values 0–1 (x / 255) instead of 0–255 (pil_to_tensor(img).float())", "取值 0–1（x / 255），而不是 0–255（pil_to_tensor(img).float()）";
+    BeyondUnit => "{} pixels above the input's range (red), {} below it (blue); {} values outside 0–1, which an 8-bit PNG of y × 255 clamps.",
+                  "{} 个像素高于输入的取值范围（红色），{} 个低于它（蓝色）；{} 个值超出 0–1，把 y × 255 存成 8 位 PNG 时会被截断。";
+    PngNoteUnit => "The PNG holds (y * 255).clamp(0, 255).round() as 8-bit values (ties to even, as torch.round).",
+                   "PNG 中存的是 (y * 255).clamp(0, 255).round() 的 8 位值（恰好一半时取偶数，与 torch.round 相同）。";
     Loupe => "loupe: input and output at the same size, zoomed and panned together (output pixel = input pixel × scale)",
              "放大镜：输入和输出显示成同样大小，一起缩放、平移（输出像素 = 输入像素 × 缩放比例）";
     LoupeZoom => "zoom", "放大倍数";

@@ -236,6 +236,28 @@ test('the round trip on the edge: nearest moves it by half a pixel, bilinear doe
   expect(problems).toEqual([]);
 });
 
+test('values 0–1: the input .npy is x / 255, the Python and the PNG note say so', async ({ page }) => {
+  const problems = await open(page, '?image=edge&mode=bicubic&scale_factor=2&align_corners=false');
+  await reply(page, 1);
+  await page.getByTestId('image-unit').check();
+  await reply(page, 2);
+  const input = readNpy(await download(page, 'download-input-npy'));
+  expect(input.shape).toEqual([1, 1, 64, 64]);
+  expect(input.data.readFloatLE(0)).toBe(Math.fround(24 / 255));
+  await expect(page.getByTestId('image-python')).toContainText('png = (y * 255).clamp(0, 255)');
+  await expect(page.getByTestId('image-beyond')).toContainText('outside 0–1');
+  await expect(page.getByTestId('image-unit')).toBeChecked();
+  // The clicked pixel's ledger is the 0–1 call's.
+  await page.getByTestId('image-output').click({ position: { x: 100, y: 100 } });
+  await expect(page.getByTestId('image-ledger-value')).toHaveText(/^-?[01]\.\d{4}$/);
+  const output = readNpy(await download(page, 'download-output-npy'));
+  expect(Math.max(...Array.from({ length: 128 * 128 }, (_, k) => output.data.readFloatLE(4 * k)))).toBeLessThan(1.2);
+  await page.getByTestId('image-unit').uncheck();
+  await reply(page, 3);
+  expect(readNpy(await download(page, 'download-input-npy')).data.readFloatLE(0)).toBe(24);
+  expect(problems).toEqual([]);
+});
+
 test('the loupe: input and output at the same size, zoomed and panned together', async ({ page }) => {
   const problems = await open(page, '?image=edge&mode=bicubic&scale_factor=4&align_corners=false');
   await reply(page, 1);

@@ -41,6 +41,8 @@ struct Panel {
     round_trip: bool,
     /// The loupe's zoom, when it is on.
     loupe: Option<u32>,
+    /// Values 0–1 (`x / 255`).
+    unit: bool,
     /// The last reply with the input's pixels, and the last reply for a call.
     last_input: JsValue,
     last: JsValue,
@@ -133,6 +135,7 @@ pub fn start() {
             diff: false,
             round_trip: false,
             loupe: None,
+            unit: false,
             last_input: JsValue::UNDEFINED,
             last: JsValue::UNDEFINED,
             replies: 0,
@@ -155,7 +158,7 @@ fn announce(root: &Element, name: &str) {
 /// (Re)writes the panel in the page's language and wires it; the last reply is drawn again.
 fn build() {
     let Some((root, last_input, last)) = with(|p| {
-        let html = panel_html(lang_of(&p.root), &p.selected, p.own.as_deref());
+        let html = panel_html(lang_of(&p.root), &p.selected, p.own.as_deref(), p.unit);
         p.root.set_inner_html(&html);
         (p.root.clone(), p.last_input.clone(), p.last.clone())
     }) else {
@@ -234,6 +237,12 @@ fn build() {
             }
         });
     }
+    listen(part(&root, "image-unit"), "change", |e: Event| {
+        let on = e.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()).is_some_and(|i| i.checked());
+        with(|p| p.unit = on);
+        build();
+        request(Picture::Same);
+    });
     listen(part(&root, "image-roundtrip-show"), "change", |e: Event| {
         let on = e.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()).is_some_and(|i| i.checked());
         with(|p| p.round_trip = on);
@@ -418,6 +427,7 @@ fn post(picture: Picture) {
         set("lang", &JsValue::from_str(lang_of(&p.root).code()));
         set("diff", &JsValue::from_bool(p.diff));
         set("round_trip", &JsValue::from_bool(p.round_trip));
+        set("unit", &JsValue::from_bool(p.unit));
         if let Some((row, col)) = p.pixel {
             set("pixel", &js_sys::Array::of2(&row.into(), &col.into()));
         }
