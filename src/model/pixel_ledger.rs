@@ -7,7 +7,7 @@ use super::i18n::{pt, t, Key, Lang, PictureText};
 use super::ledger_text::{axes_markup, escape, ledger_text, list_markup, sum_markup};
 use super::neighbourhood::{neighbourhood, NotExact};
 use super::picture_view::fill;
-use crate::core::{explain, python_call, Plan, Tensor};
+use crate::core::{explain, python_call, Contribution, Plan, Tensor};
 
 /// The channel's name in the ledger: R, G, B for a colour picture, none for a grey one.
 fn channel_name(c: usize, channels: usize) -> &'static str {
@@ -49,6 +49,7 @@ pub fn pixel_ledger(
     let mut links = String::new();
     let mut axes = String::new();
     let mut words = String::new();
+    let mut whole: Option<Vec<Contribution>> = None;
     for c in 0..channels {
         let value = output.data[(c * oh + row) * ow + col];
         let name = channel_name(c, channels);
@@ -65,7 +66,15 @@ pub fn pixel_ledger(
                 }
                 l.contributions
             }
-            Err(_) => explain(full, input, &[0, c, row, col]).contributions,
+            // One run of the whole call for all channels: the taps and weights are the same.
+            Err(_) => {
+                let first = whole.get_or_insert_with(|| explain(full, input, &[0, 0, row, col]).contributions);
+                let [_, _, h, w] = input.shape[..] else { return None };
+                first
+                    .iter()
+                    .map(|k| Contribution { value: input.data[(c * h + k.index[0]) * w + k.index[1]], ..k.clone() })
+                    .collect()
+            }
         };
         if c == 0 {
             let samples: Vec<_> =
@@ -111,6 +120,7 @@ mod tests {
     use super::*;
     use crate::core::{interpolate, plan, Limits};
     use crate::model::builtin_image::BuiltinImage;
+    use crate::model::ledger_text::sum_markup;
     use crate::model::state::State;
 
     fn ledger(b: BuiltinImage, query: &str, row: usize, col: usize, lang: Lang) -> String {
@@ -137,6 +147,27 @@ mod tests {
         )
         .unwrap();
         assert!(html.contains(&format!(">{:.4}</strong>", y.data[40 * 128 + 61])), "{html}");
+    }
+
+    #[test]
+    fn every_channel_of_a_colour_picture_has_its_sum_and_value() {
+        let data: Vec<f32> = (0..3 * 20 * 20).map(|k| (k * 37 % 256) as f32).collect();
+        let x = Tensor { shape: vec![1, 3, 20, 20], data };
+        for query in
+            ["mode=bilinear&scale_factor=3&align_corners=true", "mode=bicubic&scale_factor=2&align_corners=false"]
+        {
+            let call = State::from_query(query).0.call();
+            let p = plan(&x.shape, &call, &Limits::default()).unwrap();
+            let y = interpolate(&x, &call, &Limits::default()).unwrap();
+            let html = pixel_ledger(Lang::En, &x, &p, &y, 17, 23).unwrap();
+            let [_, _, oh, ow] = y.shape[..] else { panic!() };
+            for (c, name) in ["R", "G", "B"].iter().enumerate() {
+                let l = explain(&p, &x, &[0, c, 17, 23]);
+                let line = format!("<span class=\"axis\">{name}</span> <span>{}</span>", sum_markup(&l.contributions));
+                assert!(html.contains(&line), "{query} {name}: {html}");
+                assert!(html.contains(&format!(">{:.4}</strong>", y.data[(c * oh + 17) * ow + 23])), "{html}");
+            }
+        }
     }
 
     #[test]
