@@ -333,7 +333,8 @@ fn round_trip_into(r: &mut Rendered, x: &Tensor, call: &Call, lang: Lang, unit: 
                     r.round_trip_diff = difference_rgba(&t.z, x).map(|(image, _)| image);
                 }
                 let python = crate::core::python_call(&t.up, &crate::core::python_call(&t.down, "x"));
-                let num = |v: f32| format!("{v:.2}");
+                // No "-0.00": a shift below the printed precision is none.
+                let num = |v: f32| format!("{:.2}", if v.abs() < 0.005 { 0.0 } else { v });
                 lines.push(fill(
                     pt(lang, PictureText::RtLine),
                     &[python, num(t.mean_error), num(t.shift[0]), num(t.shift[1])],
@@ -531,6 +532,25 @@ mod tests {
         let r = render(&own, q, Lang::En, Flags { unit: true, ..Flags::default() });
         assert!(r.python.contains("pil_to_tensor(img).float()[None] / 255   # 1×3×H×W, values 0–1"), "{}", r.python);
         assert!(panel_html(Lang::En, "edge", None, true).contains("data-testid=\"image-unit\" checked"));
+    }
+
+    #[test]
+    fn the_round_trip_text_names_both_calls_and_the_shift() {
+        let source = Source::builtin(BuiltinImage::Grid);
+        let flags = Flags { round_trip: true, ..Flags::default() };
+        let r = render(&source, "mode=nearest&scale_factor=2", Lang::En, flags);
+        assert!(r.round_trip.is_some() && r.round_trip_diff.is_some());
+        assert!(r.round_trip_text.contains("size=(64, 64), mode='nearest'): mean |z − x| = "), "{}", r.round_trip_text);
+        assert!(r.round_trip_text.contains("z is shifted 0.50 px down and 0.50 px right"), "{}", r.round_trip_text);
+        let r = render(&source, "mode=bilinear&scale_factor=2&align_corners=true", Lang::Zh, flags);
+        assert_eq!(
+            r.round_trip_text.matches("向下移了 0.00 像素、向右移了 0.00 像素").count(),
+            2,
+            "{}",
+            r.round_trip_text
+        );
+        assert!(!r.round_trip_text.contains("-0.00"));
+        assert!(r.round_trip_text.contains("align_corners=True") && r.round_trip_text.contains("align_corners=False"));
     }
 
     #[test]
