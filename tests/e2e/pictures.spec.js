@@ -60,14 +60,18 @@ async function expectFixture(page, c) {
 test('the first load never fetches the image mode; opening it starts the worker', async ({ page }) => {
   const workerRequests = [];
   page.on('request', (r) => { if (r.url().includes('picture-worker')) workerRequests.push(r.url()); });
+  const deprecated = [];
+  page.on('console', (m) => { if (/deprecated/i.test(m.text())) deprecated.push(m.text()); });
   const problems = await open(page, '?preset=seed&mode=bilinear&scale_factor=0.5&align_corners=false');
   await page.waitForTimeout(500);
   expect(workerRequests).toEqual([]);
   await page.getByTestId('image-open').click();
   await reply(page, 1);
-  expect(workerRequests.some((u) => u.endsWith('picture-worker_loader.js'))).toBe(true);
+  expect(workerRequests.some((u) => u.endsWith('picture-worker_bg.wasm'))).toBe(true);
   await expect(page).toHaveURL(/image=zoneplate/);
   await expectFixture(page, fixture('zoneplate', 'mode=bilinear&scale_factor=0.5&align_corners=false'));
+  // The module and its worker are started with wasm-bindgen's object argument.
+  expect(deprecated).toEqual([]);
   expect(problems).toEqual([]);
 });
 

@@ -89,7 +89,7 @@ pub fn start() {
         return;
     };
     let fail = root.get_attribute("data-fail").unwrap_or_default();
-    let Ok(worker) = Worker::new("./picture-worker_loader.js") else {
+    let Some(worker) = new_worker() else {
         root.set_text_content(Some(&fail));
         return;
     };
@@ -144,6 +144,21 @@ pub fn start() {
         })
     });
     build();
+}
+
+/// Starts this module again as a Web Worker, from a script made here that loads the glue and
+/// the wasm beside the page (with the object argument: the string form is deprecated and
+/// logs a warning, as Trunk's loader shim did).
+fn new_worker() -> Option<Worker> {
+    let base = web_sys::window()?.document()?.base_uri().ok().flatten()?;
+    let url = |file: &str| web_sys::Url::new_with_base(file, &base).ok().map(|u| u.href());
+    let source = format!(
+        "importScripts({:?});\nwasm_bindgen({{ module_or_path: {:?} }});",
+        url("./picture-worker.js")?,
+        url("./picture-worker_bg.wasm")?
+    );
+    let blob = web_sys::Blob::new_with_str_sequence(&js_sys::Array::of1(&JsValue::from_str(&source))).ok()?;
+    Worker::new(&web_sys::Url::create_object_url_with_blob(&blob).ok()?).ok()
 }
 
 /// Tells the app which built-in picture is shown (`""` for the user's own).
