@@ -112,14 +112,16 @@ fn axis_crops(full: &Plan, d: usize, sample: &AxisSample, generic: bool) -> Vec<
     let span = hi - lo + 1;
     let wanted = (span + 4).min(n).min(MAX_SPATIAL);
     let given_factor = matches!(a.scale_source, ScaleSource::UserFactor(_));
+    // The `scale_factor`s that give the crop the picture's float32 scale (PyTorch uses
+    // `f32(1 / scale_factor)`); `align_corners=True` and `area` take theirs from sizes only.
     let mut scales = Vec::new();
-    let ratio_scale = (1.0 / a.scale as f64, a.scale);
     match a.scale_source {
         ScaleSource::AlignCorners { .. } => {}
         ScaleSource::UserFactor(f) => scales.push(f),
         ScaleSource::Ratio { .. } if full.path != KernelPath::AdaptivePool => {
-            if (1.0 / ratio_scale.0) as f32 == ratio_scale.1 {
-                scales.push(ratio_scale.0);
+            let f = 1.0 / a.scale as f64;
+            if (1.0 / f) as f32 == a.scale {
+                scales.push(f);
             }
         }
         ScaleSource::Ratio { .. } => {}
