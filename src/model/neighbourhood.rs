@@ -345,12 +345,12 @@ mod tests {
             ("mode=bicubic&scale_factor=0.25&antialias=true&align_corners=false", None),
             ("mode=bilinear&size=140,180&align_corners=false", Some(NotExact::KernelPath)),
         ] {
-            let (exact, not) = check(&x, query, 10);
+            let (exact, not) = check(&x, query, 8);
             assert!(not.iter().all(|e| Some(*e) == allowed), "{query}: {exact} exact, not: {not:?}");
-            assert!(exact > 2 * not.len() && exact > 100, "{query}: {exact} exact, {} not", not.len());
+            assert!(exact > 2 * not.len() && exact > 60, "{query}: {exact} exact, {} not", not.len());
             seen += exact;
         }
-        assert!(seen > 2500, "{seen}");
+        assert!(seen > 1500, "{seen}");
     }
 
     #[test]
@@ -362,7 +362,7 @@ mod tests {
                 "mode=bilinear&scale_factor=0.5&antialias=true&align_corners=false",
                 "mode=nearest&scale_factor=2",
             ] {
-                let (exact, not) = check(&b.tensor(), query, 10);
+                let (exact, not) = check(&b.tensor(), query, 8);
                 assert!(not.is_empty() && exact > 30, "{} {query}: {exact}, {not:?}", b.name());
             }
         }
