@@ -7,24 +7,29 @@
 //! The worker says `{ready: true}` once it listens. Its messages in: `{query, lang, image}`
 //! (a built-in picture's name), `{query, lang, file}` (a `File`), `{query, lang}` (the
 //! current picture, a new call), each with `diff: true` to add the difference from the
-//! compared call, or `{npy: true}` (the last output's `.npy`). Messages out,
+//! compared call, `round_trip: true` to add the round trip, `unit: true` for values 0–1
+//! (`x / 255`; the input is sent again when this changes), and `pixel: [row, col]` to add that output pixel's ledger; `{pixel, query,
+//! lang, ledger_only: true}` (the ledger alone, of the last output); or `{npy: true}` (the
+//! last output's `.npy`). Messages out,
 //! one per message: `{summary, failed, beyond, python, name, input, output, overlay,
-//! diff, diff_text, input_npy, has_output, ms}` (images as `{width, height, data}`, their buffers
+//! diff, diff_text, round_trip, round_trip_diff, round_trip_text, input_npy, has_output, ms}` (images as `{width, height, data}`, their buffers
 //! transferred; `.npy` files as Blobs; the input's only with a new picture, the overlay only
 //! when some value lies beyond the input's range; `ms`, the milliseconds the call and the
-//! reply took here), `{summary, failed: true}` when a file cannot be taken, or
-//! `{output_npy}`.
+//! reply took here; `pixel_html`, the ledger's markup, when asked), `{pixel_html}`,
+//! `{summary, failed: true}` when a file cannot be taken, or `{output_npy}`.
 
 #[cfg(target_arch = "wasm32")]
 mod worker {
     use js_sys::{Array, Object, Reflect, Uint8Array, Uint8ClampedArray};
     use std::cell::RefCell;
-    use upsample_explainer::core::Tensor;
+    use upsample_explainer::core::{plan, Limits, Tensor};
     use upsample_explainer::model::builtin_image::BuiltinImage;
     use upsample_explainer::model::i18n::{t, Key, Lang};
     use upsample_explainer::model::npy::to_npy;
-    use upsample_explainer::model::picture::{check_input, file_channels};
-    use upsample_explainer::model::picture_view::{error_text, render, Rendered, Rgba, Source};
+    use upsample_explainer::model::picture::{check_input, file_channels, MAX_OUTPUT_VALUES};
+    use upsample_explainer::model::picture_view::{error_text, input_of, render, Flags, Rendered, Rgba, Source};
+    use upsample_explainer::model::pixel_ledger::pixel_ledger;
+    use upsample_explainer::model::state::State;
     use wasm_bindgen::prelude::*;
     use wasm_bindgen::JsCast;
     use wasm_bindgen_futures::JsFuture;
@@ -38,6 +43,8 @@ mod worker {
         static SOURCE: RefCell<Option<(Source, bool)>> = const { RefCell::new(None) };
         /// The last output, whose `.npy` is made when the page asks for it.
         static OUTPUT: RefCell<Option<Tensor>> = const { RefCell::new(None) };
+        /// Whether the input last sent to the page was `x / 255`.
+        static UNIT: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
     }
 
     fn scope() -> DedicatedWorkerGlobalScope {
@@ -77,6 +84,17 @@ mod worker {
         }
         let query = get(&data, "query").as_string().unwrap_or_default();
         let lang = get(&data, "lang").as_string().and_then(|l| Lang::parse(&l)).unwrap_or(Lang::En);
+        let unit = get(&data, "unit").is_truthy();
+        let pixel = get(&data, "pixel").dyn_into::<Array>().ok().map(|a| {
+            let at = |k| a.get(k).as_f64().unwrap_or(f64::MAX) as usize;
+            (at(0), at(1))
+        });
+        if get(&data, "ledger_only").is_truthy() {
+            let reply = Object::new();
+            set(&reply, "pixel_html", &JsValue::from_str(&ledger(&query, lang, pixel, unit)));
+            let _ = scope().post_message(&reply);
+            return;
+        }
         if let Some(b) = get(&data, "image").as_string().and_then(|n| BuiltinImage::parse(&n)) {
             SOURCE.with(|s| *s.borrow_mut() = Some((Source::builtin(b), true)));
         }
@@ -95,8 +113,15 @@ mod worker {
         let started = js_sys::Date::now();
         let rendered = SOURCE.with(|s| {
             s.borrow_mut().as_mut().map(|(source, fresh)| {
-                let diff = get(&data, "diff").is_truthy();
-                let r = (source.name.clone(), render(source, &query, lang, *fresh, diff));
+                // A new scale is a new input (its .npy).
+                let flags = Flags {
+                    with_input: *fresh || unit != UNIT.get(),
+                    diff: get(&data, "diff").is_truthy(),
+                    round_trip: get(&data, "round_trip").is_truthy(),
+                    unit,
+                };
+                UNIT.set(unit);
+                let r = (source.name.clone(), render(source, &query, lang, flags));
                 *fresh = false;
                 r
             })
@@ -110,7 +135,29 @@ mod worker {
         };
         let (reply, transfer) = reply_of(&name, rendered);
         set(&reply, "ms", &JsValue::from_f64(js_sys::Date::now() - started));
+        if pixel.is_some() {
+            set(&reply, "pixel_html", &JsValue::from_str(&ledger(&query, lang, pixel, unit)));
+        }
         let _ = scope().post_message_with_transfer(&reply, &transfer);
+    }
+
+    /// The ledger markup of output pixel `(row, col)` of the last output, or `""`.
+    fn ledger(query: &str, lang: Lang, pixel: Option<(usize, usize)>, unit: bool) -> String {
+        let Some((row, col)) = pixel else { return String::new() };
+        let call = State::from_query(query).0.call();
+        SOURCE
+            .with(|s| {
+                OUTPUT.with(|o| {
+                    let source = s.borrow();
+                    let (source, _) = source.as_ref()?;
+                    let out = o.borrow();
+                    let out = out.as_ref()?;
+                    let full =
+                        plan(&source.tensor.shape, &call, &Limits { max_output_elements: MAX_OUTPUT_VALUES }).ok()?;
+                    pixel_ledger(lang, &input_of(source, unit), &full, out, row, col)
+                })
+            })
+            .unwrap_or_default()
     }
 
     type Message = Box<dyn Fn(Lang) -> String>;
@@ -176,6 +223,9 @@ mod worker {
         image(&o, "overlay", r.overlay, &transfer);
         image(&o, "diff", r.diff, &transfer);
         set(&o, "diff_text", &JsValue::from_str(&r.diff_text));
+        image(&o, "round_trip", r.round_trip, &transfer);
+        image(&o, "round_trip_diff", r.round_trip_diff, &transfer);
+        set(&o, "round_trip_text", &JsValue::from_str(&r.round_trip_text));
         npy(&o, "input_npy", r.input_npy);
         set(&o, "has_output", &JsValue::from_bool(r.out.is_some()));
         OUTPUT.with(|out| *out.borrow_mut() = r.out);

@@ -533,6 +533,40 @@ pub fn lesson_texts_json() -> String {
     json
 }
 
+// The image mode's own texts (src/model/pixel_ledger.rs, picture_view.rs), written only by
+// its lazily loaded module (src/bin/picture_worker.rs).
+texts! {
+    /// A text only the image mode's module writes: the linker keeps this table out of the
+    /// page's first-load bundle, which never reads it.
+    PictureText, PICTURE_TEXTS, pt;
+    PixHint => "Click a pixel of the output to see how PyTorch computed it.", "点击输出中的一个像素，看 PyTorch 是怎样算出它的。";
+    PixOpen => "Open this neighbourhood in the explainer", "在解释器中打开这一邻域";
+    PixCrop => "rows {} and columns {} of the picture, as a {} input: {} gives this pixel at cell {}, bit for bit, from the same pixels with the same weights.",
+               "图片的第 {} 行、第 {} 列，作为 {} 的输入：{} 在格子 {} 处给出这个像素，逐位相同，用的是同样的像素和同样的权重。";
+    PixWide => "Along {} this pixel reads {} input pixels, more than the explainer's input holds (32 a side), so its neighbourhood cannot be opened there.",
+               "沿 {} 方向这个像素读取 {} 个输入像素，超过了解释器输入的上限（每边 32），所以无法在那里打开它的邻域。";
+    PixAlignCorners => "Not offered: with align_corners=True the scale is (in − 1)/(out − 1) of the whole picture, and no crop of at most 32 pixels has the same float32 scale, so the crop's numbers would differ in the last bits.",
+                       "不提供：align_corners=True 时缩放比例是整张图的 (in − 1)/(out − 1)，任何不超过 32 像素的裁剪都得不到相同的 float32 比例，裁剪后的数值在最后几位会不同。";
+    PixRounding => "Not offered: this far from the picture's corner, float32 rounds the source coordinate more coarsely than on any crop of at most 32 pixels, so the crop's weights would differ in the last bits.",
+                   "不提供：离图片左上角这么远时，float32 对源坐标的舍入比在任何不超过 32 像素的裁剪上都粗，裁剪后的权重在最后几位会不同。";
+    PixKernelPath => "Not offered: on a crop this small PyTorch runs its channels-last kernel, which rounds differently from the kernel it runs on the whole picture, so the value would differ in the last bits.",
+                     "不提供：在这么小的裁剪上 PyTorch 会改用 channels-last 内核，它的舍入方式与处理整张图时的内核不同，数值在最后几位会不同。";
+    PixWhole => "Not offered: this output is the mean of the whole picture.", "不提供：这个输出是整张图的平均值。";
+    UnitShow => "values 0–1 (x / 255) instead of 0–255 (pil_to_tensor(img).float())", "取值 0–1（x / 255），而不是 0–255（pil_to_tensor(img).float()）";
+    BeyondUnit => "{} pixels above the input's range (red), {} below it (blue); {} values outside 0–1, which an 8-bit PNG of y × 255 clamps.",
+                  "{} 个像素高于输入的取值范围（红色），{} 个低于它（蓝色）；{} 个值超出 0–1，把 y × 255 存成 8 位 PNG 时会被截断。";
+    PngNoteUnit => "The PNG holds (y * 255).clamp(0, 255).round() as 8-bit values (ties to even, as torch.round).",
+                   "PNG 中存的是 (y * 255).clamp(0, 255).round() 的 8 位值（恰好一半时取偶数，与 torch.round 相同）。";
+    Loupe => "loupe: input and output at the same size, zoomed and panned together (output pixel = input pixel × scale)",
+             "放大镜：输入和输出显示成同样大小，一起缩放、平移（输出像素 = 输入像素 × 缩放比例）";
+    LoupeZoom => "zoom", "放大倍数";
+    RtShow => "show the round trip: shrink by the call's factor s, then back to the picture's size", "显示往返：按调用的倍数 s 缩小，再放大回原尺寸";
+    RtLine => "z = {}: mean |z − x| = {}; z is shifted {} px down and {} px right of x.",
+              "z = {}：平均 |z − x| = {}；z 相对 x 向下移了 {} 像素、向右移了 {} 像素。";
+    RtLesson => "Shrinking throws detail away, so z is not x (the mean error says how much). The shift belongs to the call, not the picture (it is measured on a ramp): nearest keeps the top-left pixel of every s×s block and repeats it, so the round trip moves everything (s − 1)/2 pixels right and down, half a pixel at s = 2: the shifted mask. nearest-exact keeps the pixel just below and right of each block's centre, so at s = 2 it moves everything half a pixel up and left. bilinear, bicubic and area weigh each block around its centre, with either align_corners, so nothing moves: they blur instead.",
+                "缩小会丢掉细节，所以 z 不等于 x（平均误差表示丢了多少）。位移取决于调用本身，与图片无关（在一条线性斜坡上测得）：nearest 保留每个 s×s 块左上角的像素再复制，所以往返一次整张图向右、向下移动 (s − 1)/2 像素，s = 2 时正好半个像素，这就是掩码错位的原因。nearest-exact 保留每块中心右下方的像素，所以 s = 2 时整张图向左、向上移动半个像素。bilinear、bicubic 和 area 以块的中心为准加权，无论 align_corners 取哪个都不会移动，只会变模糊。";
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -541,6 +575,9 @@ mod tests {
     fn every_key_has_both_languages() {
         for &key in WorkerText::ALL {
             assert!(!wt(Lang::En, key).is_empty() && wt(Lang::En, key) != wt(Lang::Zh, key), "{key:?}");
+        }
+        for &key in PictureText::ALL {
+            assert!(!pt(Lang::En, key).is_empty() && pt(Lang::En, key) != pt(Lang::Zh, key), "{key:?}");
         }
         for &key in Key::ALL {
             for lang in [Lang::En, Lang::Zh] {

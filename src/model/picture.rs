@@ -178,11 +178,12 @@ pub fn value_range(t: &Tensor) -> Option<(f32, f32)> {
 /// Pixels of the first image of `out` with any channel outside `[lo, hi]`, the input's range
 /// (bicubic's and lanczos's overshoot), as an RGBA overlay: above the range in red, below it
 /// in blue, elsewhere transparent (empty when every value is within both ranges). Also
-/// returns how many values lie outside 0–255, which a saved 8-bit picture clamps.
-pub fn beyond_range(out: &Tensor, lo: f32, hi: f32) -> (Vec<u8>, Beyond) {
+/// returns how many values lie outside `0..=top` (255, or 1 for a picture scaled to 0–1),
+/// which a saved 8-bit picture clamps.
+pub fn beyond_range(out: &Tensor, lo: f32, hi: f32, top: f32) -> (Vec<u8>, Beyond) {
     let [_, c, h, w] = out.shape[..] else { return (Vec::new(), Beyond::default()) };
     // Most calls (nearest, linear, area) stay within the range: one quick pass, no overlay.
-    let (lo_all, hi_all) = (lo.max(0.0), hi.min(255.0));
+    let (lo_all, hi_all) = (lo.max(0.0), hi.min(top));
     if out.data.iter().all(|&v| v >= lo_all && v <= hi_all) {
         return (Vec::new(), Beyond::default());
     }
@@ -195,7 +196,7 @@ pub fn beyond_range(out: &Tensor, lo: f32, hi: f32) -> (Vec<u8>, Beyond) {
         for v in values {
             above |= v > hi;
             below |= v < lo;
-            counts.clamped += usize::from(!(0.0..=255.0).contains(&v));
+            counts.clamped += usize::from(!(0.0..=top).contains(&v));
         }
         if above {
             counts.above += 1;
@@ -349,14 +350,14 @@ mod tests {
     #[test]
     fn overshoot_is_marked_and_clamping_counted() {
         let out = Tensor::new(vec![1, 1, 1, 4], vec![10.0, 260.0, -2.0, 100.0]).unwrap();
-        let (overlay, counts) = beyond_range(&out, 5.0, 250.0);
+        let (overlay, counts) = beyond_range(&out, 5.0, 250.0, 255.0);
         assert_eq!(counts, Beyond { above: 1, below: 1, clamped: 2 });
         assert_eq!(overlay[3], 0);
         assert_eq!(&overlay[4..8], &[230, 30, 30, 255]);
         assert_eq!(&overlay[8..12], &[30, 90, 230, 255]);
         assert_eq!(value_range(&out), Some((-2.0, 260.0)));
         let within = Tensor::new(vec![1, 1, 1, 2], vec![5.0, 250.0]).unwrap();
-        assert_eq!(beyond_range(&within, 5.0, 250.0), (Vec::new(), Beyond::default()));
+        assert_eq!(beyond_range(&within, 5.0, 250.0, 255.0), (Vec::new(), Beyond::default()));
     }
 
     #[test]

@@ -4,15 +4,16 @@
 //! it is tested here.
 
 use super::builtin_image::BuiltinImage;
-use super::i18n::{t, Key, Lang};
+use super::i18n::{pt, t, Key, Lang, PictureText};
 use super::ledger_text::escape;
 use super::npy::to_npy;
 use super::picture::{
     beyond_range, output_shape, python_program, python_program_npy, rgba_of, tensor_from_rgba, value_range, Channels,
     PictureError, MAX_INPUT_PIXELS, MAX_INPUT_SIDE, MAX_OUTPUT_VALUES,
 };
+use super::round_trip::{factor_of, round_trip as trip};
 use super::state::State;
-use crate::core::{interpolate, Limits, Tensor};
+use crate::core::{interpolate, Call, Limits, Tensor};
 
 /// The picture the image mode works on.
 #[derive(Clone, Debug, PartialEq)]
@@ -71,6 +72,11 @@ pub struct Rendered {
     /// `y − y2` against the compared call, when asked for and the shapes agree.
     pub diff: Option<Rgba>,
     pub diff_text: String,
+    /// The round trip (down by s, back up) with the call's `align_corners`, and `z − x`.
+    pub round_trip: Option<Rgba>,
+    pub round_trip_diff: Option<Rgba>,
+    /// Its numbers for each `align_corners`, and what they mean.
+    pub round_trip_text: String,
 }
 
 /// Fills the `{}` of `text` with `values`, in order.
@@ -115,7 +121,8 @@ pub fn builtin_key(b: BuiltinImage) -> Key {
 /// The panel's markup in `lang` (filled by the image mode's module, `src/bin/picture_worker.rs`,
 /// which finds its parts by `data-testid`). `own` is the name of the user's picture, if any;
 /// `selected` the `image=` name or `own`.
-pub fn panel_html(lang: Lang, selected: &str, own: Option<&str>) -> String {
+/// `unit`: the values are 0–1 (the switch is on).
+pub fn panel_html(lang: Lang, selected: &str, own: Option<&str>, unit: bool) -> String {
     let tr = |k| escape(t(lang, k));
     let mut options = String::new();
     for b in BuiltinImage::ALL {
@@ -132,12 +139,21 @@ pub fn panel_html(lang: Lang, selected: &str, own: Option<&str>) -> String {
          <label class=\"pic-file\">{file} <input type=\"file\" accept=\"image/*\" data-testid=\"image-file\"></label>\
          <span class=\"hint\">{drop}</span></div>\
          <p class=\"pic-summary\" role=\"status\" data-testid=\"image-summary\"></p>\
-         <div class=\"pic-views\"><figure><figcaption>{input}</figcaption><canvas data-testid=\"image-input\"></canvas></figure>\
-         <figure><figcaption>{output}</figcaption><div class=\"pic-stack\"><canvas data-testid=\"image-output\"></canvas>\
-         <canvas class=\"pic-overlay\" data-testid=\"image-overlay\"></canvas></div></figure>\
-         <figure data-testid=\"image-diff-figure\" hidden><figcaption>y − y2</figcaption><canvas data-testid=\"image-diff\"></canvas></figure></div>\
+         <label><input type=\"checkbox\" data-testid=\"image-unit\"{unit_checked}> {unit}</label> \
+         <label><input type=\"checkbox\" data-testid=\"image-loupe\"> {loupe}</label> \
+         <label data-testid=\"image-loupe-zoom-label\" hidden>{zoom} <input type=\"range\" min=\"1\" max=\"16\" value=\"4\" data-testid=\"image-loupe-zoom\"></label>\
+         <div class=\"pic-views\"><figure><figcaption>{input}</figcaption><div data-testid=\"image-input-scroll\"><canvas data-testid=\"image-input\"></canvas></div></figure>\
+         <figure><figcaption>{output}</figcaption><div data-testid=\"image-output-scroll\"><div class=\"pic-stack\"><canvas data-testid=\"image-output\"></canvas>\
+         <canvas class=\"pic-overlay\" data-testid=\"image-overlay\"></canvas>\
+         <div class=\"pic-mark\" data-testid=\"image-pixel-mark\" hidden></div></div></div></figure>\
+         <figure data-testid=\"image-diff-figure\" hidden><figcaption>y − y2</figcaption><canvas data-testid=\"image-diff\"></canvas></figure>\
+         <figure data-testid=\"image-roundtrip-figure\" hidden><figcaption>z</figcaption><canvas data-testid=\"image-roundtrip\"></canvas></figure>\
+         <figure data-testid=\"image-roundtrip-diff-figure\" hidden><figcaption>z − x</figcaption><canvas data-testid=\"image-roundtrip-diff\"></canvas></figure></div>\
+         <p class=\"hint\">{pix_hint}</p><div class=\"ledger pic-ledger\" data-testid=\"image-ledger\" hidden></div>\
          <label><input type=\"checkbox\" checked data-testid=\"image-marks\"> {marks}</label> \
-         <label><input type=\"checkbox\" data-testid=\"image-diff-show\"> {diff}</label>\
+         <label><input type=\"checkbox\" data-testid=\"image-diff-show\"> {diff}</label> \
+         <label><input type=\"checkbox\" data-testid=\"image-roundtrip-show\"> {round_trip}</label>\
+         <p class=\"hint\" style=\"white-space:pre-line\" data-testid=\"image-roundtrip-text\"></p>\
          <p class=\"pic-beyond\" data-testid=\"image-beyond\"></p><p class=\"hint\" data-testid=\"image-diff-text\"></p>\
          <p class=\"pic-downloads\">{downloads}: <a data-testid=\"download-input-npy\">input .npy</a> · \
          <a data-testid=\"download-output-npy\" href=\"#\">output .npy</a> · <a data-testid=\"download-output-png\" href=\"#\">output .png</a></p>\
@@ -150,7 +166,13 @@ pub fn panel_html(lang: Lang, selected: &str, own: Option<&str>) -> String {
         marks = tr(Key::PicMarks),
         diff = tr(Key::PicDiffShow),
         downloads = tr(Key::PicDownloads),
-        png = tr(Key::PicPngNote),
+        png = if unit { escape(pt(lang, PictureText::PngNoteUnit)) } else { tr(Key::PicPngNote) },
+        unit = escape(pt(lang, PictureText::UnitShow)),
+        unit_checked = if unit { " checked" } else { "" },
+        pix_hint = escape(pt(lang, PictureText::PixHint)),
+        round_trip = escape(pt(lang, PictureText::RtShow)),
+        loupe = escape(pt(lang, PictureText::Loupe)),
+        zoom = escape(pt(lang, PictureText::LoupeZoom)),
     )
 }
 
@@ -177,20 +199,26 @@ pub fn difference_rgba(y: &Tensor, y2: &Tensor) -> Option<(Rgba, f32)> {
 
 /// Runs the call of the URL query `query` (the page's state) on `source`; with `with_input`,
 /// also the input's pixels and `.npy` (they change only with the picture); with `diff`, the
-/// difference from the page's compared call.
-pub fn render(source: &Source, query: &str, lang: Lang, with_input: bool, diff: bool) -> Rendered {
+/// difference from the page's compared call; with `round_trip`, the round trip.
+///
+/// With `unit`, the picture is `x / 255` (values 0–1, float32 division as in PyTorch): the
+/// `.npy`, the call, the ledger and the Python take it; the views show `y × 255`.
+pub fn render(source: &Source, query: &str, lang: Lang, flags: Flags) -> Rendered {
+    let Flags { with_input, diff, round_trip, unit } = flags;
     let state = State::from_query(query).0;
     let call = state.call();
-    let input = &source.tensor;
+    let input = &*input_of(source, unit);
+    let shown = |t: &Tensor| if unit { rgba_of(&times_255(t)) } else { rgba_of(t) };
+    let python = if source.builtin {
+        let stem = source.name.trim_end_matches(".png");
+        python_program_npy(&format!("{stem}-input.npy"), &call)
+    } else {
+        python_program(&source.name, source.channels, &call)
+    };
     let mut r = Rendered {
-        input: if with_input { rgba_of(input) } else { None },
+        input: if with_input { rgba_of(&source.tensor) } else { None },
         input_npy: with_input.then(|| to_npy(input)),
-        python: if source.builtin {
-            let stem = source.name.trim_end_matches(".png");
-            python_program_npy(&format!("{stem}-input.npy"), &call)
-        } else {
-            python_program(&source.name, source.channels, &call)
-        },
+        python: if unit { python_in_unit(&python, source.builtin) } else { python },
         ..Rendered::default()
     };
     let channels_note = t(lang, if source.channels == Channels::Grey { Key::PicGreyNote } else { Key::PicRgbNote });
@@ -211,10 +239,11 @@ pub fn render(source: &Source, query: &str, lang: Lang, with_input: bool, diff: 
             Ok(out) => {
                 r.summary = format!("{} → {} · {channels_note}", shape_text(&input.shape), shape_text(&out.shape));
                 if let Some((lo, hi)) = value_range(input) {
-                    let (overlay, counts) = beyond_range(&out, lo, hi);
+                    let (overlay, counts) = beyond_range(&out, lo, hi, if unit { 1.0 } else { 255.0 });
                     if counts.above + counts.below + counts.clamped > 0 {
+                        let text = if unit { pt(lang, PictureText::BeyondUnit) } else { t(lang, Key::PicBeyond) };
                         r.beyond = fill(
-                            t(lang, Key::PicBeyond),
+                            text,
                             &[counts.above.to_string(), counts.below.to_string(), counts.clamped.to_string()],
                         );
                     }
@@ -222,7 +251,7 @@ pub fn render(source: &Source, query: &str, lang: Lang, with_input: bool, diff: 
                         r.overlay = Some((out.shape[3], out.shape[2], overlay));
                     }
                 }
-                r.output = rgba_of(&out);
+                r.output = shown(&out);
                 if let Some(c2) = state.compared_call().filter(|_| diff) {
                     match interpolate(input, &c2, &Limits { max_output_elements: MAX_OUTPUT_VALUES }) {
                         Ok(y2) => {
@@ -241,7 +270,81 @@ pub fn render(source: &Source, query: &str, lang: Lang, with_input: bool, diff: 
             }
         },
     }
+    if round_trip {
+        round_trip_into(&mut r, input, &call, lang, unit);
+    }
     r
+}
+
+/// What a request asks [`render`] for besides the call.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Flags {
+    /// The input's pixels and `.npy` (a new picture, or a new scale).
+    pub with_input: bool,
+    /// The difference from the page's compared call.
+    pub diff: bool,
+    pub round_trip: bool,
+    /// Values 0–1 (`x / 255`) rather than 0–255.
+    pub unit: bool,
+}
+
+/// The tensor the call runs on: the picture's, or `x / 255`.
+pub fn input_of(source: &Source, unit: bool) -> std::borrow::Cow<'_, Tensor> {
+    if unit {
+        let data = source.tensor.data.iter().map(|v| v / 255.0).collect();
+        std::borrow::Cow::Owned(Tensor { shape: source.tensor.shape.clone(), data })
+    } else {
+        std::borrow::Cow::Borrowed(&source.tensor)
+    }
+}
+
+/// `t × 255` in float32, as `(y * 255)` in PyTorch: a 0–1 result drawn as 8-bit pixels.
+fn times_255(t: &Tensor) -> Tensor {
+    Tensor { shape: t.shape.clone(), data: t.data.iter().map(|v| v * 255.0).collect() }
+}
+
+/// The Python of [`python_program`] or [`python_program_npy`] for values 0–1.
+fn python_in_unit(python: &str, builtin: bool) -> String {
+    let python = python.replace("png = y.clamp(0, 255)", "png = (y * 255).clamp(0, 255)");
+    if builtin {
+        python.replace("# the page's input .npy", "# the page's input .npy (values 0–1)")
+    } else {
+        python.replace(".float()[None]   #", ".float()[None] / 255   #").replace("values 0–255", "values 0–1")
+    }
+}
+
+/// The round trip of `x` with `call`'s mode by its factor: the picture and `z − x` for the
+/// call's `align_corners`, the numbers for both (where the mode takes it).
+fn round_trip_into(r: &mut Rendered, x: &Tensor, call: &Call, lang: Lang, unit: bool) {
+    let resolved = call.resolved();
+    let s = factor_of(&resolved);
+    let own = resolved.align_corners.filter(|_| resolved.mode.takes_align_corners());
+    let mut lines = Vec::new();
+    let conventions: Vec<Option<bool>> = if resolved.mode.is_interpolating() {
+        vec![Some(own.unwrap_or(false)), Some(!own.unwrap_or(false))]
+    } else {
+        vec![own]
+    };
+    for (k, ac) in conventions.into_iter().enumerate() {
+        match trip(x, &resolved, s, ac) {
+            Ok(t) => {
+                if k == 0 {
+                    r.round_trip = if unit { rgba_of(&times_255(&t.z)) } else { rgba_of(&t.z) };
+                    r.round_trip_diff = difference_rgba(&t.z, x).map(|(image, _)| image);
+                }
+                let python = crate::core::python_call(&t.up, &crate::core::python_call(&t.down, "x"));
+                // No "-0.00": a shift below the printed precision is none.
+                let num = |v: f32| format!("{:.2}", if v.abs() < 0.005 { 0.0 } else { v });
+                lines.push(fill(
+                    pt(lang, PictureText::RtLine),
+                    &[python, num(t.mean_error), num(t.shift[0]), num(t.shift[1])],
+                ));
+            }
+            Err(e) => lines.push(e.to_string()),
+        }
+    }
+    lines.push(pt(lang, PictureText::RtLesson).to_string());
+    r.round_trip_text = lines.join("\n");
 }
 
 #[cfg(test)]
@@ -264,7 +367,12 @@ mod tests {
     #[test]
     fn renders_the_call_with_downloads_and_python() {
         let source = Source::builtin(BuiltinImage::Edge);
-        let r = render(&source, "mode=bicubic&scale_factor=4&align_corners=false", Lang::En, true, false);
+        let r = render(
+            &source,
+            "mode=bicubic&scale_factor=4&align_corners=false",
+            Lang::En,
+            Flags { with_input: true, diff: false, round_trip: false, unit: false },
+        );
         assert!(!r.failed, "{}", r.summary);
         assert!(r.summary.starts_with("(1, 1, 64, 64) → (1, 1, 256, 256)"), "{}", r.summary);
         assert_eq!(from_npy(r.input_npy.as_ref().unwrap()), Some(source.tensor.clone()));
@@ -280,22 +388,41 @@ mod tests {
 
     #[test]
     fn nothing_beyond_for_bilinear() {
-        let r = render(&Source::builtin(BuiltinImage::Grid), "mode=bilinear&scale_factor=2", Lang::En, true, false);
+        let r = render(
+            &Source::builtin(BuiltinImage::Grid),
+            "mode=bilinear&scale_factor=2",
+            Lang::En,
+            Flags { with_input: true, diff: false, round_trip: false, unit: false },
+        );
         assert_eq!(r.beyond, "");
         assert!(r.overlay.is_none());
         assert!(r.output.is_some() && r.input.is_some());
-        let again =
-            render(&Source::builtin(BuiltinImage::Grid), "mode=bilinear&scale_factor=2", Lang::En, false, false);
+        let again = render(
+            &Source::builtin(BuiltinImage::Grid),
+            "mode=bilinear&scale_factor=2",
+            Lang::En,
+            Flags { with_input: false, diff: false, round_trip: false, unit: false },
+        );
         assert!(again.input.is_none() && again.input_npy.is_none() && again.out.is_some());
     }
 
     #[test]
     fn errors_are_pytorchs_or_the_limit_in_the_language() {
         let source = Source::builtin(BuiltinImage::Grid);
-        let r = render(&source, "mode=linear&scale_factor=2", Lang::En, true, false);
+        let r = render(
+            &source,
+            "mode=linear&scale_factor=2",
+            Lang::En,
+            Flags { with_input: true, diff: false, round_trip: false, unit: false },
+        );
         assert!(r.failed && r.output.is_none() && r.out.is_none());
         assert!(r.summary.contains("linear"), "{}", r.summary);
-        let r = render(&source, "mode=nearest&scale_factor=60", Lang::Zh, true, false);
+        let r = render(
+            &source,
+            "mode=nearest&scale_factor=60",
+            Lang::Zh,
+            Flags { with_input: true, diff: false, round_trip: false, unit: false },
+        );
         assert!(r.failed);
         assert!(r.summary.contains("(1, 1, 3840, 3840)") && r.summary.contains("12582912"), "{}", r.summary);
         assert!(r.summary.contains("输出形状"), "{}", r.summary);
@@ -315,7 +442,7 @@ mod tests {
 
     #[test]
     fn the_panel_names_every_part_the_module_fills() {
-        let html = panel_html(Lang::Zh, "edge", None);
+        let html = panel_html(Lang::Zh, "edge", None, false);
         for id in [
             "image-builtin",
             "image-file",
@@ -331,12 +458,23 @@ mod tests {
             "image-python",
             "image-diff-show",
             "image-diff",
+            "image-ledger",
+            "image-pixel-mark",
+            "image-roundtrip-show",
+            "image-roundtrip",
+            "image-roundtrip-diff",
+            "image-roundtrip-text",
+            "image-loupe",
+            "image-unit",
+            "image-loupe-zoom",
+            "image-input-scroll",
+            "image-output-scroll",
         ] {
             assert!(html.contains(&format!("data-testid=\"{id}\"")), "{id} missing");
         }
         assert!(html.contains("<option value=\"edge\" selected>边缘与细线"), "{html}");
         assert!(html.contains("<option value=\"own\" disabled>"));
-        let own = panel_html(Lang::En, "own", Some("<cat>.png"));
+        let own = panel_html(Lang::En, "own", Some("<cat>.png"), false);
         assert!(own.contains("<option value=\"own\" selected>your picture: &lt;cat&gt;.png</option>"), "{own}");
         assert!(!own.contains("value=\"zoneplate\" selected"));
     }
@@ -345,7 +483,12 @@ mod tests {
     fn the_difference_from_the_compared_call() {
         // Bilinear's compared call is the other align_corners.
         let source = Source::builtin(BuiltinImage::Grid);
-        let r = render(&source, "mode=bilinear&scale_factor=2&align_corners=false", Lang::En, false, true);
+        let r = render(
+            &source,
+            "mode=bilinear&scale_factor=2&align_corners=false",
+            Lang::En,
+            Flags { with_input: false, diff: true, round_trip: false, unit: false },
+        );
         let (w, h, px) = r.diff.expect("a difference image");
         assert_eq!((w, h), (128, 128));
         assert!(px.chunks_exact(4).any(|p| p[0] != 128), "the conventions differ somewhere");
@@ -355,8 +498,59 @@ mod tests {
         let ((_, _, px), max) = difference_rgba(&y, &y2).unwrap();
         assert_eq!(max, 2.0);
         assert_eq!([px[0], px[4], px[8]], [128, 1, 192]);
-        let none = render(&source, "mode=bilinear&scale_factor=2", Lang::En, false, false);
+        let none = render(
+            &source,
+            "mode=bilinear&scale_factor=2",
+            Lang::En,
+            Flags { with_input: false, diff: false, round_trip: false, unit: false },
+        );
         assert!(none.diff.is_none() && none.diff_text.is_empty());
+    }
+
+    #[test]
+    fn values_0_to_1_are_x_over_255_everywhere() {
+        let source = Source::builtin(BuiltinImage::Edge);
+        let q = "mode=bicubic&scale_factor=2&align_corners=false";
+        let flags = Flags { with_input: true, unit: true, ..Flags::default() };
+        let r = render(&source, q, Lang::En, flags);
+        let x = from_npy(r.input_npy.as_ref().unwrap()).unwrap();
+        assert_eq!(x.data[0], 24.0f32 / 255.0);
+        let want = interpolate(&x, &State::from_query(q).0.call(), &Limits::default()).unwrap();
+        assert_eq!(r.out.as_ref().unwrap(), &want);
+        assert!(
+            r.python.contains("(values 0–1)") && r.python.contains("png = (y * 255).clamp(0, 255)"),
+            "{}",
+            r.python
+        );
+        assert!(r.beyond.contains("outside 0–1"), "{}", r.beyond);
+        // The pixels drawn are those of the 0–255 call, up to the rounding of y × 255.
+        let plain = render(&source, q, Lang::En, Flags { with_input: true, ..Flags::default() });
+        assert_eq!(r.input, plain.input);
+        let (a, b) = (r.output.unwrap().2, plain.output.unwrap().2);
+        assert!(a.iter().zip(&b).all(|(p, q)| p.abs_diff(*q) <= 1));
+        let own = Source::from_rgba("cat.png", 1, 1, &[10, 20, 30, 255], Channels::Rgb).unwrap();
+        let r = render(&own, q, Lang::En, Flags { unit: true, ..Flags::default() });
+        assert!(r.python.contains("pil_to_tensor(img).float()[None] / 255   # 1×3×H×W, values 0–1"), "{}", r.python);
+        assert!(panel_html(Lang::En, "edge", None, true).contains("data-testid=\"image-unit\" checked"));
+    }
+
+    #[test]
+    fn the_round_trip_text_names_both_calls_and_the_shift() {
+        let source = Source::builtin(BuiltinImage::Grid);
+        let flags = Flags { round_trip: true, ..Flags::default() };
+        let r = render(&source, "mode=nearest&scale_factor=2", Lang::En, flags);
+        assert!(r.round_trip.is_some() && r.round_trip_diff.is_some());
+        assert!(r.round_trip_text.contains("size=(64, 64), mode='nearest'): mean |z − x| = "), "{}", r.round_trip_text);
+        assert!(r.round_trip_text.contains("z is shifted 0.50 px down and 0.50 px right"), "{}", r.round_trip_text);
+        let r = render(&source, "mode=bilinear&scale_factor=2&align_corners=true", Lang::Zh, flags);
+        assert_eq!(
+            r.round_trip_text.matches("向下移了 0.00 像素、向右移了 0.00 像素").count(),
+            2,
+            "{}",
+            r.round_trip_text
+        );
+        assert!(!r.round_trip_text.contains("-0.00"));
+        assert!(r.round_trip_text.contains("align_corners=True") && r.round_trip_text.contains("align_corners=False"));
     }
 
     #[test]

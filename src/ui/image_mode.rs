@@ -17,7 +17,7 @@ use leptos::wasm_bindgen::{closure::Closure, JsCast};
 /// `wasm_bindgen` (a worker target), whose `main` sees a window and builds the panel.
 const LOAD: &str = "var el = document.getElementById('picture-mode'), s = document.createElement('script');\
     s.src = './picture-worker.js';\
-    s.onload = function () { wasm_bindgen('./picture-worker_bg.wasm').catch(function () { el.textContent = el.dataset.fail; }); };\
+    s.onload = function () { wasm_bindgen({module_or_path: './picture-worker_bg.wasm'}).catch(function () { el.textContent = el.dataset.fail; }); };\
     s.onerror = function () { el.textContent = el.dataset.fail; };\
     document.head.appendChild(s);";
 

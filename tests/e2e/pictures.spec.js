@@ -60,14 +60,18 @@ async function expectFixture(page, c) {
 test('the first load never fetches the image mode; opening it starts the worker', async ({ page }) => {
   const workerRequests = [];
   page.on('request', (r) => { if (r.url().includes('picture-worker')) workerRequests.push(r.url()); });
+  const deprecated = [];
+  page.on('console', (m) => { if (/deprecated/i.test(m.text())) deprecated.push(m.text()); });
   const problems = await open(page, '?preset=seed&mode=bilinear&scale_factor=0.5&align_corners=false');
   await page.waitForTimeout(500);
   expect(workerRequests).toEqual([]);
   await page.getByTestId('image-open').click();
   await reply(page, 1);
-  expect(workerRequests.some((u) => u.endsWith('picture-worker_loader.js'))).toBe(true);
+  expect(workerRequests.some((u) => u.endsWith('picture-worker_bg.wasm'))).toBe(true);
   await expect(page).toHaveURL(/image=zoneplate/);
   await expectFixture(page, fixture('zoneplate', 'mode=bilinear&scale_factor=0.5&align_corners=false'));
+  // The module and its worker are started with wasm-bindgen's object argument.
+  expect(deprecated).toEqual([]);
   expect(problems).toEqual([]);
 });
 
@@ -167,6 +171,123 @@ test('too large an output says which limit, and the input stays downloadable', a
   await expect(page.getByTestId('download-output-npy')).toBeHidden();
   const input = readNpy(await download(page, 'download-input-npy'));
   expect(input.shape).toEqual([1, 1, 64, 64]);
+  expect(problems).toEqual([]);
+});
+
+// One click from a pixel to the explanation: the picture's ledger of a clicked output pixel,
+// then its neighbourhood opened in the explainer, whose ledger gives the same value.
+for (const [image, query, at] of [
+  ['edge', 'mode=bicubic&scale_factor=2&align_corners=false', [0.47, 0.52]],
+  ['zoneplate', 'mode=bilinear&scale_factor=0.5&antialias=true&align_corners=false', [0.3, 0.8]],
+  ['grid', 'mode=nearest&scale_factor=3', [0.61, 0.33]],
+]) {
+  test(`${image}, ${query}: a clicked pixel's ledger, and its neighbourhood in the explainer`, async ({ page }) => {
+    const problems = await open(page, `?image=${image}&${query}`);
+    await reply(page, 1);
+    const canvas = page.getByTestId('image-output');
+    await canvas.scrollIntoViewIfNeeded();
+    const box = await canvas.boundingBox();
+    await canvas.click({ position: { x: box.width * at[1], y: box.height * at[0] } });
+    const ledger = page.getByTestId('image-ledger');
+    await expect(ledger).toBeVisible();
+    await expect(page.getByTestId('image-pixel-mark')).toBeVisible();
+    const [w, h] = await canvas.evaluate((c) => [c.width, c.height]);
+    const row = Math.floor(at[0] * h), col = Math.floor(at[1] * w);
+    await expect(ledger).toContainText(`y[0, :, ${row}, ${col}]`);
+    const value = await page.getByTestId('image-ledger-value').textContent();
+    expect(value).toMatch(/^-?\d+\.\d{4}$/);
+    await page.getByTestId('pictures').screenshot({ path: SHOTS + `pictures-${image}-ledger.png` });
+    const link = page.getByTestId('image-neighbourhood');
+    await expect(link).toHaveAttribute('href', /^\?input=1x1x\d+x\d+:/);
+    await link.click();
+    await page.locator('[data-app-ready]').waitFor({ timeout: 20_000 });
+    await expect(page).toHaveURL(/sel=/);
+    await expect(page.getByTestId('ledger-value')).toHaveText(value);
+    await page.screenshot({ path: SHOTS + `pictures-${image}-neighbourhood.png` });
+    expect(problems).toEqual([]);
+  });
+}
+
+test('where no crop reproduces the pixel, the ledger says why and offers none', async ({ page }) => {
+  const problems = await open(page, '?image=grid&mode=bilinear&scale_factor=2&align_corners=true');
+  await reply(page, 1);
+  await page.getByTestId('image-output').click({ position: { x: 100, y: 60 } });
+  await expect(page.getByTestId('image-ledger')).toBeVisible();
+  await expect(page.getByTestId('image-not-exact')).toContainText('align_corners=True');
+  await expect(page.getByTestId('image-neighbourhood')).toHaveCount(0);
+  // The ledger follows a control change.
+  await page.locator('#align_corners').selectOption('false');
+  await reply(page, 2);
+  await expect(page.getByTestId('image-neighbourhood')).toBeVisible();
+  expect(problems).toEqual([]);
+});
+
+test('the round trip on the edge: nearest moves it by half a pixel, bilinear does not', async ({ page }) => {
+  const problems = await open(page, '?image=edge&mode=nearest&scale_factor=2');
+  await reply(page, 1);
+  await page.getByTestId('image-roundtrip-show').check();
+  await reply(page, 2);
+  await expect(page.getByTestId('image-roundtrip')).toBeVisible();
+  await expect(page.getByTestId('image-roundtrip-diff')).toBeVisible();
+  const text = page.getByTestId('image-roundtrip-text');
+  await expect(text).toContainText("F.interpolate(F.interpolate(x, scale_factor=0.5, mode='nearest'), size=(64, 64), mode='nearest')");
+  await expect(text).toContainText(/shifted 0\.[45]\d px down and 0\.[45]\d px right/);
+  await page.getByTestId('pictures').screenshot({ path: SHOTS + 'pictures-edge-roundtrip-nearest.png' });
+  await page.locator('#mode').selectOption('bilinear');
+  await reply(page, 3);
+  await expect(text).toContainText(/align_corners=False\), size=\(64, 64\), mode='bilinear', align_corners=False\): mean \|z − x\| = [\d.]+; z is shifted 0\.00 px down and 0\.00 px right/);
+  await expect(text).not.toContainText('-0.00');
+  await page.getByTestId('pictures').screenshot({ path: SHOTS + 'pictures-edge-roundtrip-bilinear.png' });
+  expect(problems).toEqual([]);
+});
+
+test('values 0–1: the input .npy is x / 255, the Python and the PNG note say so', async ({ page }) => {
+  const problems = await open(page, '?image=edge&mode=bicubic&scale_factor=2&align_corners=false');
+  await reply(page, 1);
+  await page.getByTestId('image-unit').check();
+  await reply(page, 2);
+  const input = readNpy(await download(page, 'download-input-npy'));
+  expect(input.shape).toEqual([1, 1, 64, 64]);
+  expect(input.data.readFloatLE(0)).toBe(Math.fround(24 / 255));
+  await expect(page.getByTestId('image-python')).toContainText('png = (y * 255).clamp(0, 255)');
+  await expect(page.getByTestId('image-beyond')).toContainText('outside 0–1');
+  await expect(page.getByTestId('image-unit')).toBeChecked();
+  // The clicked pixel's ledger is the 0–1 call's.
+  await page.getByTestId('image-output').click({ position: { x: 100, y: 100 } });
+  await expect(page.getByTestId('image-ledger-value')).toHaveText(/^-?[01]\.\d{4}$/);
+  const output = readNpy(await download(page, 'download-output-npy'));
+  expect(Math.max(...Array.from({ length: 128 * 128 }, (_, k) => output.data.readFloatLE(4 * k)))).toBeLessThan(1.2);
+  await page.getByTestId('image-unit').uncheck();
+  await reply(page, 3);
+  expect(readNpy(await download(page, 'download-input-npy')).data.readFloatLE(0)).toBe(24);
+  expect(problems).toEqual([]);
+});
+
+test('the loupe: input and output at the same size, zoomed and panned together', async ({ page }) => {
+  const problems = await open(page, '?image=edge&mode=bicubic&scale_factor=4&align_corners=false');
+  await reply(page, 1);
+  await page.getByTestId('image-loupe').check();
+  const zoom = page.getByTestId('image-loupe-zoom');
+  await expect(zoom).toBeVisible();
+  await zoom.fill('6');
+  const size = (id) => page.getByTestId(id).evaluate((c) => [c.clientWidth, c.clientHeight]);
+  expect(await size('image-input')).toEqual([360 * 6, 360 * 6]);
+  expect(await size('image-output')).toEqual(await size('image-input'));
+  await page.getByTestId('image-input-scroll').evaluate((v) => { v.scrollLeft = 700; v.scrollTop = 1000; });
+  const out = page.getByTestId('image-output-scroll');
+  await expect.poll(() => out.evaluate((v) => [v.scrollLeft, v.scrollTop])).toEqual([700, 1000]);
+  // The same place: a click on the output at the view's centre is the input pixel under it × 4.
+  const view = await out.boundingBox();
+  await page.mouse.click(view.x + 180, view.y + 180);
+  const row = Math.floor((1000 + 180) / (360 * 6) * 256), col = Math.floor((700 + 180) / (360 * 6) * 256);
+  await expect(page.getByTestId('image-ledger')).toContainText(`y[0, :, ${row}, ${col}]`);
+  await page.getByTestId('pictures').screenshot({ path: SHOTS + 'pictures-loupe.png' });
+  // A new call keeps the loupe.
+  await page.locator('#mode').selectOption('bilinear');
+  await reply(page, 2);
+  expect(await size('image-output')).toEqual([360 * 6, 360 * 6]);
+  await page.getByTestId('image-loupe').uncheck();
+  expect(await size('image-output')).toEqual([256 * 2, 256 * 2]);
   expect(problems).toEqual([]);
 });
 

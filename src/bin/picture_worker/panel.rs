@@ -24,6 +24,8 @@ enum Picture {
     Same,
     Builtin(BuiltinImage),
     File(File),
+    /// Only the ledger of the clicked pixel, of the last output.
+    Pixel,
 }
 
 struct Panel {
@@ -34,12 +36,20 @@ struct Panel {
     /// The `image=` name shown, or `own`.
     selected: String,
     own: Option<String>,
-    /// Whether the difference from the compared call is shown.
+    /// Whether the difference from the compared call, and the round trip, are shown.
     diff: bool,
+    round_trip: bool,
+    /// The loupe's zoom, when it is on.
+    loupe: Option<u32>,
+    /// Values 0–1 (`x / 255`).
+    unit: bool,
     /// The last reply with the input's pixels, and the last reply for a call.
     last_input: JsValue,
     last: JsValue,
     replies: u32,
+    /// The output pixel (row, column) whose ledger is shown, and its markup.
+    pixel: Option<(u32, u32)>,
+    pixel_html: String,
 }
 
 thread_local! {
@@ -79,7 +89,7 @@ pub fn start() {
         return;
     };
     let fail = root.get_attribute("data-fail").unwrap_or_default();
-    let Ok(worker) = Worker::new("./picture-worker_loader.js") else {
+    let Some(worker) = new_worker() else {
         root.set_text_content(Some(&fail));
         return;
     };
@@ -123,12 +133,32 @@ pub fn start() {
             selected,
             own: None,
             diff: false,
+            round_trip: false,
+            loupe: None,
+            unit: false,
             last_input: JsValue::UNDEFINED,
             last: JsValue::UNDEFINED,
             replies: 0,
+            pixel: None,
+            pixel_html: String::new(),
         })
     });
     build();
+}
+
+/// Starts this module again as a Web Worker, from a script made here that loads the glue and
+/// the wasm beside the page (with the object argument: the string form is deprecated and
+/// logs a warning, as Trunk's loader shim did).
+fn new_worker() -> Option<Worker> {
+    let base = web_sys::window()?.document()?.base_uri().ok().flatten()?;
+    let url = |file: &str| web_sys::Url::new_with_base(file, &base).ok().map(|u| u.href());
+    let source = format!(
+        "importScripts({:?});\nwasm_bindgen({{ module_or_path: {:?} }});",
+        url("./picture-worker.js")?,
+        url("./picture-worker_bg.wasm")?
+    );
+    let blob = web_sys::Blob::new_with_str_sequence(&js_sys::Array::of1(&JsValue::from_str(&source))).ok()?;
+    Worker::new(&web_sys::Url::create_object_url_with_blob(&blob).ok()?).ok()
 }
 
 /// Tells the app which built-in picture is shown (`""` for the user's own).
@@ -143,7 +173,7 @@ fn announce(root: &Element, name: &str) {
 /// (Re)writes the panel in the page's language and wires it; the last reply is drawn again.
 fn build() {
     let Some((root, last_input, last)) = with(|p| {
-        let html = panel_html(lang_of(&p.root), &p.selected, p.own.as_deref());
+        let html = panel_html(lang_of(&p.root), &p.selected, p.own.as_deref(), p.unit);
         p.root.set_inner_html(&html);
         (p.root.clone(), p.last_input.clone(), p.last.clone())
     }) else {
@@ -189,6 +219,50 @@ fn build() {
         with(|p| p.diff = on);
         request(Picture::Same);
     });
+    let loupe_root = root.clone();
+    // The switch redraws the panel; the zoom only resizes the views (a redraw would end a drag).
+    let set_loupe = move |rebuild: bool| {
+        let on = part(&loupe_root, "image-loupe")
+            .and_then(|c| c.dyn_into::<HtmlInputElement>().ok())
+            .is_some_and(|c| c.checked());
+        let zoom = part(&loupe_root, "image-loupe-zoom")
+            .and_then(|c| c.dyn_into::<HtmlInputElement>().ok())
+            .and_then(|c| c.value().parse().ok())
+            .unwrap_or(4);
+        with(|p| p.loupe = on.then_some(zoom));
+        if rebuild {
+            build();
+        } else {
+            show_loupe(&loupe_root);
+        }
+    };
+    let again = set_loupe.clone();
+    listen(part(&root, "image-loupe"), "change", move |_: Event| set_loupe(true));
+    listen(part(&root, "image-loupe-zoom"), "input", move |_: Event| again(false));
+    // The two views scroll together: same size, so the same offsets are the same place.
+    for (from, to) in [("image-input-scroll", "image-output-scroll"), ("image-output-scroll", "image-input-scroll")] {
+        let target = part(&root, to);
+        listen(part(&root, from), "scroll", move |e: Event| {
+            let (Some(source), Some(target)) = (e.target().and_then(|t| t.dyn_into::<Element>().ok()), &target) else {
+                return;
+            };
+            if (target.scroll_left(), target.scroll_top()) != (source.scroll_left(), source.scroll_top()) {
+                target.set_scroll_left(source.scroll_left());
+                target.set_scroll_top(source.scroll_top());
+            }
+        });
+    }
+    listen(part(&root, "image-unit"), "change", |e: Event| {
+        let on = e.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()).is_some_and(|i| i.checked());
+        with(|p| p.unit = on);
+        build();
+        request(Picture::Same);
+    });
+    listen(part(&root, "image-roundtrip-show"), "change", |e: Event| {
+        let on = e.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()).is_some_and(|i| i.checked());
+        with(|p| p.round_trip = on);
+        request(Picture::Same);
+    });
     // The output's .npy: asked of the worker on the first click, then saved (`save_output_npy`,
     // which marks the link `data-made`).
     listen(part(&root, "download-output-npy"), "click", move |e: Event| {
@@ -218,13 +292,95 @@ fn build() {
             let _ = a.set_attribute("href", &url);
         }
     });
+    let click_root = root.clone();
+    listen(part(&root, "image-output"), "click", move |e: Event| {
+        let Some(canvas) = part(&click_root, "image-output").and_then(|c| c.dyn_into::<HtmlCanvasElement>().ok())
+        else {
+            return;
+        };
+        // offsetX/Y are in CSS pixels of the canvas as drawn (zoomed, perhaps shrunk to fit).
+        let at = |key: &str, extent: i32, n: u32| {
+            let offset = get(&e, key).as_f64().unwrap_or(0.0);
+            ((offset / extent.max(1) as f64 * n as f64).floor().max(0.0) as u32).min(n.saturating_sub(1))
+        };
+        let row = at("offsetY", canvas.client_height(), canvas.height());
+        let col = at("offsetX", canvas.client_width(), canvas.width());
+        with(|p| p.pixel = Some((row, col)));
+        request(Picture::Pixel);
+    });
+    show_ledger();
     if let Some(check) = part(&root, "image-diff-show").and_then(|c| c.dyn_into::<HtmlInputElement>().ok()) {
         check.set_checked(with(|p| p.diff).unwrap_or(false));
+    }
+    if let Some(check) = part(&root, "image-roundtrip-show").and_then(|c| c.dyn_into::<HtmlInputElement>().ok()) {
+        check.set_checked(with(|p| p.round_trip).unwrap_or(false));
+    }
+    let loupe = with(|p| p.loupe).flatten();
+    if let Some(check) = part(&root, "image-loupe").and_then(|c| c.dyn_into::<HtmlInputElement>().ok()) {
+        check.set_checked(loupe.is_some());
+    }
+    if let Some(label) = part(&root, "image-loupe-zoom-label").and_then(|c| c.dyn_into::<HtmlElement>().ok()) {
+        label.set_hidden(loupe.is_none());
+    }
+    if let (Some(zoom), Some(range)) =
+        (loupe, part(&root, "image-loupe-zoom").and_then(|c| c.dyn_into::<HtmlInputElement>().ok()))
+    {
+        range.set_value(&zoom.to_string());
     }
     for reply in [last_input, last] {
         if !reply.is_undefined() {
             show(&root, &reply);
         }
+    }
+    show_loupe(&root);
+}
+
+/// The loupe: input and output drawn at the same size (the input's extent, `zoom` times
+/// the view's side), so output pixel `i` lies over input coordinate `i / scale`, in two
+/// views that scroll together.
+fn show_loupe(root: &Element) {
+    const SIDE: u32 = 360;
+    let zoom = with(|p| p.loupe).flatten();
+    let input = part(root, "image-input").and_then(|c| c.dyn_into::<HtmlCanvasElement>().ok());
+    let (w, h) = input.map_or((1, 1), |c| (c.width().max(1), c.height().max(1)));
+    for view in ["image-input-scroll", "image-output-scroll"] {
+        if let Some(v) = part(root, view) {
+            let style = zoom.map(|_| format!("overflow:auto;width:{SIDE}px;max-width:45vw;height:{}px", SIDE * h / w));
+            let _ = v.set_attribute("style", style.as_deref().unwrap_or(""));
+        }
+    }
+    let Some(zoom) = zoom else { return };
+    let (cw, ch) = (SIDE * zoom, SIDE * zoom * h / w);
+    for canvas in ["image-input", "image-output", "image-overlay"] {
+        if let Some(c) = part(root, canvas) {
+            let _ = c.set_attribute("style", &format!("width:{cw}px;height:{ch}px;max-width:none"));
+        }
+    }
+}
+
+/// The clicked pixel's ledger, and its mark over the output.
+fn show_ledger() {
+    let Some((root, pixel, html)) = with(|p| (p.root.clone(), p.pixel, p.pixel_html.clone())) else { return };
+    if let Some(ledger) = part(&root, "image-ledger").and_then(|l| l.dyn_into::<HtmlElement>().ok()) {
+        ledger.set_inner_html(&html);
+        ledger.set_hidden(html.is_empty());
+    }
+    let canvas = part(&root, "image-output").and_then(|c| c.dyn_into::<HtmlCanvasElement>().ok());
+    let Some(mark) = part(&root, "image-pixel-mark").and_then(|m| m.dyn_into::<HtmlElement>().ok()) else { return };
+    match (pixel, canvas) {
+        (Some((row, col)), Some(c)) if !html.is_empty() && c.width() > 0 && c.height() > 0 => {
+            let (w, h) = (c.width() as f64, c.height() as f64);
+            let style = format!(
+                "left:{}%;top:{}%;width:{}%;height:{}%",
+                col as f64 / w * 100.0,
+                row as f64 / h * 100.0,
+                100.0 / w,
+                100.0 / h
+            );
+            let _ = mark.set_attribute("style", &style);
+            mark.set_hidden(false);
+        }
+        _ => mark.set_hidden(true),
     }
 }
 
@@ -261,6 +417,8 @@ fn request(picture: Picture) {
     let now = with(|p| {
         if p.busy {
             p.waiting = match (picture, p.waiting.take()) {
+                (Picture::Pixel, Some(w)) => Some(w),
+                (Picture::Same, Some(Picture::Pixel)) => Some(Picture::Same),
                 (Picture::Same, Some(w)) => Some(w),
                 (picture, _) => Some(picture),
             };
@@ -283,8 +441,18 @@ fn post(picture: Picture) {
         set("query", &JsValue::from_str(&p.root.get_attribute("data-query").unwrap_or_default()));
         set("lang", &JsValue::from_str(lang_of(&p.root).code()));
         set("diff", &JsValue::from_bool(p.diff));
+        set("round_trip", &JsValue::from_bool(p.round_trip));
+        set("unit", &JsValue::from_bool(p.unit));
+        if let Some((row, col)) = p.pixel {
+            set("pixel", &js_sys::Array::of2(&row.into(), &col.into()));
+        }
         match &picture {
             Picture::Same => {}
+            Picture::Pixel => {
+                set("ledger_only", &JsValue::TRUE);
+                let _ = p.worker.post_message(&msg);
+                return;
+            }
             Picture::Builtin(b) => set("image", &JsValue::from_str(b.name())),
             Picture::File(f) => set("file", f),
         }
@@ -303,9 +471,14 @@ fn reply(data: JsValue) {
         return;
     }
     let ready = get(&data, "ready").is_truthy();
+    let ledger_only = !ready && get(&data, "summary").is_undefined();
+    if let Some(html) = get(&data, "pixel_html").as_string() {
+        with(|p| p.pixel_html = html);
+        show_ledger();
+    }
     let next = with(|p| {
         p.busy = false;
-        if ready {
+        if ready || ledger_only {
             return p.waiting.take();
         }
         p.replies += 1;
@@ -319,8 +492,13 @@ fn reply(data: JsValue) {
     });
     let Some(next) = next else { return };
     let root = with(|p| p.root.clone()).filter(|_| !ready);
-    if let Some(root) = root {
+    if let (Some(root), true) = (&root, ledger_only) {
+        let busy = with(|p| p.busy || p.waiting.is_some()).unwrap_or(false) || next.is_some();
+        let _ = root.set_attribute("aria-busy", if busy { "true" } else { "false" });
+    }
+    if let Some(root) = root.filter(|_| !ledger_only) {
         show(&root, &data);
+        show_loupe(&root);
         let (replies, busy) = with(|p| (p.replies, next.is_some())).unwrap_or_default();
         let _ = root.set_attribute("data-replies", &replies.to_string());
         if let Some(ms) = get(&data, "ms").as_f64() {
@@ -414,6 +592,17 @@ fn show(root: &Element, data: &JsValue) {
         figure.set_hidden(diff.is_undefined());
     }
     draw(root, "image-output", &output, zoom);
+    text("image-roundtrip-text", "round_trip_text");
+    for (figure, canvas, key) in [
+        ("image-roundtrip-figure", "image-roundtrip", "round_trip"),
+        ("image-roundtrip-diff-figure", "image-roundtrip-diff", "round_trip_diff"),
+    ] {
+        let image = get(data, key);
+        draw(root, canvas, &image, zoom);
+        if let Some(f) = part(root, figure).and_then(|f| f.dyn_into::<HtmlElement>().ok()) {
+            f.set_hidden(image.is_undefined());
+        }
+    }
     draw(root, "image-overlay", &get(data, "overlay"), zoom);
     let marks_on =
         part(root, "image-marks").and_then(|m| m.dyn_into::<HtmlInputElement>().ok()).is_some_and(|m| m.checked());
