@@ -13,9 +13,9 @@ use super::i18n::{wt, Lang, WorkerText as W};
 use super::ledger_text::sum_markup;
 use super::state::{State, UI_LIMITS};
 use crate::core::{
-    equivalent, explain_framework, framework_plan, framework_python, plan, torch_repr, Arithmetic, Border, CvArgs,
-    CvResizeTo, Equivalent, Filter, Framework, FrameworkArgs, FrameworkPlan, KernelShape, NoEquivalent, OrtArgs,
-    OrtResizeTo, OutputSize, Plan, Rounding, SizeRule, Tensor, Transform,
+    equivalent, explain_framework, framework_plan, framework_python, framework_script, plan, torch_repr, Arithmetic,
+    Border, CvArgs, CvResizeTo, Equivalent, Filter, Framework, FrameworkArgs, FrameworkPlan, KernelShape, NoEquivalent,
+    OrtArgs, OrtResizeTo, OutputSize, Plan, Rounding, SizeRule, Tensor, Transform,
 };
 use std::fmt::Write;
 
@@ -259,6 +259,14 @@ fn library_markup(
 ) -> (Option<String>, bool) {
     let lang = card.lang;
     let _ = write!(m, r#"<pre class="python"><code>{}</code></pre>"#, escape(&framework_python(args)));
+    // The page copies the script beside the button and unfolds it (`ui/elsewhere.rs`).
+    let _ = write!(
+        m,
+        r#"<button type="button" data-copy data-done="{}">{}</button><pre class="python" hidden><code>{}</code></pre>"#,
+        escape(wt(lang, W::CopiedScript)),
+        wt(lang, W::CopyScript),
+        escape(&framework_script(args, input))
+    );
     m.push_str(card.controls);
     let p = match framework_plan(&input.shape, args) {
         Ok(p) => p,

@@ -487,6 +487,8 @@ texts! {
     TorchValue => " (PyTorch: {})", "（PyTorch：{}）";
     Coordinate => "{}: samples at {}; ", "{}：采样于 {}；";
     Printout => "its output, printed as PyTorch prints", "它的输出（按 PyTorch 的打印格式）";
+    CopyScript => "Copy the whole script", "复制完整脚本";
+    CopiedScript => "Copied (if the browser allowed it): the whole script is below", "已复制（如果浏览器允许）：完整脚本见下方";
     DiffMap => "difference from PyTorch (library − PyTorch), channel 0", "与 PyTorch 的差（该库 − PyTorch），通道 0";
     Rejected => "The library rejects the call:", "该库拒绝了这个调用：";
     // The options a card lets the reader change (model/framework_options.rs).

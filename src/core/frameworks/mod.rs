@@ -24,7 +24,7 @@ mod pillow;
 mod tensorflow;
 mod tf_compat_v1;
 
-pub use code::framework_python;
+pub use code::{framework_python, framework_script};
 pub use equivalent::{equivalent, Equivalent, NoEquivalent};
 pub use jax::{JaxArgs, JaxMethod};
 pub use onnxruntime::{CoordinateTransformationMode, NearestMode, OrtArgs, OrtMode, OrtResizeTo};
