@@ -797,6 +797,9 @@ mod tests {
         }
         let m = elsewhere_markup("preset=seed&mode=bicubic&scale_factor=2&align_corners=false&lang=en");
         assert!(article(&m, "pillow").contains("Keys cubic, a = −0.5"), "{}", article(&m, "pillow"));
+        // A negative weight is subtracted with a true minus, as in the main ledger.
+        let tf = article(&m, "tensorflow");
+        assert!(tf.contains(r#"<span class="plus"> − </span>"#) && !tf.contains(r#"<span class="w">-"#), "{tf}");
     }
 
     /// A bad option leaves out only itself; a link the page cannot read at all is named; the
