@@ -337,7 +337,8 @@ fn library_markup(
             .into_iter()
             .map(|(what, here, there)| {
                 let pair = fill(wt(lang, W::HereThere), &[&format!("<em>{here}</em>"), &format!("<em>{there}</em>")]);
-                format!("<li>{}: {pair}</li>", wt(lang, what))
+                let colon = if lang == Lang::Zh { "：" } else { ": " };
+                format!("<li>{}{colon}{pair}</li>", wt(lang, what))
             })
             .collect();
         // Where the numbers agree anyway, the other recipe is a detail, folded away.

@@ -423,7 +423,7 @@ texts! {
     WhyRounding => "how the source coordinate is rounded to a pixel", "源坐标取整到像素的方式";
     WhyBorder => "what happens at the edges", "边缘的处理方式";
     WhyArithmetic => "the order of the float32 arithmetic (the last bits)", "float32 运算的顺序（影响最后几位）";
-    HereThere => "{} here, {} in PyTorch", "这里是 {}，PyTorch 是 {}";
+    HereThere => "{} here, {} in PyTorch", "这里：{}；PyTorch：{}";
     NoneNotTwoD => "No equivalent: the other libraries are compared on 4-D (N, C, H, W) inputs.", "没有对应调用：其他库只在 4 维（N, C, H, W）输入上对比。";
     NoneExport => "No Resize node: torch.onnx.export writes this mode as another operator, or cannot export it.", "没有对应的 Resize 节点：torch.onnx.export 会把这个模式导出为其他算子，或无法导出。";
     NoneMode => "No equivalent: this library has no such mode.", "没有对应调用：这个库没有这种模式。";
@@ -448,7 +448,7 @@ texts! {
     TPytorchHalfPixel => "half-pixel centres, but 0 when the output has one pixel", "半像素中心，但输出只有一个像素时取 0";
     TCoverageBox => "each pixel weighted by how much of the output cell it covers (the cell's centre is (i + 0.5) × scale − 0.5)", "每个像素按它覆盖输出格的比例加权（输出格的中心在 (i + 0.5) × scale − 0.5）";
     TAreaModeLinear => "⌊i × scale⌋, blended with its neighbour only where an output cell straddles two pixels", "⌊i × scale⌋，只在输出格跨越两个像素时与邻居混合";
-    TAccumulatedCentre => "the centre (i + 0.5) × scale − 0.5, summed step by step in double, so rounding error decides a centre exactly halfway between two pixels", "中心 (i + 0.5) × scale − 0.5 用双精度逐步累加得到；恰好落在两像素正中时取哪一个，由舍入误差决定";
+    TAccumulatedCentre => "the centre (i + 0.5) × scale − 0.5, summed step by step in double, so rounding error decides a centre exactly halfway between two pixels", "输出格中心 (i + 0.5) × scale − 0.5，用双精度逐步累加得到；恰好落在两像素正中时取哪一个，由舍入误差决定";
     // The kernels and the arithmetic in words (model/elsewhere.rs `filter_words`, `arithmetic_words`).
     FNearest => "nearest: one pixel", "最近邻：取一个像素";
     FTriangle => "triangle (linear)", "三角核（线性）";
@@ -514,7 +514,7 @@ texts! {
     WhyKernelLine => "Values differ because {} weighs the pixels with another kernel ({}, PyTorch: {}).", "数值不同，因为 {} 用另一种插值核给像素加权（{}，PyTorch 是 {}）。";
     WhyAntialiasHere => "Values differ because {} widens its kernel when shrinking (antialias) and PyTorch's call does not.", "数值不同，因为 {} 在缩小时会把插值核拉宽（抗锯齿），而这个 PyTorch 调用不会。";
     WhyAntialiasThere => "Values differ because PyTorch's call widens its kernel when shrinking (antialias=True) and {}'s does not.", "数值不同，因为这个 PyTorch 调用在缩小时会把插值核拉宽（antialias=True），而 {} 不会。";
-    WhyTransformLine => "Values differ because {} samples the input at other places: {}, where PyTorch uses {}.", "数值不同，因为 {} 在输入的不同位置采样：它用 {}，而 PyTorch 用 {}。";
+    WhyTransformLine => "Values differ because {} samples the input at other places: {}, where PyTorch uses {}.", "数值不同，因为 {} 在输入的不同位置采样。它用：{}；PyTorch 用：{}。";
     WhyRoundingLine => "Values differ because {} picks the pixel another way: {}, where PyTorch's is {}.", "数值不同，因为 {} 选像素的方式不同：它是{}，PyTorch 是{}。";
     WhyBorderLine => "Values differ near the edges: in {}, {}; in PyTorch, {}.", "数值在边缘附近不同：{} 是{}；PyTorch 是{}。";
     WhyArithmeticLine => "Values differ only in the last bits: {} weighs the same pixels with the same weights, but adds them in another order or precision.", "数值只在最后几位不同：{} 用同样的像素和权重，只是相加的顺序或精度不同。";
