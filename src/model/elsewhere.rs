@@ -160,7 +160,7 @@ pub fn elsewhere_markup(query: &str) -> String {
     let mut m = String::new();
     if !unread.is_empty() {
         let text = fill(wt(lang, W::ArgsUnread), &[&unread.join(", ")]);
-        let _ = write!(m, r#"<p class="error-text" role="alert">{}</p>"#, escape(&text));
+        let _ = write!(m, r#"<p class="error-text" role="alert" style="grid-column:1/-1">{}</p>"#, escape(&text));
     }
     let target = (torch.in_shape.len() == 4).then(|| Target::of(&torch));
     for f in Framework::ALL {
@@ -693,7 +693,7 @@ mod tests {
         );
         assert!(
             m.starts_with(
-                r#"<p class="error-text" role="alert">The libraries' options in the link (framework_args) were not understood, so left out: torch</p>"#
+                r#"<p class="error-text" role="alert" style="grid-column:1/-1">The libraries' options in the link (framework_args) were not understood, so left out: torch</p>"#
             ),
             "{m}"
         );
@@ -816,7 +816,10 @@ mod tests {
         assert!(ort.contains("mode='cubic'") && ort.contains("left out: cubic_coeff_a=abc"), "{ort}");
         assert!(!ort.contains("mode=cubic,"), "{ort}");
         let m = elsewhere_markup("preset=seed&mode=bilinear&scale_factor=2&framework_args=garbage((&lang=en");
-        assert!(m.starts_with(r#"<p class="error-text" role="alert">"#) && m.contains("garbage(("), "{m}");
+        assert!(
+            m.starts_with(r#"<p class="error-text" role="alert" style="grid-column:1/-1">"#) && m.contains("garbage(("),
+            "{m}"
+        );
         let q = "preset=stripes&mode=bilinear&size=2&antialias=true&framework=opencv";
         let cv = elsewhere_markup(&format!("{q}&lang=en"));
         assert!(article(&cv, "opencv").contains("The closest call:"));
