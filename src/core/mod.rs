@@ -37,11 +37,11 @@ pub use coords::num;
 pub use error::{ErrorKind, TorchError};
 pub use fma4::fma4_lanes;
 pub use frameworks::{
-    cv_output_len, equivalent, explain_framework, framework_plan, framework_python, framework_resize, ort_output_len,
-    tf_bicubic_offset, Combine as FrameworkCombine, CoordinateTransformationMode, CvArgs, CvResizeTo, Equivalent,
-    Evaluation as FrameworkEvaluation, Filter, Framework, FrameworkArgs, FrameworkAxis, FrameworkLedger, FrameworkPlan,
-    FrameworkRecipe, FrameworkSample, Interpolation, JaxArgs, JaxMethod, NearestMode, NoEquivalent, OrtArgs, OrtMode,
-    OrtResizeTo, PilArgs, Resampling, Tf1Args, Tf1Op, TfArgs, TfMethod, WeightedTap,
+    cv_output_len, equivalent, explain_framework, framework_plan, framework_python, framework_resize, framework_script,
+    ort_output_len, tf_bicubic_offset, Combine as FrameworkCombine, CoordinateTransformationMode, CvArgs, CvResizeTo,
+    Equivalent, Evaluation as FrameworkEvaluation, Filter, Framework, FrameworkArgs, FrameworkAxis, FrameworkLedger,
+    FrameworkPlan, FrameworkRecipe, FrameworkSample, Interpolation, JaxArgs, JaxMethod, NearestMode, NoEquivalent,
+    OrtArgs, OrtMode, OrtResizeTo, PilArgs, Resampling, Tf1Args, Tf1Op, TfArgs, TfMethod, WeightedTap,
 };
 pub use kernel::{Kernel, Shape as KernelShape};
 pub use ledger::{explain, feeds, Contribution, Feed, Ledger};

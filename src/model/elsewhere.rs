@@ -13,9 +13,9 @@ use super::i18n::{wt, Lang, WorkerText as W};
 use super::ledger_text::sum_markup;
 use super::state::{State, UI_LIMITS};
 use crate::core::{
-    equivalent, explain_framework, framework_plan, framework_python, plan, torch_repr, Border, CvArgs, CvResizeTo,
-    Equivalent, Filter, Framework, FrameworkArgs, FrameworkPlan, KernelShape, NoEquivalent, OrtArgs, OrtResizeTo,
-    OutputSize, Plan, Rounding, SizeRule, Tensor, Transform,
+    equivalent, explain_framework, framework_plan, framework_python, framework_script, plan, torch_repr, Arithmetic,
+    Border, CvArgs, CvResizeTo, Equivalent, Filter, Framework, FrameworkArgs, FrameworkPlan, KernelShape, NoEquivalent,
+    OrtArgs, OrtResizeTo, OutputSize, Plan, Rounding, SizeRule, Tensor, Transform,
 };
 use std::fmt::Write;
 
@@ -49,6 +49,7 @@ fn reason(r: NoEquivalent) -> W {
         NoEquivalent::NotTwoDimensional => W::NoneNotTwoD,
         NoEquivalent::ExportedWithoutResize => W::NoneExport,
         NoEquivalent::NoSuchMode => W::NoneMode,
+        NoEquivalent::NearestFloors => W::NoneNearestFloor,
         NoEquivalent::NoAlignCorners => W::NoneAlignCorners,
         NoEquivalent::AlwaysAntialiases => W::NoneAlwaysAntialias,
         NoEquivalent::NoAntialias => W::NoneNoAntialias,
@@ -118,8 +119,31 @@ fn torch_filter(k: KernelShape) -> Filter {
     }
 }
 
+/// `template` with its `{}` filled by `parts` in order, or its `{0}`, `{1}` … by position
+/// (a language may need another order).
 fn fill(template: &str, parts: &[&str]) -> String {
+    if template.contains("{0}") {
+        return parts.iter().enumerate().fold(template.to_string(), |t, (i, p)| t.replace(&format!("{{{i}}}"), p));
+    }
     parts.iter().fold(template.to_string(), |t, p| t.replacen("{}", p, 1))
+}
+
+/// A number as the card prints it: the ledger's 4 decimals (`format_value` beyond its range),
+/// with a true minus.
+fn num(v: f32) -> String {
+    let s =
+        if v.is_finite() && (v == 0.0 || (1e-3..1e4).contains(&v.abs())) { format!("{v:.4}") } else { format_value(v) };
+    s.replace('-', "−")
+}
+
+/// The weighted sum of a ledger, a negative weight written `− 0.0156` rather than `+ -0.0156`.
+fn signed_sum(contributions: &[crate::core::Contribution]) -> String {
+    sum_markup(contributions)
+        .replace(
+            r#"<span class="plus"> + </span><span class="term"><span class="w">-"#,
+            r#"<span class="plus"> − </span><span class="term"><span class="w">"#,
+        )
+        .replacen(r#"<span class="term"><span class="w">-"#, r#"<span class="term"><span class="w">−"#, 1)
 }
 
 /// The section's markup for the call a URL query describes (`State::to_query`), in `lang`:
@@ -135,8 +159,8 @@ pub fn elsewhere_markup(query: &str) -> String {
     let (edits, unread) = options::parse(state.framework_args.as_deref().unwrap_or(""));
     let mut m = String::new();
     if !unread.is_empty() {
-        let text = fill(wt(lang, W::Unread), &[&unread.join(", ")]);
-        let _ = write!(m, r#"<p class="error-text" role="alert">{}</p>"#, escape(&text));
+        let text = fill(wt(lang, W::ArgsUnread), &[&unread.join(", ")]);
+        let _ = write!(m, r#"<p class="error-text" role="alert" style="grid-column:1/-1">{}</p>"#, escape(&text));
     }
     let target = (torch.in_shape.len() == 4).then(|| Target::of(&torch));
     for f in Framework::ALL {
@@ -148,12 +172,8 @@ pub fn elsewhere_markup(query: &str) -> String {
             Equivalent::None { reason: r, nearest } => {
                 let _ = write!(lead, r#"<p class="none">{}</p>"#, wt(lang, reason(r)));
                 match (nearest, target) {
-                    (Some(args), _) => {
-                        let _ = write!(lead, "<p>{}</p>", wt(lang, W::Closest));
-                        (Some(args), W::ResetClosest)
-                    }
+                    (Some(args), _) => (Some(args), W::ResetClosest),
                     (None, Some(t)) if r != NoEquivalent::NotTwoDimensional => {
-                        let _ = write!(lead, "<p>{}</p>", wt(lang, W::ExploreDefault));
                         (Some(default_call(f, &t)), W::ResetDefault)
                     }
                     _ => (None, W::ResetDefault),
@@ -161,24 +181,27 @@ pub fn elsewhere_markup(query: &str) -> String {
             }
         };
         let changes = edits.iter().find(|(g, _)| *g == f).map(|(_, e)| e);
-        let args = match (&base, changes, target) {
-            (Some(b), Some(e), Some(t)) => match options::apply(b, e, &t) {
-                Ok(a) => Some(a),
-                Err(item) => {
-                    let text = fill(wt(lang, W::Unread), &[&item]);
-                    let _ = write!(lead, r#"<p class="error-text">{}</p>"#, escape(&text));
-                    base.clone()
-                }
-            },
-            _ => base.clone(),
+        let (args, bad) = match (&base, changes, target) {
+            (Some(b), Some(e), Some(t)) => {
+                let (a, bad) = options::apply(b, e, &t);
+                (Some(a), bad)
+            }
+            _ => (base.clone(), Vec::new()),
         };
+        if !bad.is_empty() {
+            let text = fill(wt(lang, W::Unread), &[&bad.join(", ")]);
+            let _ = write!(lead, r#"<p class="error-text">{}</p>"#, escape(&text));
+        }
         let edited = args.is_some() && args != base;
-        if edited {
-            let _ = write!(
-                lead,
-                r#"<p class="edited" style="font-size:.8rem;color:var(--accent-ink)">{}</p>"#,
-                wt(lang, W::Edited)
-            );
+        // Once edited, the card shows the reader's call, no longer the closest or the defaults.
+        match reset {
+            W::ResetClosest if !edited => {
+                let _ = write!(lead, "<p>{}</p>", wt(lang, W::Closest));
+            }
+            W::ResetDefault if !edited && base.is_some() => {
+                let _ = write!(lead, "<p>{}</p>", wt(lang, W::ExploreDefault));
+            }
+            _ => {}
         }
         let focus = state.framework == Some(f);
         let _ = write!(
@@ -193,8 +216,12 @@ pub fn elsewhere_markup(query: &str) -> String {
             let controls = options::controls(lang, &args, edited.then_some(reset));
             let mut body = String::new();
             let card = Card { lang, focus, controls: &controls };
-            let why =
+            let (why, identical) =
                 library_markup(&mut body, card, &args, &input, &torch, &torch_out, state.sel.as_deref().unwrap_or(&[]));
+            if edited {
+                let text = wt(lang, if identical { W::EditedSame } else { W::Edited });
+                let _ = write!(lead, r#"<p class="edited" style="font-size:.8rem;color:var(--accent-ink)">{text}</p>"#);
+            }
             m.push_str(&lead);
             if let Some(why) = why {
                 let _ = write!(
@@ -220,7 +247,7 @@ struct Card<'a> {
 
 /// One library's call: code, its options, shape, how its values compare, why, printout and
 /// difference map. Returns the one sentence that says why its output differs from
-/// PyTorch's, if it does.
+/// PyTorch's, if it does, and whether every value is PyTorch's bit for bit.
 fn library_markup(
     m: &mut String,
     card: Card,
@@ -229,16 +256,24 @@ fn library_markup(
     torch: &Plan,
     torch_out: &Tensor,
     sel: &[usize],
-) -> Option<String> {
+) -> (Option<String>, bool) {
     let lang = card.lang;
     let _ = write!(m, r#"<pre class="python"><code>{}</code></pre>"#, escape(&framework_python(args)));
+    // The page copies the script beside the button and unfolds it (`ui/elsewhere.rs`).
+    let _ = write!(
+        m,
+        r#"<button type="button" data-copy data-done="{}">{}</button><pre class="python" hidden><code>{}</code></pre>"#,
+        escape(wt(lang, W::CopiedScript)),
+        wt(lang, W::CopyScript),
+        escape(&framework_script(args, input))
+    );
     m.push_str(card.controls);
     let p = match framework_plan(&input.shape, args) {
         Ok(p) => p,
         Err(e) => {
             let _ =
                 write!(m, r#"<p class="none">{} <code>{}</code></p>"#, wt(lang, W::Rejected), escape(&e.to_string()));
-            return None;
+            return (None, false);
         }
     };
     let out = p.run(input);
@@ -258,7 +293,7 @@ fn library_markup(
         if differ == 0 {
             wt(lang, W::Identical).to_string()
         } else {
-            fill(wt(lang, W::Differ), &[&differ.to_string(), &out.data.len().to_string(), &format!("{max}")])
+            fill(wt(lang, W::Differ), &[&differ.to_string(), &out.data.len().to_string(), &num(max)])
         }
     };
     let verdict = fill(wt(lang, W::Verdict), &[&format!("<strong>{}</strong>", escape(&shape_line)), &escape(&values)]);
@@ -276,13 +311,16 @@ fn library_markup(
     } else {
         why.push((W::WhyOutputSize, words(size_words(r.output_size)), words(size_words(t.output_size))));
     }
-    if r.transform != t.transform {
+    if !same_grid(&p, torch) {
         why.push((W::WhyTransform, words(transform_words(r.transform)), words(transform_words(t.transform))));
     }
     if r.filter != torch_filter(t.kernel) {
-        why.push((W::WhyKernel, code(format!("{:?}", r.filter)), code(format!("{:?}", torch_filter(t.kernel)))));
+        let name = |f: Filter| escape(&filter_name(lang, f));
+        why.push((W::WhyKernel, name(r.filter), name(torch_filter(t.kernel))));
     }
-    if r.antialias != torch.antialias {
+    // Antialias widens the kernel only where an axis shrinks.
+    let shrinks = p.axes.iter().any(|a| a.out_len < a.in_len) || torch.axes.iter().any(|a| a.out_len < a.in_len);
+    if r.antialias != torch.antialias && shrinks {
         why.push((W::WhyAntialias, code(r.antialias.to_string()), code(torch.antialias.to_string())));
     }
     if r.rounding != t.rounding {
@@ -292,14 +330,15 @@ fn library_markup(
         why.push((W::WhyBorder, words(border_words(r.border)), words(border_words(t.border))));
     }
     if r.arithmetic != t.arithmetic {
-        why.push((W::WhyArithmetic, code(format!("{:?}", r.arithmetic)), code(format!("{:?}", t.arithmetic))));
+        why.push((W::WhyArithmetic, words(arithmetic_words(r.arithmetic)), words(arithmetic_words(t.arithmetic))));
     }
     if !why.is_empty() {
         let items: String = why
             .into_iter()
             .map(|(what, here, there)| {
                 let pair = fill(wt(lang, W::HereThere), &[&format!("<em>{here}</em>"), &format!("<em>{there}</em>")]);
-                format!("<li>{}: {pair}</li>", wt(lang, what))
+                let colon = if lang == Lang::Zh { "：" } else { ": " };
+                format!("<li>{}{colon}{pair}</li>", wt(lang, what))
             })
             .collect();
         // Where the numbers agree anyway, the other recipe is a detail, folded away.
@@ -323,7 +362,54 @@ fn library_markup(
     if same_shape && out.data != torch_out.data {
         diff_map(m, lang, &out, torch_out);
     }
-    (!identical).then(|| why_sentence(lang, &p, torch)).map(|w| escape(&w))
+    ((!identical).then(|| why_sentence(lang, &p, torch)).map(|w| escape(&w)), identical)
+}
+
+/// Whether the library places its samples on PyTorch's grid, whatever the words for it:
+/// the half-pixel centre written `(i + 0.5) × scale` from the input's edge, or as a filter's
+/// centre, is PyTorch's `(i + 0.5) × scale − 0.5` (and PyTorch's antialias grid) when no
+/// output axis has one pixel.
+fn same_grid(p: &FrameworkPlan, torch: &Plan) -> bool {
+    let (r, t) = (p.recipe.transform, torch.recipe.transform);
+    let single = p.axes.iter().any(|a| a.out_len == 1) || torch.axes.iter().any(|a| a.out_len == 1);
+    let half_pixel = |x: Transform| match x {
+        Transform::HalfPixel | Transform::HalfPixelCentre | Transform::FilterCentre { align_corners: false } => true,
+        Transform::PytorchHalfPixel => !single,
+        _ => false,
+    };
+    r == t || (half_pixel(r) && half_pixel(t))
+}
+
+/// The kernel in words (`Keys cubic, a = −0.5`).
+fn filter_name(lang: Lang, f: Filter) -> String {
+    let minus = |a: f32| format!("{a}").replace('-', "−");
+    match f {
+        Filter::Nearest => wt(lang, W::FNearest).into(),
+        Filter::Triangle => wt(lang, W::FTriangle).into(),
+        Filter::Keys { a } => fill(wt(lang, W::FKeys), &[&minus(a)]),
+        Filter::KeysTable { a } => fill(wt(lang, W::FKeysTable), &[&minus(a)]),
+        Filter::Lanczos { radius } => fill(wt(lang, W::FLanczos), &[&radius.to_string()]),
+        Filter::Gaussian => wt(lang, W::FGaussian).into(),
+        Filter::MitchellCubic => wt(lang, W::FMitchell).into(),
+        Filter::Hamming => wt(lang, W::FHamming).into(),
+        Filter::Box => wt(lang, W::FBox).into(),
+        Filter::Coverage => wt(lang, W::FCoverage).into(),
+    }
+}
+
+/// The float arithmetic in words.
+fn arithmetic_words(a: Arithmetic) -> W {
+    match a {
+        Arithmetic::Copy => W::ACopy,
+        Arithmetic::TwoTap => W::ATwoTap,
+        Arithmetic::FourTap => W::AFourTap,
+        Arithmetic::SeparableDot => W::ASeparableDot,
+        Arithmetic::WindowMean => W::AWindowMean,
+        Arithmetic::FourProducts => W::AFourProducts,
+        Arithmetic::Lerp => W::ALerp,
+        Arithmetic::SeparableDotF32 => W::ASeparableDotF32,
+        Arithmetic::SeparableDotF64 => W::ASeparableDotF64,
+    }
 }
 
 /// Whether every output samples the same input pixels with the same weights (to 1e-6) as
@@ -349,17 +435,6 @@ fn same_taps(p: &FrameworkPlan, torch: &Plan) -> bool {
                 lib.len() == ours.len() && lib.iter().zip(&ours).all(|(x, y)| x.0 == y.0 && (x.1 - y.1).abs() <= 1e-6)
             })
     })
-}
-
-/// The kernel's name in a sentence.
-fn filter_name(f: Filter) -> String {
-    let minus = |a: f32| format!("{a}").replace('-', "−");
-    match f {
-        Filter::Keys { a } => format!("Keys cubic a = {}", minus(a)),
-        Filter::KeysTable { a } => format!("Keys cubic a = {} (1/1024 table)", minus(a)),
-        Filter::Lanczos { radius } => format!("Lanczos-{radius}"),
-        other => format!("{other:?}"),
-    }
 }
 
 /// One sentence on why the library's output differs from PyTorch's, from the recipe part
@@ -388,10 +463,11 @@ fn why_sentence(lang: Lang, p: &FrameworkPlan, torch: &Plan) -> String {
             ) => {
                 let s = s[2 + d];
                 let p64 = torch_factor.map_or_else(|| product(s as f64), product);
+                // `sizes` passes PyTorch's length itself (checked in the tests).
                 fill(
                     wt(lang, W::WhySizeFloat32),
                     &[&length, lib, &n_in.to_string(), &format!("{s}"), &format!("{}", s * n_in as f32), &p64],
-                )
+                ) + wt(lang, W::WhySizesFix)
             }
             (FrameworkArgs::OpenCv(CvArgs { to: CvResizeTo::Factors { fx, fy }, .. }), OutputSize::RoundedProduct) => {
                 let s = [*fy, *fx][d];
@@ -410,11 +486,11 @@ fn why_sentence(lang: Lang, p: &FrameworkPlan, torch: &Plan) -> String {
                 let minus = |v: f32| format!("{v}").replace('-', "−");
                 fill(wt(lang, W::WhyKeysLine), &[lib, &minus(a), &minus(b)])
             }
-            (x, y) => fill(wt(lang, W::WhyKernelLine), &[lib, &filter_name(x), &filter_name(y)]),
+            (x, y) => fill(wt(lang, W::WhyKernelLine), &[lib, &filter_name(lang, x), &filter_name(lang, y)]),
         }
     } else if r.antialias != torch.antialias && shrinks {
         fill(wt(lang, if r.antialias { W::WhyAntialiasHere } else { W::WhyAntialiasThere }), &[lib])
-    } else if r.transform != t.transform {
+    } else if !same_grid(p, torch) {
         fill(
             wt(lang, W::WhyTransformLine),
             &[lib, wt(lang, transform_words(r.transform)), wt(lang, transform_words(t.transform))],
@@ -460,20 +536,20 @@ fn cell_ledger(m: &mut String, lang: Lang, p: &FrameworkPlan, input: &Tensor, to
         && l.out_index.iter().zip(&torch_out.shape).all(|(i, n)| i < n))
     .then(|| {
         let flat = l.out_index.iter().zip(&torch_out.shape).fold(0, |acc, (&i, &n)| acc * n + i);
-        format_value(torch_out.data[flat])
+        num(torch_out.data[flat])
     });
     let _ = write!(
         m,
         r#"<p class="cell">{} <code>y[{at}] = {}</code>{}</p><p class="sum">"#,
         wt(lang, W::Cell),
-        format_value(l.value),
+        num(l.value),
         torch_value.map(|v| fill(wt(lang, W::TorchValue), &[&v])).unwrap_or_default()
     );
     for (axis, sample) in ["H", "W"].iter().zip(&l.axes) {
-        let at = format!("<code>{}</code>", format_value(sample.coordinate as f32));
+        let at = format!("<code>{}</code>", num(sample.coordinate as f32));
         m.push_str(&fill(wt(lang, W::Coordinate), &[axis, &at]));
     }
-    let _ = write!(m, "y = {}</p>", sum_markup(&l.contributions));
+    let _ = write!(m, "y = {}</p>", signed_sum(&l.contributions));
 }
 
 /// The first plane of `a − b` as a small SVG heatmap in the diverging scale.
@@ -517,7 +593,7 @@ mod tests {
         let ort = article(&m, "onnxruntime");
         assert!(ort.contains("mode=&#39;linear&#39;") || ort.contains("mode='linear'"), "{ort}");
         assert!(
-            ort.contains("output [1, 1, 8, 8], as PyTorch&#39;s") || ort.contains("output [1, 1, 8, 8], as PyTorch's"),
+            ort.contains("shape [1, 1, 8, 8], as PyTorch&#39;s") || ort.contains("shape [1, 1, 8, 8], as PyTorch's"),
             "{ort}"
         );
         assert!(article(&m, "opencv").contains("cv2.resize"));
@@ -532,8 +608,15 @@ mod tests {
         assert!(article(&zh, "pillow").contains("align_corners"), "{}", article(&zh, "pillow"));
         // Chinese punctuation in the Chinese verdict.
         let ort = article(&zh, "onnxruntime");
-        assert!(ort.contains("与 PyTorch 相同</strong>；8 个值与 PyTorch 不同") && ort.contains("）。</p>"), "{ort}");
-        assert!(ort.contains("= 2</code>（PyTorch：2）") && ort.contains("H：采样于 <code>0</code>；W："), "{ort}");
+        assert!(
+            ort.contains("形状 [1, 1, 8, 8] 与 PyTorch 相同</strong>；64 个值中有 8 个与 PyTorch 不同（最大差 "),
+            "{ort}"
+        );
+        assert!(ort.contains("）。</p>"), "{ort}");
+        assert!(
+            ort.contains("= 2.0000</code>（PyTorch：2.0000）") && ort.contains("H：采样于 <code>0.0000</code>；W："),
+            "{ort}"
+        );
     }
 
     /// A call the libraries size differently: 7 × 31/7 in float32 is 30 for ONNX Runtime.
@@ -609,7 +692,9 @@ mod tests {
             "preset=seed&mode=bilinear&scale_factor=2&framework_args=torch(mode=x)jax(method=bogus)&lang=en",
         );
         assert!(
-            m.starts_with(r#"<p class="error-text" role="alert">Not understood in the link, so left out: torch</p>"#),
+            m.starts_with(
+                r#"<p class="error-text" role="alert" style="grid-column:1/-1">The libraries' options in the link (framework_args) were not understood, so left out: torch</p>"#
+            ),
             "{m}"
         );
         let jax = article(&m, "jax");
@@ -637,7 +722,8 @@ mod tests {
         assert_eq!(
             why(&m, "onnxruntime").unwrap(),
             "Width 30 instead of PyTorch's 31: ONNX Runtime multiplies 7 × 4.428571 in float32 (30.999998) and \
-             truncates; PyTorch multiplies in double (31) and takes the floor."
+             truncates; PyTorch multiplies in double (31) and takes the floor. Passing sizes instead of scales gives \
+             PyTorch's shape."
         );
         assert_eq!(why(&m, "opencv"), None, "OpenCV's nearest on the same 31 columns is PyTorch's");
         let zh = elsewhere_markup(&format!("{size}&lang=zh"));
@@ -662,5 +748,105 @@ mod tests {
             why(&m, "pillow")
         );
         assert!(why(&m, "tf.compat.v1").unwrap().contains("antialias=True"));
+    }
+
+    /// Every card prints where it samples in one convention, pixel `k` centred at `k`, which
+    /// its formula's words give: TF2/JAX/Pillow's nearest at i = 2 of 7 → 31 is
+    /// (2.5) × 7/31 − 0.5 = 0.0645; OpenCV's area cell over rows 3–5 is centred at 4.
+    #[test]
+    fn the_printed_coordinate_follows_the_cards_formula() {
+        let m = elsewhere_markup(
+            "input=1x1x1x7:0,1,2,3,4,5,6&mode=nearest&scale_factor=1,4.428571428571429&sel=0,2&lang=en",
+        );
+        for f in ["tensorflow", "jax", "pillow"] {
+            let a = article(&m, f);
+            assert!(a.contains("W: samples at <code>0.0645</code>"), "{f}: {a}");
+        }
+        assert!(article(&m, "jax").contains("(i + 0.5) × scale − 0.5: the centre of each output cell"));
+        assert!(article(&m, "opencv").contains("W: samples at <code>0.4516</code>"));
+        let m = elsewhere_markup("preset=stripes&mode=bilinear&size=2&antialias=true&sel=1,1&lang=en");
+        let cv = article(&m, "opencv");
+        assert!(cv.contains("H: samples at <code>4.0000</code>"), "{cv}");
+    }
+
+    /// The recipe's parts are named in words in both languages, never by the code's names.
+    #[test]
+    fn no_internal_names_reach_the_reader() {
+        for q in [
+            "preset=seed&mode=bicubic&scale_factor=2&align_corners=false",
+            "preset=seed&mode=bilinear&scale_factor=0.5&antialias=true",
+            "preset=stripes&mode=bilinear&size=2&antialias=true",
+            "preset=seed&mode=nearest&scale_factor=2",
+        ] {
+            for lang in ["en", "zh"] {
+                let m = elsewhere_markup(&format!("{q}&lang={lang}"));
+                for name in [
+                    "FourProducts",
+                    "SeparableDot",
+                    "FourTap",
+                    "TwoTap",
+                    "Keys {",
+                    "KeysTable",
+                    ">Coverage<",
+                    ">Triangle<",
+                    ">Nearest<",
+                    ">Copy<",
+                ] {
+                    assert!(!m.contains(name), "{q} {lang}: {name}");
+                }
+            }
+        }
+        let m = elsewhere_markup("preset=seed&mode=bicubic&scale_factor=2&align_corners=false&lang=en");
+        assert!(article(&m, "pillow").contains("Keys cubic, a = −0.5"), "{}", article(&m, "pillow"));
+        // A negative weight is subtracted with a true minus, as in the main ledger.
+        let tf = article(&m, "tensorflow");
+        assert!(tf.contains(r#"<span class="plus"> − </span>"#) && !tf.contains(r#"<span class="w">-"#), "{tf}");
+    }
+
+    /// A bad option leaves out only itself; a link the page cannot read at all is named; the
+    /// closest call is no longer announced once edited, and an edit that gives PyTorch's
+    /// values says so.
+    #[test]
+    fn edits_keep_what_is_valid_and_say_what_they_give() {
+        let m = elsewhere_markup(
+            "preset=seed&mode=bilinear&scale_factor=2&framework=onnxruntime\
+             &framework_args=onnxruntime(mode=cubic,cubic_coeff_a=abc)&lang=en",
+        );
+        let ort = article(&m, "onnxruntime");
+        assert!(ort.contains("mode='cubic'") && ort.contains("left out: cubic_coeff_a=abc"), "{ort}");
+        assert!(!ort.contains("mode=cubic,"), "{ort}");
+        let m = elsewhere_markup("preset=seed&mode=bilinear&scale_factor=2&framework_args=garbage((&lang=en");
+        assert!(
+            m.starts_with(r#"<p class="error-text" role="alert" style="grid-column:1/-1">"#) && m.contains("garbage(("),
+            "{m}"
+        );
+        let q = "preset=stripes&mode=bilinear&size=2&antialias=true&framework=opencv";
+        let cv = elsewhere_markup(&format!("{q}&lang=en"));
+        assert!(article(&cv, "opencv").contains("The closest call:"));
+        let cv = elsewhere_markup(&format!("{q}&framework_args=opencv(interpolation=INTER_AREA)&lang=en"));
+        let a = article(&cv, "opencv");
+        assert!(!a.contains("The closest call:") && a.contains("No equivalent") && a.contains("Changed here"), "{a}");
+        let size = "input=1x1x1x7:0,1,2,3,4,5,6&mode=nearest&scale_factor=1,4.428571428571429";
+        let m = elsewhere_markup(&format!("{size}&framework_args=onnxruntime(size_by=sizes)&lang=en"));
+        assert!(article(&m, "onnxruntime").contains("your call reproduces PyTorch's values, bit for bit"));
+    }
+
+    /// Only parts whose effect differs are listed: no antialias when nothing shrinks, no
+    /// coordinate mapping where the same half-pixel grid is written two ways.
+    #[test]
+    fn the_why_list_names_only_parts_that_matter() {
+        let m = elsewhere_markup("preset=seed&mode=bicubic&scale_factor=2&align_corners=false&lang=en");
+        assert!(!article(&m, "pillow").contains("antialias (the kernel"), "{}", article(&m, "pillow"));
+        let m = elsewhere_markup("preset=stripes&mode=bilinear&size=2&antialias=true&lang=en");
+        assert!(!article(&m, "onnxruntime").contains("the coordinate mapping"), "{}", article(&m, "onnxruntime"));
+        // With align_corners the closest Pillow and JAX calls keep the method, so the sentence
+        // names the grid.
+        let m = elsewhere_markup("preset=seed&mode=bilinear&scale_factor=2&align_corners=true&lang=en");
+        for f in ["pillow", "jax"] {
+            let a = article(&m, f);
+            assert!(a.contains("The closest call:") && a.contains("samples the input at other places"), "{f}: {a}");
+        }
+        let m = elsewhere_markup("preset=seed&mode=nearest&scale_factor=2&lang=en");
+        assert!(article(&m, "tensorflow").contains("PyTorch's nearest-exact"));
     }
 }

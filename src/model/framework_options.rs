@@ -24,6 +24,7 @@ use std::fmt::Write;
 pub type Edits = Vec<(String, String)>;
 
 /// The parameter's entries, library names unchecked; stops at the first malformed part.
+/// Groups may be separated by `;`, `,` or spaces.
 fn entries(text: &str) -> (Vec<(String, Edits)>, Option<String>) {
     let mut out: Vec<(String, Edits)> = Vec::new();
     let mut rest = text.trim();
@@ -36,7 +37,7 @@ fn entries(text: &str) -> (Vec<(String, Edits)>, Option<String>) {
             edits.push((k.trim().to_string(), v.trim().to_string()));
         }
         out.push((name.trim().to_string(), edits));
-        rest = tail.trim_start();
+        rest = tail.trim_start_matches(|c: char| c == ';' || c == ',' || c.is_whitespace());
     }
     (out, None)
 }
@@ -161,9 +162,10 @@ fn flag(v: &str) -> Option<bool> {
     }
 }
 
-/// `base` with `edits` applied; the first edit that is no argument of this call, or no
-/// value of it, as `name=value`.
-pub fn apply(base: &FrameworkArgs, edits: &Edits, t: &Target) -> Result<FrameworkArgs, String> {
+/// `base` with every valid edit applied, and the edits that are no argument of this call,
+/// or no value of it, as `name=value` (left out).
+pub fn apply(base: &FrameworkArgs, edits: &Edits, t: &Target) -> (FrameworkArgs, Vec<String>) {
+    let mut bad = Vec::new();
     let mut args = base.clone();
     for (k, v) in edits {
         let ok = match (&mut args, k.as_str()) {
@@ -207,10 +209,10 @@ pub fn apply(base: &FrameworkArgs, edits: &Edits, t: &Target) -> Result<Framewor
             _ => false,
         };
         if !ok {
-            return Err(format!("{k}={v}"));
+            bad.push(format!("{k}={v}"));
         }
     }
-    Ok(args)
+    (args, bad)
 }
 
 fn select(m: &mut String, library: &str, name: &str, options: &[&str], current: &str) {
@@ -346,7 +348,15 @@ mod tests {
         assert!(unread.is_empty());
         assert_eq!(known[1], (Framework::Jax, vec![("method".to_string(), "cubic".to_string())]));
         // A value that breaks the syntax is named, not applied.
-        assert_eq!(parse("onnxruntime(cubic_coeff_a=-0.5),x(").1, [",x("]);
+        assert_eq!(parse("onnxruntime(cubic_coeff_a=-0.5),x(").1, ["x("]);
+        // Groups may be separated by `;`, `,` or spaces.
+        let (known, unread) = parse("pillow(resample=LANCZOS); opencv(interpolation=INTER_AREA) ,jax(method=cubic)");
+        assert!(unread.is_empty(), "{unread:?}");
+        assert_eq!(
+            known.iter().map(|(f, _)| *f).collect::<Vec<_>>(),
+            [Framework::Pillow, Framework::OpenCv, Framework::Jax]
+        );
+        assert_eq!(parse("garbage((").1, ["garbage(("]);
         // The card's reset.
         assert_eq!(normalize(&format!("{merged}onnxruntime()")), "jax(method=cubic)");
         assert_eq!(normalize("jax(method=cubic)jax()"), "");
@@ -376,11 +386,11 @@ mod tests {
         assert_eq!(t.out, [4, 31]);
         let base = default_call(Framework::OnnxRuntime, &t);
         let scales = vec![("size_by".to_string(), "scales".to_string())];
-        let args = apply(&base, &scales, &t).unwrap();
+        let args = apply(&base, &scales, &t).0;
         assert_eq!(framework_plan(&[1, 1, 1, 7], &args).unwrap().out_shape[3], 30);
         let sizes = vec![("size_by".to_string(), "sizes".to_string())];
-        assert_eq!(framework_plan(&[1, 1, 1, 7], &apply(&args, &sizes, &t).unwrap()).unwrap().out_shape[3], 31);
-        let cv = apply(&default_call(Framework::OpenCv, &t), &vec![("size_by".into(), "fx/fy".into())], &t).unwrap();
+        assert_eq!(framework_plan(&[1, 1, 1, 7], &apply(&args, &sizes, &t).0).unwrap().out_shape[3], 31);
+        let cv = apply(&default_call(Framework::OpenCv, &t), &vec![("size_by".into(), "fx/fy".into())], &t).0;
         assert_eq!(framework_plan(&[1, 1, 1, 7], &cv).unwrap().out_shape[3], 31);
     }
 
@@ -388,13 +398,20 @@ mod tests {
     fn an_option_of_another_library_or_value_is_refused() {
         let t = target();
         let pil = default_call(Framework::Pillow, &t);
-        assert_eq!(apply(&pil, &vec![("method".into(), "cubic".into())], &t), Err("method=cubic".into()));
+        assert_eq!(
+            apply(&pil, &vec![("method".into(), "cubic".into())], &t),
+            (pil.clone(), vec!["method=cubic".into()])
+        );
         let jax = default_call(Framework::Jax, &t);
-        assert_eq!(apply(&jax, &vec![("method".into(), "bogus".into())], &t), Err("method=bogus".into()));
+        assert_eq!(apply(&jax, &vec![("method".into(), "bogus".into())], &t).1, ["method=bogus"]);
         let ort = default_call(Framework::OnnxRuntime, &t);
         let a = vec![("mode".into(), "cubic".into()), ("cubic_coeff_a".into(), "-0.5".into())];
-        let FrameworkArgs::OnnxRuntime(o) = apply(&ort, &a, &t).unwrap() else { panic!() };
+        let FrameworkArgs::OnnxRuntime(o) = apply(&ort, &a, &t).0 else { panic!() };
         assert_eq!((o.mode, o.cubic_coeff_a), (OrtMode::Cubic, -0.5));
+        // A bad value leaves out only itself: the valid keys beside it still apply.
+        let a = vec![("mode".into(), "cubic".into()), ("cubic_coeff_a".into(), "abc".into())];
+        let (FrameworkArgs::OnnxRuntime(o), bad) = apply(&ort, &a, &t) else { panic!() };
+        assert_eq!((o.mode, bad), (OrtMode::Cubic, vec!["cubic_coeff_a=abc".to_string()]));
     }
 
     /// Every option a control offers is one `apply` reads back.
@@ -412,7 +429,7 @@ mod tests {
                 let body = &select[..select.find("</select>").unwrap()];
                 for value in body.split(r#"<option value=""#).skip(1).map(|o| &o[..o.find('"').unwrap()]) {
                     let edit = vec![(name.to_string(), value.to_string())];
-                    assert!(apply(&base, &edit, &t).is_ok(), "{f:?} {name}={value}");
+                    assert!(apply(&base, &edit, &t).1.is_empty(), "{f:?} {name}={value}");
                 }
             }
         }

@@ -408,10 +408,10 @@ texts! {
     /// A text only the page's worker writes (`src/bin/plots_worker.rs`): the linker keeps
     /// this table out of the page's own bundle, which never reads it.
     WorkerText, WORKER_TEXTS, wt;
-    SameShape => "output {}, as PyTorch's", "输出 {}，与 PyTorch 相同";
+    SameShape => "shape {}, as PyTorch's", "形状 {} 与 PyTorch 相同";
     OtherShape => "output {}, where PyTorch gives {}", "输出 {}，而 PyTorch 给出 {}";
     Identical => "every value is PyTorch's, bit for bit", "每个值都与 PyTorch 逐位相同";
-    Differ => "{} of {} values differ from PyTorch's (largest difference {})", "{} 个值与 PyTorch 不同（共 {} 个，最大差 {}）";
+    Differ => "{} of {} values differ from PyTorch's (largest difference {})", "{1} 个值中有 {0} 个与 PyTorch 不同（最大差 {2}）";
     NotCompared => "the shapes differ, so the values cannot be compared one to one", "形状不同，数值无法逐个对比";
     Verdict => "{}; {}.", "{}；{}。";
     Why => "What differs from PyTorch's recipe:", "与 PyTorch 做法的不同之处：";
@@ -423,10 +423,11 @@ texts! {
     WhyRounding => "how the source coordinate is rounded to a pixel", "源坐标取整到像素的方式";
     WhyBorder => "what happens at the edges", "边缘的处理方式";
     WhyArithmetic => "the order of the float32 arithmetic (the last bits)", "float32 运算的顺序（影响最后几位）";
-    HereThere => "{} here, {} in PyTorch", "这里是 {}，PyTorch 是 {}";
+    HereThere => "{} here, {} in PyTorch", "这里：{}；PyTorch：{}";
     NoneNotTwoD => "No equivalent: the other libraries are compared on 4-D (N, C, H, W) inputs.", "没有对应调用：其他库只在 4 维（N, C, H, W）输入上对比。";
     NoneExport => "No Resize node: torch.onnx.export writes this mode as another operator, or cannot export it.", "没有对应的 Resize 节点：torch.onnx.export 会把这个模式导出为其他算子，或无法导出。";
     NoneMode => "No equivalent: this library has no such mode.", "没有对应调用：这个库没有这种模式。";
+    NoneNearestFloor => "No equivalent: this library's nearest rounds the output cell's centre to the nearest pixel, which is PyTorch's nearest-exact; PyTorch's nearest floors i × scale.", "没有对应调用：这个库的 nearest 把输出格的中心取整到最近的像素，相当于 PyTorch 的 nearest-exact；PyTorch 的 nearest 是对 i × scale 向下取整。";
     NoneAlignCorners => "No equivalent: this library has no align_corners grid for this method.", "没有对应调用：这个库的这种方法没有 align_corners 网格。";
     NoneAlwaysAntialias => "No equivalent: this library always antialiases when shrinking.", "没有对应调用：这个库缩小时总是抗锯齿。";
     NoneNoAntialias => "No equivalent: this library cannot antialias this method.", "没有对应调用：这个库的这种方法不能抗锯齿。";
@@ -437,17 +438,37 @@ texts! {
     SizeGiven => "the size as given; in/out maps the coordinates", "直接用给定的尺寸；坐标用 in/out 映射";
     SizeFloat32 => "in × scale multiplied in float32, then truncated", "in × scale 用 float32 相乘后截断";
     SizeRounded => "in × scale rounded to the nearest whole number", "in × scale 四舍五入到最近的整数";
-    TAsymmetric => "i × scale: the left edge of each output cell", "i × scale：每个输出格的左边缘";
-    THalfPixelCentre => "(i + 0.5) × scale: the centre of each output cell", "(i + 0.5) × scale：每个输出格的中心";
+    TAsymmetric => "i × scale: the output cell's left edge measured from the input's left edge, used as a pixel index", "i × scale：从输入左边缘量起的输出格左边缘，直接当作像素下标";
+    THalfPixelCentre => "(i + 0.5) × scale − 0.5: the centre of each output cell (the library writes (i + 0.5) × scale, measured from the input's left edge)", "(i + 0.5) × scale − 0.5：每个输出格的中心（该库写作 (i + 0.5) × scale，从输入的左边缘量起）";
     THalfPixel => "(i + 0.5) × scale − 0.5: pixel centres (align_corners=False)", "(i + 0.5) × scale − 0.5：像素中心（align_corners=False）";
     TAlignCorners => "i × (in − 1)/(out − 1): the corner centres coincide (align_corners=True)", "i × (in − 1)/(out − 1)：首尾像素中心重合（align_corners=True）";
-    TFilterCentre => "a filter centred at (i + 0.5) × scale, widened when shrinking", "以 (i + 0.5) × scale 为中心的滤波器，缩小时加宽";
+    TFilterCentre => "a filter centred at (i + 0.5) × scale − 0.5 (the library writes (i + 0.5) × scale, from the input's left edge), widened when shrinking", "以 (i + 0.5) × scale − 0.5 为中心的滤波器（该库写作 (i + 0.5) × scale，从输入的左边缘量起），缩小时加宽";
     TAdaptiveWindow => "the average of the whole pixels in [⌊i·in/out⌋, ⌈(i + 1)·in/out⌉)", "对 [⌊i·in/out⌋, ⌈(i + 1)·in/out⌉) 中的整像素求平均";
     THalfPixelSymmetric => "half-pixel centres, shifted so that a truncated output stays centred", "半像素中心，并平移使截断后的输出仍然居中";
     TPytorchHalfPixel => "half-pixel centres, but 0 when the output has one pixel", "半像素中心，但输出只有一个像素时取 0";
-    TCoverageBox => "each pixel weighted by how much of the output cell it covers", "每个像素按它覆盖输出格的比例加权";
+    TCoverageBox => "each pixel weighted by how much of the output cell it covers (the cell's centre is (i + 0.5) × scale − 0.5)", "每个像素按它覆盖输出格的比例加权（输出格的中心在 (i + 0.5) × scale − 0.5）";
     TAreaModeLinear => "⌊i × scale⌋, blended with its neighbour only where an output cell straddles two pixels", "⌊i × scale⌋，只在输出格跨越两个像素时与邻居混合";
-    TAccumulatedCentre => "the centre (i + 0.5) × scale, summed step by step in double, so rounding decides exact ties", "中心 (i + 0.5) × scale 在双精度中逐步累加，恰好的平局由舍入误差决定";
+    TAccumulatedCentre => "the centre (i + 0.5) × scale − 0.5, summed step by step in double, so rounding error decides a centre exactly halfway between two pixels", "输出格中心 (i + 0.5) × scale − 0.5，用双精度逐步累加得到；恰好落在两像素正中时取哪一个，由舍入误差决定";
+    // The kernels and the arithmetic in words (model/elsewhere.rs `filter_words`, `arithmetic_words`).
+    FNearest => "nearest: one pixel", "最近邻：取一个像素";
+    FTriangle => "triangle (linear)", "三角核（线性）";
+    FKeys => "Keys cubic, a = {}", "Keys 三次核，a = {}";
+    FKeysTable => "Keys cubic, a = {}, read from a table at multiples of 1/1024", "Keys 三次核，a = {}，按 1/1024 的倍数查表";
+    FLanczos => "Lanczos-{}", "Lanczos-{} 核";
+    FGaussian => "Gaussian, σ = 0.5", "高斯核，σ = 0.5";
+    FMitchell => "Mitchell–Netravali cubic (B = C = 1/3)", "Mitchell–Netravali 三次核（B = C = 1/3）";
+    FHamming => "Hamming-windowed sinc", "Hamming 窗 sinc 核";
+    FBox => "box: the pixels whose centres fall in the output cell", "盒式核：中心落在输出格内的像素";
+    FCoverage => "box covering the output cell (each pixel by its overlap)", "覆盖输出格的盒式核（每个像素按重叠比例）";
+    ACopy => "one pixel copied, no arithmetic", "直接复制一个像素，不做运算";
+    ATwoTap => "two pixels per axis blended, one axis inside the other", "每个轴混合两个像素，一个轴套在另一个轴里算";
+    AFourTap => "four pixels per axis weighed, one axis inside the other", "每个轴加权四个像素，一个轴套在另一个轴里算";
+    ASeparableDot => "a weighted sum per axis, width first", "每个轴一次加权求和，先算宽度";
+    AWindowMean => "the window's sum divided by its size", "窗口内求和，再除以窗口大小";
+    AFourProducts => "the four weight products, each times its pixel, summed in order", "四个权重乘积各乘以对应像素，再依次相加";
+    ALerp => "a + (b − a) × t per axis, width first", "每个轴算 a + (b − a) × t，先算宽度";
+    ASeparableDotF32 => "the float32 products summed per axis, in the library's order", "每个轴的 float32 乘积按该库的顺序相加";
+    ASeparableDotF64 => "a weighted sum per axis in double, rounded to float32 after each pass", "每个轴用双精度加权求和，每一遍后舍入为 float32";
     RFloor => "rounded down", "向下取整";
     RNone => "every pixel the filter covers", "取滤波器覆盖的每个像素";
     RCeil => "rounded up", "向上取整";
@@ -462,10 +483,12 @@ texts! {
     BFoldIntoEdge => "weights beyond the edge added to the edge pixel", "超出边缘的权重加到边缘像素上";
     BClampIndexOnly => "indices clamped, weights unchanged", "下标被钳制，权重不变";
     Closest => "The closest call:", "最接近的调用：";
-    Cell => "The selected output here:", "所选输出在这里：";
+    Cell => "The selected output here:", "所选输出：";
     TorchValue => " (PyTorch: {})", "（PyTorch：{}）";
     Coordinate => "{}: samples at {}; ", "{}：采样于 {}；";
     Printout => "its output, printed as PyTorch prints", "它的输出（按 PyTorch 的打印格式）";
+    CopyScript => "Copy the whole script", "复制完整脚本";
+    CopiedScript => "Copied (if the browser allowed it): the whole script is below", "已复制（如果浏览器允许）：完整脚本见下方";
     DiffMap => "difference from PyTorch (library − PyTorch), channel 0", "与 PyTorch 的差（该库 − PyTorch），通道 0";
     Rejected => "The library rejects the call:", "该库拒绝了这个调用：";
     // The options a card lets the reader change (model/framework_options.rs).
@@ -476,19 +499,22 @@ texts! {
     ResetClosest => "↺ Back to the closest call", "↺ 恢复为最接近的调用";
     ExploreDefault => "The library's defaults, to explore:", "该库的默认调用，可以自己调整：";
     Edited => "Changed here: this is your call, not the counterpart of PyTorch's.", "已在这里修改：这是你改过的调用，不再是 PyTorch 调用的对应版本。";
-    Unread => "Not understood in the link, so left out: {}", "链接里这部分无法识别，已忽略：{}";
+    Unread => "Not understood, so left out: {}", "无法识别，已忽略：{}";
+    ArgsUnread => "The libraries' options in the link (framework_args) were not understood, so left out: {}", "链接里各库的参数（framework_args）无法识别，已忽略：{}";
+    EditedSame => "Changed here: your call reproduces PyTorch's values, bit for bit.", "已在这里修改：你改过的调用与 PyTorch 的数值逐位相同。";
     ResetDefault => "↺ Back to the library's defaults", "↺ 恢复为该库的默认调用";
     // The one sentence at the top of a card whose output differs (model/elsewhere.rs `why_sentence`).
     WhyHeight => "Height {} instead of PyTorch's {}", "高度是 {}，PyTorch 是 {}";
     WhyWidth => "Width {} instead of PyTorch's {}", "宽度是 {}，PyTorch 是 {}";
     WhySizeFloat32 => "{}: {} multiplies {} × {} in float32 ({}) and truncates; PyTorch multiplies in double ({}) and takes the floor.", "{}：{} 用 float32 计算 {} × {}（得 {}）再截断；PyTorch 用双精度相乘（得 {}）再向下取整。";
+    WhySizesFix => " Passing sizes instead of scales gives PyTorch's shape.", "改传 sizes 而不是 scales，就能得到 PyTorch 的形状。";
     WhySizeRounded => "{}: {} rounds {} × {} = {} to the nearest whole number; PyTorch rounds it down.", "{}：{} 把 {} × {} = {} 四舍五入到最近的整数；PyTorch 向下取整。";
     WhySizeOther => "{}: {} sizes the output its own way ({}).", "{}：{} 用自己的方式确定输出尺寸（{}）。";
     WhyKeysLine => "Values differ because {}'s cubic uses a = {} where PyTorch's uses {}.", "数值不同，因为 {} 的三次插值用 a = {}，而 PyTorch 用 {}。";
     WhyKernelLine => "Values differ because {} weighs the pixels with another kernel ({}, PyTorch: {}).", "数值不同，因为 {} 用另一种插值核给像素加权（{}，PyTorch 是 {}）。";
     WhyAntialiasHere => "Values differ because {} widens its kernel when shrinking (antialias) and PyTorch's call does not.", "数值不同，因为 {} 在缩小时会把插值核拉宽（抗锯齿），而这个 PyTorch 调用不会。";
     WhyAntialiasThere => "Values differ because PyTorch's call widens its kernel when shrinking (antialias=True) and {}'s does not.", "数值不同，因为这个 PyTorch 调用在缩小时会把插值核拉宽（antialias=True），而 {} 不会。";
-    WhyTransformLine => "Values differ because {} samples the input at other places: {}, where PyTorch uses {}.", "数值不同，因为 {} 在输入的不同位置采样：它用 {}，而 PyTorch 用 {}。";
+    WhyTransformLine => "Values differ because {} samples the input at other places: {}, where PyTorch uses {}.", "数值不同，因为 {} 在输入的不同位置采样。它用：{}；PyTorch 用：{}。";
     WhyRoundingLine => "Values differ because {} picks the pixel another way: {}, where PyTorch's is {}.", "数值不同，因为 {} 选像素的方式不同：它是{}，PyTorch 是{}。";
     WhyBorderLine => "Values differ near the edges: in {}, {}; in PyTorch, {}.", "数值在边缘附近不同：{} 是{}；PyTorch 是{}。";
     WhyArithmeticLine => "Values differ only in the last bits: {} weighs the same pixels with the same weights, but adds them in another order or precision.", "数值只在最后几位不同：{} 用同样的像素和权重，只是相加的顺序或精度不同。";

@@ -5,6 +5,7 @@
 //! `change` events (and the reset buttons' clicks) and appends the change to
 //! `framework_args=`; the worker merges it (`model::framework_options`) and the page keeps
 //! the merged text. A link with `framework=` opens the page scrolled to that library's card.
+//! A card's copy button (`data-copy`) copies its whole script, by the same click listener.
 
 use super::app::use_ctx;
 use super::worker::{ask, register, track_visibility};
@@ -67,6 +68,19 @@ pub fn Elsewhere() -> impl IntoView {
             let on_event = Closure::<dyn FnMut(JsValue)>::new(move |ev: JsValue| {
                 let ev: Event = ev.unchecked_into();
                 let Some(t) = ev.target().and_then(|t| t.dyn_into::<Element>().ok()) else { return };
+                // A card's "Copy": its whole script (the element after the button) to the
+                // clipboard where the browser allows, and unfolded in any case.
+                if !on_change && t.has_attribute("data-copy") {
+                    if let Some(script) = t.next_element_sibling() {
+                        let clipboard = window().navigator().clipboard();
+                        if !clipboard.is_undefined() {
+                            let _ = clipboard.write_text(&script.text_content().unwrap_or_default());
+                        }
+                        let _ = script.remove_attribute("hidden");
+                        t.set_text_content(t.get_attribute("data-done").as_deref());
+                    }
+                    return;
+                }
                 let Some(mut edit) = t.get_attribute("data-edit") else { return };
                 if edit.ends_with("()") == on_change {
                     return;

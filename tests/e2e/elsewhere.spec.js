@@ -15,7 +15,7 @@ test('each library gets its call and a verdict against PyTorch (en, zh)', async 
   await page.locator('#elsewhere').scrollIntoViewIfNeeded();
   await expect(page.locator('#elsewhere article')).toHaveCount(6);
   await expect(card(page, 'onnxruntime')).toContainText("coordinate_transformation_mode='half_pixel'");
-  await expect(card(page, 'onnxruntime')).toContainText("output [1, 1, 8, 8], as PyTorch's; every value is PyTorch's, bit for bit.");
+  await expect(card(page, 'onnxruntime')).toContainText("shape [1, 1, 8, 8], as PyTorch's; every value is PyTorch's, bit for bit.");
   await expect(card(page, 'opencv')).toContainText('cv2.INTER_LINEAR');
   await page.locator('#elsewhere').screenshot({ path: SHOTS + 'bilinear-x2-en.png' });
   // A new call redraws the section: with align_corners=True Pillow has no counterpart.
@@ -71,7 +71,7 @@ test('an unknown framework= value is named in the notice and the section still d
   await expect(page.getByTestId('url-notice')).toContainText('framework (torch)');
   await page.locator('#elsewhere').scrollIntoViewIfNeeded();
   await expect(page.locator('#elsewhere article')).toHaveCount(6);
-  await expect(page.locator('#elsewhere article[data-framework="jax"]')).toContainText('Not understood in the link, so left out: method=bogus');
+  await expect(page.locator('#elsewhere article[data-framework="jax"]')).toContainText('Not understood, so left out: method=bogus');
   expect(problems).toEqual([]);
 });
 
@@ -86,4 +86,37 @@ test('screenshots: a framework link in Chinese, dark, and on a phone', async ({ 
   await expect(tf.locator('.why-line')).toContainText('a = −0.5 where PyTorch');
   await page.screenshot({ path: SHOTS + 'tensorflow-phone-en.png' });
   await tf.screenshot({ path: SHOTS + 'tensorflow-card-phone-en.png' });
+});
+
+test('one coordinate convention, plain words, copyable scripts and the notices of a link (en, zh)', async ({ page }) => {
+  // TF2, JAX and Pillow sample output 2 of 7 → 31 at (2 + 0.5) × 7/31 − 0.5 = 0.0645, as their words say.
+  const problems = await open(page, '?input=1x1x1x7:0,1,2,3,4,5,6&mode=nearest&scale_factor=1,4.428571428571429&sel=0,2&lang=en');
+  await page.locator('#elsewhere').scrollIntoViewIfNeeded();
+  for (const f of ['tensorflow', 'jax', 'pillow']) await expect(card(page, f)).toContainText('W: samples at 0.0645');
+  await expect(card(page, 'tensorflow')).toContainText("PyTorch's nearest-exact");
+  await page.locator('#elsewhere').screenshot({ path: SHOTS + 'nearest-1x7-en.png' });
+  // The copy button unfolds (and copies) the whole script.
+  const ort = card(page, 'onnxruntime');
+  await ort.locator('button[data-copy]').click();
+  await expect(ort.locator('button[data-copy] + pre')).toBeVisible();
+  await expect(ort.locator('button[data-copy] + pre')).toContainText('ort.InferenceSession(');
+  await ort.screenshot({ path: SHOTS + 'onnx-copied-en.png' });
+  await open(page, '?input=1x1x1x7:0,1,2,3,4,5,6&mode=nearest&scale_factor=1,4.428571428571429&sel=0,2&lang=zh');
+  await page.locator('#elsewhere').scrollIntoViewIfNeeded();
+  await expect(card(page, 'jax')).toContainText('W：采样于 0.0645');
+  await page.locator('#elsewhere').screenshot({ path: SHOTS + 'nearest-1x7-zh.png' });
+  // An edited card with no counterpart drops "the closest call".
+  await open(page, '?preset=stripes&mode=bilinear&size=2&antialias=true&framework=opencv&lang=en');
+  const cv = page.locator('#elsewhere article.focus[data-framework="opencv"]');
+  await expect(cv).toContainText('The closest call:');
+  await cv.locator('select[data-arg="interpolation"]').selectOption('INTER_AREA');
+  await expect(cv).toContainText('Changed here');
+  await expect(cv).not.toContainText('The closest call:');
+  await cv.screenshot({ path: SHOTS + 'opencv-area-edited-en.png' });
+  // A framework_args the page cannot read is named above the cards.
+  await open(page, '?preset=seed&mode=bilinear&scale_factor=2&framework_args=garbage((&lang=zh');
+  await page.locator('#elsewhere').scrollIntoViewIfNeeded();
+  await expect(page.locator('#elsewhere .libraries > p.error-text')).toContainText('garbage((');
+  await page.locator('#elsewhere').screenshot({ path: SHOTS + 'garbage-zh.png' });
+  expect(problems).toEqual([]);
 });

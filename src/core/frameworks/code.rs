@@ -4,7 +4,7 @@
 //! defaults, in the fixtures' spelling.
 
 use super::{CvResizeTo, FrameworkArgs, OrtResizeTo};
-use crate::core::py_float;
+use crate::core::{py_float, Tensor};
 
 /// A float32 as Python writes the float32 it stands for: its shortest digits (`0.6`, `-0.75`,
 /// `2.0`), which `np.float32(…)` reads back exactly.
@@ -99,10 +99,73 @@ pub fn framework_python(args: &FrameworkArgs) -> String {
     }
 }
 
+/// A self-contained Python script for `args` on `input` (NCHW float32): the imports, `x`
+/// as the input's exact float32 values, the call ([`framework_python`]) and `y`, its
+/// output back in NCHW, printed. ONNX Runtime's node is built into a model and run.
+pub fn framework_script(args: &FrameworkArgs, input: &Tensor) -> String {
+    let values: Vec<String> = input.data.iter().map(|&v| py_float32(v)).collect();
+    let shape: Vec<String> = input.shape.iter().map(usize::to_string).collect();
+    let x = format!("x = np.array([{}], np.float32).reshape({})", values.join(", "), shape.join(", "));
+    let call = framework_python(args);
+    let planes = |call: &str| {
+        format!("np.stack([np.stack([np.asarray({call}) for c in range(x.shape[1])]) for n in range(x.shape[0])])")
+    };
+    let (imports, body) = match args {
+        FrameworkArgs::OnnxRuntime(a) => {
+            let initializer = match a.to {
+                OrtResizeTo::Scales(_) => "scales",
+                OrtResizeTo::Sizes(_) => "sizes",
+            };
+            let (tensor, node) = call.split_once('\n').unwrap_or(("", &call));
+            (
+                "import numpy as np\nimport onnxruntime as ort\nfrom onnx import TensorProto, helper, numpy_helper",
+                format!(
+                    "{tensor}\nnode = {node}\ngraph = helper.make_graph(\n    [node], 'resize',\n    \
+                     [helper.make_tensor_value_info('X', TensorProto.FLOAT, None)],\n    \
+                     [helper.make_tensor_value_info('Y', TensorProto.FLOAT, None)],\n    \
+                     initializer=[{initializer}])\n\
+                     model = helper.make_model(graph, opset_imports=[helper.make_opsetid('', 19)], ir_version=9)\n\
+                     y = ort.InferenceSession(model.SerializeToString(), providers=['CPUExecutionProvider'])\
+                     .run(None, {{'X': x}})[0]"
+                ),
+            )
+        }
+        FrameworkArgs::TensorFlow(_) | FrameworkArgs::TfCompatV1(_) => {
+            ("import numpy as np\nimport tensorflow as tf", format!("y = tf.transpose({call}, [0, 3, 1, 2]).numpy()"))
+        }
+        FrameworkArgs::OpenCv(_) => ("import cv2\nimport numpy as np", format!("y = {}", planes(&call))),
+        FrameworkArgs::Pillow(_) => ("import numpy as np\nfrom PIL import Image", format!("y = {}", planes(&call))),
+        FrameworkArgs::Jax(_) => ("import jax\nimport numpy as np", format!("y = np.asarray({call})")),
+    };
+    format!("{imports}\n\n{x}\n{body}\nprint(y)\n")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::{CvArgs, Interpolation, JaxArgs, JaxMethod, OrtArgs, OrtMode};
+    use crate::core::{CvArgs, Interpolation, JaxArgs, JaxMethod, OrtArgs, OrtMode, TfArgs, TfMethod};
+
+    /// Each script defines `x` as the input's exact values, calls the library and gives `y`
+    /// back in NCHW; ONNX Runtime's builds and runs a model.
+    #[test]
+    fn scripts_are_self_contained() {
+        let x = Tensor::new(vec![1, 1, 1, 3], vec![0.1, -2.0, 3.5]).unwrap();
+        let ort = FrameworkArgs::OnnxRuntime(OrtArgs::scales([1.0, 1.0, 1.0, 2.0]));
+        let s = framework_script(&ort, &x);
+        assert!(s.starts_with("import numpy as np\nimport onnxruntime as ort\n"), "{s}");
+        assert!(s.contains("x = np.array([0.1, -2.0, 3.5], np.float32).reshape(1, 1, 1, 3)\nscales = "), "{s}");
+        assert!(s.contains("node = helper.make_node('Resize'") && s.contains("initializer=[scales]"), "{s}");
+        assert!(s.contains(".run(None, {'X': x})[0]\nprint(y)\n"), "{s}");
+        let tf = FrameworkArgs::TensorFlow(TfArgs { method: TfMethod::Bilinear, size: [1, 6], antialias: false });
+        let s = framework_script(&tf, &x);
+        assert!(s.contains("y = tf.transpose(tf.image.resize(tf.transpose(x, [0, 2, 3, 1]), [1, 6], method='bilinear'), [0, 3, 1, 2]).numpy()"), "{s}");
+        let cv = FrameworkArgs::OpenCv(CvArgs { interpolation: Interpolation::Linear, to: CvResizeTo::Dsize([6, 1]) });
+        let s = framework_script(&cv, &x);
+        assert!(
+            s.starts_with("import cv2\n") && s.contains("for c in range(x.shape[1])]) for n in range(x.shape[0])])"),
+            "{s}"
+        );
+    }
 
     #[test]
     fn lines_name_only_what_differs_from_the_defaults() {

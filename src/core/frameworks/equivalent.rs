@@ -20,6 +20,9 @@ pub enum NoEquivalent {
     ExportedWithoutResize,
     /// The library has no such kernel or grid.
     NoSuchMode,
+    /// PyTorch's `nearest` floors `i × scale`; the library's nearest rounds the output
+    /// cell's centre, which is PyTorch's `nearest-exact` (TensorFlow 2, Pillow, JAX).
+    NearestFloors,
     /// The library has no `align_corners` grid for this method.
     NoAlignCorners,
     /// The library always antialiases when shrinking (Pillow's filters).
@@ -118,6 +121,9 @@ pub fn equivalent(plan: &Plan, framework: Framework) -> Equivalent {
             let enlarging = plan.out_shape[2] >= plan.in_shape[2] && plan.out_shape[3] >= plan.in_shape[3];
             let pil = |resample| FrameworkArgs::Pillow(PilArgs { resample, size: [w as i64, h as i64] });
             match mode {
+                // The same method on its own grid, so the only missing piece is align_corners.
+                Mode::Bilinear if ac => none(NoEquivalent::NoAlignCorners, Some(pil(Resampling::Bilinear))),
+                Mode::Bicubic if ac => none(NoEquivalent::NoAlignCorners, Some(pil(Resampling::Bicubic))),
                 _ if ac => none(NoEquivalent::NoAlignCorners, None),
                 Mode::NearestExact => Equivalent::Call(pil(Resampling::Nearest)),
                 // Enlarging, antialias widens nothing: Pillow's bilinear is the plain one.
@@ -126,7 +132,7 @@ pub fn equivalent(plan: &Plan, framework: Framework) -> Equivalent {
                 Mode::Lanczos => Equivalent::Call(pil(Resampling::Lanczos)),
                 Mode::Bilinear => none(NoEquivalent::AlwaysAntialiases, Some(pil(Resampling::Bilinear))),
                 Mode::Bicubic => none(NoEquivalent::OtherCubic, Some(pil(Resampling::Bicubic))),
-                Mode::Nearest => none(NoEquivalent::NoSuchMode, Some(pil(Resampling::Nearest))),
+                Mode::Nearest => none(NoEquivalent::NearestFloors, Some(pil(Resampling::Nearest))),
                 Mode::Area => none(NoEquivalent::NoSuchMode, Some(pil(Resampling::Box))),
                 Mode::Linear | Mode::Trilinear => none(NoEquivalent::NotTwoDimensional, None),
             }
@@ -139,7 +145,7 @@ pub fn equivalent(plan: &Plan, framework: Framework) -> Equivalent {
             match mode {
                 Mode::Bilinear if ac => none(NoEquivalent::NoAlignCorners, Some(v2(TfMethod::Bilinear))),
                 Mode::Bicubic if ac => none(NoEquivalent::NoAlignCorners, Some(v2(TfMethod::Bicubic))),
-                Mode::Nearest => none(NoEquivalent::NoSuchMode, Some(v2(TfMethod::Nearest))),
+                Mode::Nearest => none(NoEquivalent::NearestFloors, Some(v2(TfMethod::Nearest))),
                 Mode::NearestExact => Equivalent::Call(v2(TfMethod::Nearest)),
                 Mode::Bilinear => Equivalent::Call(v2(TfMethod::Bilinear)),
                 Mode::Bicubic => Equivalent::Call(v2(TfMethod::Bicubic)),
@@ -179,12 +185,14 @@ pub fn equivalent(plan: &Plan, framework: Framework) -> Equivalent {
                 })
             };
             match mode {
+                Mode::Bilinear if ac => none(NoEquivalent::NoAlignCorners, Some(jax(JaxMethod::Linear))),
+                Mode::Bicubic if ac => none(NoEquivalent::NoAlignCorners, Some(jax(JaxMethod::Cubic))),
                 _ if ac => none(NoEquivalent::NoAlignCorners, None),
                 Mode::NearestExact => Equivalent::Call(jax(JaxMethod::Nearest)),
                 Mode::Bilinear => Equivalent::Call(jax(JaxMethod::Linear)),
                 Mode::Bicubic => Equivalent::Call(jax(JaxMethod::Cubic)),
                 Mode::Lanczos => Equivalent::Call(jax(JaxMethod::Lanczos3)),
-                Mode::Nearest => none(NoEquivalent::NoSuchMode, Some(jax(JaxMethod::Nearest))),
+                Mode::Nearest => none(NoEquivalent::NearestFloors, Some(jax(JaxMethod::Nearest))),
                 Mode::Area => none(NoEquivalent::NoSuchMode, None),
                 Mode::Linear | Mode::Trilinear => none(NoEquivalent::NotTwoDimensional, None),
             }
@@ -272,9 +280,20 @@ mod tests {
     fn missing_counterparts_say_why() {
         let p =
             plan(&[1, 1, 4, 4], &call(Mode::Bilinear, Some(2.0), None, Some(true), false), &Limits::default()).unwrap();
+        // The closest call keeps the method, so only the grid is missing.
         assert!(matches!(
             equivalent(&p, Framework::Jax),
-            Equivalent::None { reason: NoEquivalent::NoAlignCorners, .. }
+            Equivalent::None {
+                reason: NoEquivalent::NoAlignCorners,
+                nearest: Some(FrameworkArgs::Jax(JaxArgs { method: JaxMethod::Linear, .. }))
+            }
+        ));
+        assert!(matches!(
+            equivalent(&p, Framework::Pillow),
+            Equivalent::None {
+                reason: NoEquivalent::NoAlignCorners,
+                nearest: Some(FrameworkArgs::Pillow(PilArgs { resample: Resampling::Bilinear, .. }))
+            }
         ));
         assert!(matches!(
             equivalent(&p, Framework::TfCompatV1),
@@ -289,6 +308,21 @@ mod tests {
             equivalent(&p, Framework::Pillow),
             Equivalent::None { reason: NoEquivalent::AlwaysAntialiases, nearest: Some(_) }
         ));
+        // Their nearest is PyTorch's nearest-exact, bit for bit; PyTorch's nearest floors.
+        let x = x4();
+        let exact =
+            interpolate(&x, &call(Mode::NearestExact, Some(2.5), None, None, false), &Limits::default()).unwrap();
+        let p = plan(&x.shape, &call(Mode::Nearest, Some(2.5), None, None, false), &Limits::default()).unwrap();
+        for f in [Framework::TensorFlow, Framework::Pillow, Framework::Jax] {
+            let Equivalent::None { reason: NoEquivalent::NearestFloors, nearest: Some(args) } = equivalent(&p, f)
+            else {
+                panic!("{f:?}")
+            };
+            // Pillow's accumulated centres can fall the other way at an exact tie (7.5 × 0.4).
+            if f != Framework::Pillow {
+                assert_eq!(framework_resize(&x, &args).unwrap(), exact, "{f:?}");
+            }
+        }
         let p = plan(&[1, 1, 8], &call(Mode::Linear, Some(0.5), None, None, false), &Limits::default()).unwrap();
         assert!(matches!(
             equivalent(&p, Framework::OpenCv),

@@ -24,7 +24,7 @@ mod pillow;
 mod tensorflow;
 mod tf_compat_v1;
 
-pub use code::framework_python;
+pub use code::{framework_python, framework_script};
 pub use equivalent::{equivalent, Equivalent, NoEquivalent};
 pub use jax::{JaxArgs, JaxMethod};
 pub use onnxruntime::{CoordinateTransformationMode, NearestMode, OrtArgs, OrtMode, OrtResizeTo};
@@ -159,9 +159,9 @@ pub struct WeightedTap {
 pub struct FrameworkSample {
     pub out_index: usize,
     /// The source coordinate as the library computes it, in input pixel units with pixel
-    /// `k` centred at `k`: where the kernel is centred, or for `area` the output cell's left
-    /// edge (a library working in the edge frame, where pixel `k` spans `[k, k + 1)`, has its
-    /// value shifted by −½ here).
+    /// `k` centred at `k`: where the kernel is centred, or for `area` the output cell's
+    /// centre (a library working in the edge frame, where pixel `k` spans `[k, k + 1)`, has
+    /// its value shifted by −½ here), so every card prints one convention.
     pub coordinate: f64,
     /// The taps in the library's order, with the weights its arithmetic uses.
     pub taps: Vec<WeightedTap>,
@@ -587,7 +587,7 @@ mod tests {
     }
 
     /// Every library's half-pixel grid lands in the same frame: 4 → 8 samples at
-    /// `(i + 0.5)/2 − 0.5` (and area cells start at `i/2 − 0.5`), so the views can draw the
+    /// `(i + 0.5)/2 − 0.5` (and area cells of 6 → 3 are centred at `(i + 0.5)·2 − 0.5`), so the views can draw the
     /// libraries' coordinates on one axis.
     #[test]
     fn coordinates_share_the_pixel_centre_frame() {
@@ -620,7 +620,11 @@ mod tests {
         for args in area {
             let plan = framework_plan(&[1, 1, 4, 6], &args).unwrap();
             for s in &plan.axes[1].samples {
-                assert!((s.coordinate - (s.out_index as f64 * 2.0 - 0.5)).abs() < 1e-6, "{args:?}: {}", s.coordinate);
+                assert!(
+                    (s.coordinate - ((s.out_index as f64 + 0.5) * 2.0 - 0.5)).abs() < 1e-6,
+                    "{args:?}: {}",
+                    s.coordinate
+                );
             }
         }
     }

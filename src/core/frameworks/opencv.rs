@@ -315,7 +315,7 @@ fn area_axis(n_in: usize, n_out: usize, scale: f64) -> FrameworkAxis {
         if fsx2 - sx2 as f64 > 1e-3 {
             taps.push(tap(sx2 as usize, ((fsx2 - sx2 as f64).min(1.0).min(cell) / cell) as f32));
         }
-        sample(i, fsx1 - 0.5, taps)
+        sample(i, fsx1 + cell / 2.0 - 0.5, taps)
     })
 }
 
@@ -325,7 +325,7 @@ fn fast_area_axis(n_in: usize, n_out: usize, scale: f64) -> FrameworkAxis {
     let s = scale.round() as usize;
     axis_of(n_in, n_out, scale, false, |i| {
         let taps = (i * s..(i + 1) * s).map(|k| tap(k.min(n_in - 1), 1.0)).collect();
-        super::FrameworkSample { out_index: i, coordinate: i as f64 * scale - 0.5, taps, norm: s as f64 }
+        super::FrameworkSample { out_index: i, coordinate: (i as f64 + 0.5) * scale - 0.5, taps, norm: s as f64 }
     })
 }
 

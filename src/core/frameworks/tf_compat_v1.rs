@@ -284,7 +284,7 @@ fn area_axis(n_in: usize, n_out: usize, scale: f32) -> FrameworkAxis {
             }
         };
         let taps = (start..end).map(|k| tap(k.clamp(0, n_in as i64 - 1) as usize, weight(k))).collect();
-        sample(i, x0 as f64 - 0.5, taps)
+        sample(i, (x0 as f64 + x1 as f64) / 2.0 - 0.5, taps)
     })
 }
 
