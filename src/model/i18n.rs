@@ -294,7 +294,7 @@ texts! {
     PicMarks => "mark values beyond the input's range", "标出超出输入取值范围的值";
     PicBeyond => "{} pixels above the input's range (red), {} below it (blue); {} values outside 0–255, which an 8-bit PNG clamps.",
                  "{} 个像素高于输入的取值范围（红色），{} 个低于它（蓝色）；{} 个值超出 0–255，存成 8 位 PNG 时会被截断。";
-    PicDownloads => "Download", "下载";
+    PicDownloads => "Download:", "下载：";
     PicPngNote => "The PNG holds y.clamp(0, 255).round() as 8-bit values (ties to even, as torch.round).",
                   "PNG 中存的是 y.clamp(0, 255).round() 的 8 位值（恰好一半时取偶数，与 torch.round 相同）。";
     PicTooLargeInput => "This picture is {}×{} pixels; the image mode takes at most {} pixels per side and {} pixels in all (2048×2048).",

@@ -155,8 +155,8 @@ pub fn panel_html(lang: Lang, selected: &str, own: Option<&str>, unit: bool) -> 
          <label><input type=\"checkbox\" data-testid=\"image-roundtrip-show\"> {round_trip}</label>\
          <p class=\"hint\" style=\"white-space:pre-line\" data-testid=\"image-roundtrip-text\"></p>\
          <p class=\"pic-beyond\" data-testid=\"image-beyond\"></p><p class=\"hint\" data-testid=\"image-diff-text\"></p>\
-         <p class=\"pic-downloads\">{downloads}: <a data-testid=\"download-input-npy\">input .npy</a> · \
-         <a data-testid=\"download-output-npy\" href=\"#\">output .npy</a> · <a data-testid=\"download-output-png\" href=\"#\">output .png</a></p>\
+         <p class=\"pic-downloads\">{downloads}<a data-testid=\"download-input-npy\">input .npy</a>\
+         <a data-testid=\"download-output-npy\" href=\"#\">output .npy</a><a data-testid=\"download-output-png\" href=\"#\">output .png</a></p>\
          <p class=\"hint\">{png}</p><pre class=\"python\"><code data-testid=\"image-python\"></code></pre>",
         builtin = tr(Key::PicBuiltin),
         file = tr(Key::PicFile),

@@ -147,7 +147,9 @@ fn draw(ctx: &CanvasRenderingContext2d, layout: &HeatLayout, dpr: f64, img: &Hea
         ctx.set_fill_style_str(ink);
         for (k, (text, _)) in img.labels.iter().enumerate().filter(|(_, l)| l.1 == dark) {
             let (x, y, cw, ch) = layout.cell_rect(k / w, k % w);
-            let _ = ctx.fill_text(text, x + (cw - gap) / 2.0, y + (ch - gap) / 2.0 + 0.5);
+            // A long value (`-26.5000`, `143.5000`) is narrowed to its cell rather than cut.
+            let _ =
+                ctx.fill_text_with_max_width(text, x + (cw - gap) / 2.0, y + (ch - gap) / 2.0 + 0.5, cw - gap - 2.0);
         }
     }
 }
