@@ -281,6 +281,13 @@ test('the loupe: input and output at the same size, zoomed and panned together',
   await page.mouse.click(view.x + 180, view.y + 180);
   const row = Math.floor((1000 + 180) / (360 * 6) * 256), col = Math.floor((700 + 180) / (360 * 6) * 256);
   await expect(page.getByTestId('image-ledger')).toContainText(`y[0, :, ${row}, ${col}]`);
+  // The mark covers the clicked cell: (360 × 6) / 256 CSS pixels a side, under the click.
+  const cell = 360 * 6 / 256;
+  const mark = await page.getByTestId('image-pixel-mark').boundingBox();
+  expect(mark.width).toBeCloseTo(cell, 0);
+  expect(mark.height).toBeCloseTo(cell, 0);
+  expect(mark.x).toBeCloseTo(view.x + col * cell - 700, 0);
+  expect(mark.y).toBeCloseTo(view.y + row * cell - 1000, 0);
   await page.getByTestId('pictures').screenshot({ path: SHOTS + 'pictures-loupe.png' });
   // A new call keeps the loupe.
   await page.locator('#mode').selectOption('bilinear');
