@@ -150,6 +150,13 @@ pub fn to_u8(v: f32) -> u8 {
     }
 }
 
+/// [`to_u8`] without branches, for the output's pixels on every change: rounded first, then
+/// clamped as an integer (`as i32` saturates and takes NaN to 0). The same byte for every
+/// float: rounding is monotonic and keeps 0 and 255, so clamping after it changes nothing.
+fn to_u8_branchless(v: f32) -> u8 {
+    (v.round_ties_even() as i32).clamp(0, 255) as u8
+}
+
 /// The first image of a 1- or 3-channel tensor N×C×H×W as RGBA pixels ([`to_u8`] per value;
 /// one channel is drawn grey), with its width and height. `None` for other channel counts.
 pub fn rgba_of(t: &Tensor) -> Option<(usize, usize, Vec<u8>)> {
@@ -158,21 +165,24 @@ pub fn rgba_of(t: &Tensor) -> Option<(usize, usize, Vec<u8>)> {
         return None;
     }
     let plane = h * w;
+    let channel = |ch: usize| t.data.get((ch % c) * plane..(ch % c + 1) * plane);
+    let (Some(r), Some(g), Some(b)) = (channel(0), channel(1), channel(2)) else { return None };
     let mut out = vec![255u8; plane * 4];
-    for (k, px) in out.chunks_exact_mut(4).enumerate() {
-        for (ch, v) in px[..3].iter_mut().enumerate() {
-            *v = to_u8(t.data[(ch % c) * plane + k]);
-        }
+    // Three planes zipped, not indexed: a 1024×1024 output is converted on every change.
+    for (((px, &r), &g), &b) in out.chunks_exact_mut(4).zip(r).zip(g).zip(b) {
+        px.copy_from_slice(&[to_u8_branchless(r), to_u8_branchless(g), to_u8_branchless(b), 255]);
     }
     Some((w, h, out))
 }
 
 /// The least and greatest finite value of a tensor (`None` when it has none).
 pub fn value_range(t: &Tensor) -> Option<(f32, f32)> {
-    t.data.iter().filter(|v| v.is_finite()).fold(None, |r, &v| match r {
-        None => Some((v, v)),
-        Some((lo, hi)) => Some((lo.min(v), hi.max(v))),
-    })
+    let (mut lo, mut hi) = (f32::INFINITY, f32::NEG_INFINITY);
+    let mut any = false;
+    for &v in t.data.iter().filter(|v| v.is_finite()) {
+        (lo, hi, any) = (lo.min(v), hi.max(v), true);
+    }
+    any.then_some((lo, hi))
 }
 
 /// Pixels of the first image of `out` with any channel outside `[lo, hi]`, the input's range
@@ -184,7 +194,9 @@ pub fn beyond_range(out: &Tensor, lo: f32, hi: f32, top: f32) -> (Vec<u8>, Beyon
     let [_, c, h, w] = out.shape[..] else { return (Vec::new(), Beyond::default()) };
     // Most calls (nearest, linear, area) stay within the range: one quick pass, no overlay.
     let (lo_all, hi_all) = (lo.max(0.0), hi.min(top));
-    if out.data.iter().all(|&v| v >= lo_all && v <= hi_all) {
+    // In blocks, each without a branch per value (NaN fails both comparisons).
+    let within = |block: &[f32]| block.iter().fold(true, |ok, &v| ok & (v >= lo_all) & (v <= hi_all));
+    if out.data.chunks(4096).all(within) {
         return (Vec::new(), Beyond::default());
     }
     let plane = h * w;
@@ -336,6 +348,46 @@ mod tests {
         assert_eq!(to_u8(254.49), 254);
         assert_eq!(to_u8(f32::NAN), 0);
         assert_eq!(to_u8(f32::INFINITY), 255);
+    }
+
+    #[test]
+    fn the_branchless_byte_is_to_u8s() {
+        let specials = [
+            f32::NAN,
+            -f32::NAN,
+            f32::INFINITY,
+            f32::NEG_INFINITY,
+            -0.0,
+            0.0,
+            0.5,
+            1.5,
+            2.5,
+            -0.5,
+            -0.49,
+            -0.51,
+            -1.0,
+            254.5,
+            255.49,
+            255.5,
+            255.51,
+            256.0,
+            1e30,
+            -1e30,
+            f32::MIN_POSITIVE,
+            f32::from_bits(1),
+        ];
+        for v in specials {
+            assert_eq!(to_u8_branchless(v), to_u8(v), "{v}");
+        }
+        // Every float from -2 to 258 in steps of 1/64, and a stride over all bit patterns.
+        for k in -128..=258 * 64 {
+            let v = k as f32 / 64.0;
+            assert_eq!(to_u8_branchless(v), to_u8(v), "{v}");
+        }
+        for bits in (0..=u32::MAX).step_by(65_521) {
+            let v = f32::from_bits(bits);
+            assert_eq!(to_u8_branchless(v), to_u8(v), "{bits:#x}");
+        }
     }
 
     #[test]

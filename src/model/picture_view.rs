@@ -204,6 +204,18 @@ pub fn difference_rgba(y: &Tensor, y2: &Tensor) -> Option<(Rgba, f32)> {
 /// With `unit`, the picture is `x / 255` (values 0–1, float32 division as in PyTorch): the
 /// `.npy`, the call, the ledger and the Python take it; the views show `y × 255`.
 pub fn render(source: &Source, query: &str, lang: Lang, flags: Flags) -> Rendered {
+    render_with_laps(source, query, lang, flags, &mut |_| {})
+}
+
+/// [`render`], calling `lap` with the name of each part as it ends (`call`, the interpolation;
+/// `range`, the overshoot marks; `pixels`, the output's RGBA): the worker times them.
+pub fn render_with_laps(
+    source: &Source,
+    query: &str,
+    lang: Lang,
+    flags: Flags,
+    lap: &mut dyn FnMut(&'static str),
+) -> Rendered {
     let Flags { with_input, diff, round_trip, unit } = flags;
     let state = State::from_query(query).0;
     let call = state.call();
@@ -237,6 +249,7 @@ pub fn render(source: &Source, query: &str, lang: Lang, flags: Flags) -> Rendere
                 r.failed = true;
             }
             Ok(out) => {
+                lap("call");
                 r.summary = format!("{} → {} · {channels_note}", shape_text(&input.shape), shape_text(&out.shape));
                 if let Some((lo, hi)) = value_range(input) {
                     let (overlay, counts) = beyond_range(&out, lo, hi, if unit { 1.0 } else { 255.0 });
@@ -251,7 +264,9 @@ pub fn render(source: &Source, query: &str, lang: Lang, flags: Flags) -> Rendere
                         r.overlay = Some((out.shape[3], out.shape[2], overlay));
                     }
                 }
+                lap("range");
                 r.output = shown(&out);
+                lap("pixels");
                 if let Some(c2) = state.compared_call().filter(|_| diff) {
                     match interpolate(input, &c2, &Limits { max_output_elements: MAX_OUTPUT_VALUES }) {
                         Ok(y2) => {

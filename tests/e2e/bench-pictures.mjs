@@ -27,7 +27,7 @@ await new Promise((r) => server.stdout.once('data', r));
 // and has been handled (the panel sets `onmessage`).
 const instrument = () => {
   const Native = window.Worker;
-  window.__pic = { posted: [], arrived: [], handled: [], sent: [] };
+  window.__pic = { posted: [], arrived: [], handled: [], sent: [], parts: [] };
   window.Worker = class extends Native {
     postMessage(...a) { window.__pic.posted.push(performance.now()); return super.postMessage(...a); }
     set onmessage(f) {
@@ -36,6 +36,7 @@ const instrument = () => {
         window.__pic.arrived.push(t);
         const sent = e.data && e.data.sent_at;
         window.__pic.sent.push(typeof sent === 'number' ? sent - performance.timeOrigin : NaN);
+        window.__pic.parts.push(e.data && e.data.parts);
         f(e);
         window.__pic.handled.push(performance.now() - t);
       };
@@ -113,7 +114,7 @@ try {
       out.worker.push(Number(root.dataset.workerMs));
       out.back.push(p.arrived[na] - p.sent[na]);
       out.handled.push(p.handled[na]);
-      out.parts.push(root.dataset.workerParts ? JSON.parse(root.dataset.workerParts) : null);
+      out.parts.push(p.parts[na] || null);
     }
     await new Promise((r) => setTimeout(r, 100));
     observer.disconnect();
