@@ -9,7 +9,9 @@
 //   to worker / back  the page posting the request after the change, and the reply's
 //                     arrival after the worker posted it (clock of the page and the worker
 //                     share their time origin's epoch, so `performance.timeOrigin` is used)
+//   queued            the request posted until the worker starts on it
 //   drawn             the page's handler of the reply (drawing the output on its canvas)
+//   painted           the handler done until the next frame is painted
 // and every main-thread task over 50 ms (PerformanceObserver 'longtask') during the toggles.
 // Usage (after `trunk build --release`): node tests/e2e/bench-pictures.mjs [runs] [gap_ms]
 import { chromium } from '@playwright/test';
@@ -90,7 +92,7 @@ try {
     const nextPaint = () => new Promise((resolve) => requestAnimationFrame(() => {
       const ch = new MessageChannel(); ch.port1.onmessage = resolve; ch.port2.postMessage(0);
     }));
-    const out = { total: [], toWorker: [], worker: [], back: [], handled: [], parts: [] };
+    const out = { total: [], toWorker: [], queued: [], worker: [], back: [], handled: [], painted: [], parts: [] };
     const warm = 4;
     for (let i = 0; i < runs + warm; i++) {
       await new Promise((r) => setTimeout(r, gap));
@@ -112,7 +114,9 @@ try {
       out.total.push(t1 - t0);
       out.toWorker.push(p.posted[np] - t0);
       out.worker.push(Number(root.dataset.workerMs));
+      out.queued.push(p.sent[na] - Number(root.dataset.workerMs) - p.posted[np]);
       out.back.push(p.arrived[na] - p.sent[na]);
+      out.painted.push(t1 - (p.arrived[na] + p.handled[na]));
       out.handled.push(p.handled[na]);
       out.parts.push(p.parts[na] || null);
     }
@@ -124,6 +128,7 @@ try {
   console.log('512×512 RGB, mode=bilinear, scale_factor=2 → 1×3×1024×1024: align_corners change');
   line('change → painted', figures.total, '  (target: median under 50 ms)');
   line('to worker', figures.toWorker, '  (change → request posted)');
+  line('queued', figures.queued, '  (request posted → the worker starts on it)');
   line('worker', figures.worker, '  (its reply\'s ms)');
   const parts = figures.parts.filter(Boolean);
   if (parts.length) {
@@ -131,6 +136,7 @@ try {
   }
   line('back', figures.back, '  (worker posted → reply arrived on the page)');
   line('drawn', figures.handled, '  (the page\'s handler of the reply)');
+  line('painted', figures.painted, '  (handler done → the next frame is painted)');
   const longest = Math.max(0, ...figures.longTasks);
   console.log(`  main-thread tasks over 50 ms: ${figures.longTasks.length} (longest ${f(longest)} ms)  (target: none)`);
   const met = q(figures.total, 0.5) < 50 && figures.longTasks.length === 0;
