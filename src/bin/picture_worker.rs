@@ -124,6 +124,8 @@ mod worker {
             set(&parts, name, &JsValue::from_f64(now - last));
             last = now;
         };
+        // The last output's memory is taken for this one (its ledger is no longer asked for).
+        OUTPUT.with(|o| o.borrow_mut().take());
         let rendered = SOURCE.with(|s| {
             s.borrow_mut().as_mut().map(|(source, fresh)| {
                 // A new scale is a new input (its .npy).

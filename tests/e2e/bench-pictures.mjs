@@ -31,9 +31,14 @@ const instrument = () => {
   const Native = window.Worker;
   window.__pic = { posted: [], arrived: [], handled: [], sent: [], parts: [] };
   window.Worker = class extends Native {
-    postMessage(...a) { window.__pic.posted.push(performance.now()); return super.postMessage(...a); }
+    // Only the image mode's worker (its requests carry `round_trip`), not the charts' worker.
+    postMessage(...a) {
+      if (a[0] && 'round_trip' in a[0]) { this.picture = true; window.__pic.posted.push(performance.now()); }
+      return super.postMessage(...a);
+    }
     set onmessage(f) {
       super.onmessage = (e) => {
+        if (!this.picture) { f(e); return; }
         const t = performance.now();
         window.__pic.arrived.push(t);
         const sent = e.data && e.data.sent_at;
