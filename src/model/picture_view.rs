@@ -24,11 +24,15 @@ pub struct Source {
     pub builtin: bool,
     pub channels: Channels,
     pub tensor: Tensor,
+    /// `value_range` of `tensor`, taken once: every call compares its output with it.
+    pub range: Option<(f32, f32)>,
 }
 
 impl Source {
     pub fn builtin(b: BuiltinImage) -> Source {
-        Source { name: format!("{}.png", b.name()), builtin: true, channels: Channels::Grey, tensor: b.tensor() }
+        let tensor = b.tensor();
+        let range = value_range(&tensor);
+        Source { name: format!("{}.png", b.name()), builtin: true, channels: Channels::Grey, tensor, range }
     }
 
     /// A decoded file: RGBA pixels and the channels its header names.
@@ -39,12 +43,9 @@ impl Source {
         rgba: &[u8],
         channels: Channels,
     ) -> Result<Source, PictureError> {
-        Ok(Source {
-            name: name.to_string(),
-            builtin: false,
-            channels,
-            tensor: tensor_from_rgba(width, height, rgba, channels)?,
-        })
+        let tensor = tensor_from_rgba(width, height, rgba, channels)?;
+        let range = value_range(&tensor);
+        Ok(Source { name: name.to_string(), builtin: false, channels, tensor, range })
     }
 }
 
@@ -251,7 +252,9 @@ pub fn render_with_laps(
             Ok(out) => {
                 lap("call");
                 r.summary = format!("{} → {} · {channels_note}", shape_text(&input.shape), shape_text(&out.shape));
-                if let Some((lo, hi)) = value_range(input) {
+                // With values 0–1 (a switch, rarely on) the range of x / 255 is taken anew.
+                let range = if unit { value_range(input) } else { source.range };
+                if let Some((lo, hi)) = range {
                     let (overlay, counts) = beyond_range(&out, lo, hi, if unit { 1.0 } else { 255.0 });
                     if counts.above + counts.below + counts.clamped > 0 {
                         let text = if unit { pt(lang, PictureText::BeyondUnit) } else { t(lang, Key::PicBeyond) };
