@@ -163,3 +163,36 @@ fn own_png_is_rgb_by_its_header() {
     let bytes = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/golden/own.png")).expect("own.png");
     assert_eq!(picture::file_channels(&bytes), picture::Channels::Rgb);
 }
+
+/// The drawn pixels are `to_u8` of each value, also where the wasm build converts four
+/// pixels at once (SIMD128): special values, every 1/64 from −2 to 258, a stride over all
+/// float bit patterns, as three planes with a tail not a multiple of four; and the overshoot
+/// check agrees with a plain comparison.
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test)]
+fn drawn_pixels_are_to_u8_of_each_value() {
+    let mut values = vec![f32::NAN, -f32::NAN, f32::INFINITY, f32::NEG_INFINITY, -0.0, 0.0, 0.5, 1.5, 2.5, -0.5];
+    values.extend([-0.51, 254.5, 255.49, 255.5, 255.51, 256.0, 1e30, -1e30, f32::MIN_POSITIVE, f32::from_bits(1)]);
+    values.extend((-128..=258 * 64).map(|k| k as f32 / 64.0));
+    values.extend((0..=u32::MAX).step_by(65_521).map(f32::from_bits));
+    let n = (values.len() / 3 - 3) / 4 * 4 + 3;
+    let plane = |c: usize| values[c * n..(c + 1) * n].to_vec();
+    let t = Tensor::new(vec![1, 3, 1, n], [plane(0), plane(1), plane(2)].concat()).unwrap();
+    let (w, h, px) = picture::rgba_of(&t).unwrap();
+    assert_eq!((w, h, px.len()), (n, 1, 4 * n));
+    assert_eq!(n % 4, 3, "a tail for the scalar loop");
+    for k in 0..n {
+        let want = [0, 1, 2].map(|c| picture::to_u8(values[c * n + k]));
+        assert_eq!(px[4 * k..4 * k + 4], [want[0], want[1], want[2], 255], "pixel {k}");
+    }
+    let grey = Tensor::new(vec![1, 1, 1, n], plane(0)).unwrap();
+    let (_, _, px) = picture::rgba_of(&grey).unwrap();
+    assert!((0..n).all(|k| px[4 * k..4 * k + 3] == [picture::to_u8(values[k]); 3]));
+    let within = Tensor::new(vec![1, 1, 1, 10], (0..10).map(|k| k as f32 * 25.0).collect()).unwrap();
+    assert_eq!(picture::beyond_range(&within, 0.0, 225.0, 255.0).1, picture::Beyond::default());
+    for (bad, at) in [f32::NAN, 255.5, -0.01].into_iter().flat_map(|v| [(v, 2), (v, 9)]) {
+        let mut t = within.clone();
+        t.data[at] = bad;
+        assert_ne!(picture::beyond_range(&t, 0.0, 225.0, 255.0).1, picture::Beyond::default(), "{bad} at {at}");
+    }
+}

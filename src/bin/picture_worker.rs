@@ -15,7 +15,8 @@
 //! diff, diff_text, round_trip, round_trip_diff, round_trip_text, input_npy, has_output, ms}` (images as `{width, height, data}`, their buffers
 //! transferred; `.npy` files as Blobs; the input's only with a new picture, the overlay only
 //! when some value lies beyond the input's range; `ms`, the milliseconds the call and the
-//! reply took here; `pixel_html`, the ledger's markup, when asked), `{pixel_html}`,
+//! reply took here, `parts` their split (`call`, `range`, `pixels`, `reply`) and `sent_at` the
+//! time the reply was posted (ms since the epoch, to time its way to the page); `pixel_html`, the ledger's markup, when asked), `{pixel_html}`,
 //! `{summary, failed: true}` when a file cannot be taken, or `{output_npy}`.
 
 #[cfg(target_arch = "wasm32")]
@@ -27,7 +28,9 @@ mod worker {
     use upsample_explainer::model::i18n::{t, Key, Lang};
     use upsample_explainer::model::npy::to_npy;
     use upsample_explainer::model::picture::{check_input, file_channels, MAX_OUTPUT_VALUES};
-    use upsample_explainer::model::picture_view::{error_text, input_of, render, Flags, Rendered, Rgba, Source};
+    use upsample_explainer::model::picture_view::{
+        error_text, input_of, render_with_laps, Flags, Rendered, Rgba, Source,
+    };
     use upsample_explainer::model::pixel_ledger::pixel_ledger;
     use upsample_explainer::model::state::State;
     use wasm_bindgen::prelude::*;
@@ -110,7 +113,19 @@ mod worker {
                 }
             }
         }
-        let started = js_sys::Date::now();
+        let clock: web_sys::Performance = Reflect::get(&js_sys::global(), &JsValue::from_str("performance"))
+            .map(JsCast::unchecked_into)
+            .unwrap_or_else(|_| JsValue::UNDEFINED.unchecked_into());
+        let started = clock.now();
+        let parts = Object::new();
+        let mut last = started;
+        let mut lap = |name: &'static str| {
+            let now = clock.now();
+            set(&parts, name, &JsValue::from_f64(now - last));
+            last = now;
+        };
+        // The last output's memory is taken for this one (its ledger is no longer asked for).
+        OUTPUT.with(|o| o.borrow_mut().take());
         let rendered = SOURCE.with(|s| {
             s.borrow_mut().as_mut().map(|(source, fresh)| {
                 // A new scale is a new input (its .npy).
@@ -121,7 +136,7 @@ mod worker {
                     unit,
                 };
                 UNIT.set(unit);
-                let r = (source.name.clone(), render(source, &query, lang, flags));
+                let r = (source.name.clone(), render_with_laps(source, &query, lang, flags, &mut lap));
                 *fresh = false;
                 r
             })
@@ -134,7 +149,10 @@ mod worker {
             return;
         };
         let (reply, transfer) = reply_of(&name, rendered);
-        set(&reply, "ms", &JsValue::from_f64(js_sys::Date::now() - started));
+        lap("reply");
+        set(&reply, "ms", &JsValue::from_f64(clock.now() - started));
+        set(&reply, "parts", &parts);
+        set(&reply, "sent_at", &JsValue::from_f64(clock.time_origin() + clock.now()));
         if pixel.is_some() {
             set(&reply, "pixel_html", &JsValue::from_str(&ledger(&query, lang, pixel, unit)));
         }

@@ -150,6 +150,13 @@ pub fn to_u8(v: f32) -> u8 {
     }
 }
 
+/// [`to_u8`] without branches, for the output's pixels on every change: rounded first, then
+/// clamped as an integer (`as i32` saturates and takes NaN to 0). The same byte for every
+/// float: rounding is monotonic and keeps 0 and 255, so clamping after it changes nothing.
+fn to_u8_branchless(v: f32) -> u8 {
+    (v.round_ties_even() as i32).clamp(0, 255) as u8
+}
+
 /// The first image of a 1- or 3-channel tensor N×C×H×W as RGBA pixels ([`to_u8`] per value;
 /// one channel is drawn grey), with its width and height. `None` for other channel counts.
 pub fn rgba_of(t: &Tensor) -> Option<(usize, usize, Vec<u8>)> {
@@ -158,21 +165,93 @@ pub fn rgba_of(t: &Tensor) -> Option<(usize, usize, Vec<u8>)> {
         return None;
     }
     let plane = h * w;
+    let channel = |ch: usize| t.data.get((ch % c) * plane..(ch % c + 1) * plane);
+    let (Some(r), Some(g), Some(b)) = (channel(0), channel(1), channel(2)) else { return None };
     let mut out = vec![255u8; plane * 4];
-    for (k, px) in out.chunks_exact_mut(4).enumerate() {
-        for (ch, v) in px[..3].iter_mut().enumerate() {
-            *v = to_u8(t.data[(ch % c) * plane + k]);
-        }
+    // Three planes zipped, not indexed: a 1024×1024 output is converted on every change.
+    let done = simd::pixels4(&mut out, r, g, b);
+    for (((px, &r), &g), &b) in out[done * 4..].chunks_exact_mut(4).zip(&r[done..]).zip(&g[done..]).zip(&b[done..]) {
+        px.copy_from_slice(&[to_u8_branchless(r), to_u8_branchless(g), to_u8_branchless(b), 255]);
     }
     Some((w, h, out))
 }
 
+/// Whether every value lies in `[lo, hi]` (false for NaN).
+fn all_within(data: &[f32], lo: f32, hi: f32) -> bool {
+    let done = simd::within4(data, lo, hi);
+    let rest = &data[done.unwrap_or(data.len())..];
+    done.is_some() && rest.iter().all(|&v| v >= lo && v <= hi)
+}
+
+/// Four pixels, or four values, at once in the wasm32 build with SIMD128 (the image mode's
+/// worker), each lane computed as the scalar code computes it: `f32x4.nearest` rounds ties
+/// to even as `round_ties_even`, `i32x4.trunc_sat_f32x4` saturates and takes NaN to 0 as
+/// `as i32`, and a comparison with NaN is false in both. Elsewhere they do nothing and the
+/// scalar loops do all.
+#[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+mod simd {
+    use core::arch::wasm32::*;
+
+    fn load(s: &[f32], j: usize) -> v128 {
+        assert!(j + 4 <= s.len());
+        // SAFETY: the four floats at j are in bounds (checked above); v128_load takes unaligned addresses.
+        unsafe { v128_load(s.as_ptr().add(j) as *const v128) }
+    }
+
+    /// Writes the RGBA pixels of the first `len / 4 * 4` values of each plane; returns how many.
+    pub fn pixels4(out: &mut [u8], r: &[f32], g: &[f32], b: &[f32]) -> usize {
+        let n = r.len().min(g.len()).min(b.len()).min(out.len() / 4) / 4 * 4;
+        let (zero, top, alpha) = (i32x4_splat(0), i32x4_splat(255), i32x4_splat(-0x0100_0000));
+        let byte = |v: v128| i32x4_min(i32x4_max(i32x4_trunc_sat_f32x4(f32x4_nearest(v)), zero), top);
+        for j in (0..n).step_by(4) {
+            let px = v128_or(
+                v128_or(byte(load(r, j)), i32x4_shl(byte(load(g, j)), 8)),
+                v128_or(i32x4_shl(byte(load(b, j)), 16), alpha),
+            );
+            assert!(4 * j + 16 <= out.len());
+            // SAFETY: the 16 bytes at 4j are in bounds (checked above); v128_store takes unaligned addresses.
+            unsafe { v128_store(out.as_mut_ptr().add(4 * j) as *mut v128, px) }
+        }
+        n
+    }
+
+    /// `Some(k)` when the first `k` values (a multiple of 4) all lie in `[lo, hi]`, else `None`.
+    pub fn within4(data: &[f32], lo: f32, hi: f32) -> Option<usize> {
+        let n = data.len() / 4 * 4;
+        let (lo, hi) = (f32x4_splat(lo), f32x4_splat(hi));
+        for block in (0..n).step_by(4096) {
+            let mut ok = i32x4_splat(-1);
+            for j in (block..(block + 4096).min(n)).step_by(4) {
+                let v = load(data, j);
+                ok = v128_and(ok, v128_and(f32x4_ge(v, lo), f32x4_le(v, hi)));
+            }
+            if !i32x4_all_true(ok) {
+                return None;
+            }
+        }
+        Some(n)
+    }
+}
+
+#[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
+mod simd {
+    pub fn pixels4(_: &mut [u8], _: &[f32], _: &[f32], _: &[f32]) -> usize {
+        0
+    }
+
+    pub fn within4(_: &[f32], _: f32, _: f32) -> Option<usize> {
+        Some(0)
+    }
+}
+
 /// The least and greatest finite value of a tensor (`None` when it has none).
 pub fn value_range(t: &Tensor) -> Option<(f32, f32)> {
-    t.data.iter().filter(|v| v.is_finite()).fold(None, |r, &v| match r {
-        None => Some((v, v)),
-        Some((lo, hi)) => Some((lo.min(v), hi.max(v))),
-    })
+    let (mut lo, mut hi) = (f32::INFINITY, f32::NEG_INFINITY);
+    let mut any = false;
+    for &v in t.data.iter().filter(|v| v.is_finite()) {
+        (lo, hi, any) = (lo.min(v), hi.max(v), true);
+    }
+    any.then_some((lo, hi))
 }
 
 /// Pixels of the first image of `out` with any channel outside `[lo, hi]`, the input's range
@@ -184,7 +263,7 @@ pub fn beyond_range(out: &Tensor, lo: f32, hi: f32, top: f32) -> (Vec<u8>, Beyon
     let [_, c, h, w] = out.shape[..] else { return (Vec::new(), Beyond::default()) };
     // Most calls (nearest, linear, area) stay within the range: one quick pass, no overlay.
     let (lo_all, hi_all) = (lo.max(0.0), hi.min(top));
-    if out.data.iter().all(|&v| v >= lo_all && v <= hi_all) {
+    if all_within(&out.data, lo_all, hi_all) {
         return (Vec::new(), Beyond::default());
     }
     let plane = h * w;
@@ -336,6 +415,46 @@ mod tests {
         assert_eq!(to_u8(254.49), 254);
         assert_eq!(to_u8(f32::NAN), 0);
         assert_eq!(to_u8(f32::INFINITY), 255);
+    }
+
+    #[test]
+    fn the_branchless_byte_is_to_u8s() {
+        let specials = [
+            f32::NAN,
+            -f32::NAN,
+            f32::INFINITY,
+            f32::NEG_INFINITY,
+            -0.0,
+            0.0,
+            0.5,
+            1.5,
+            2.5,
+            -0.5,
+            -0.49,
+            -0.51,
+            -1.0,
+            254.5,
+            255.49,
+            255.5,
+            255.51,
+            256.0,
+            1e30,
+            -1e30,
+            f32::MIN_POSITIVE,
+            f32::from_bits(1),
+        ];
+        for v in specials {
+            assert_eq!(to_u8_branchless(v), to_u8(v), "{v}");
+        }
+        // Every float from -2 to 258 in steps of 1/64, and a stride over all bit patterns.
+        for k in -128..=258 * 64 {
+            let v = k as f32 / 64.0;
+            assert_eq!(to_u8_branchless(v), to_u8(v), "{v}");
+        }
+        for bits in (0..=u32::MAX).step_by(65_521) {
+            let v = f32::from_bits(bits);
+            assert_eq!(to_u8_branchless(v), to_u8(v), "{bits:#x}");
+        }
     }
 
     #[test]

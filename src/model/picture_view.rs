@@ -24,11 +24,15 @@ pub struct Source {
     pub builtin: bool,
     pub channels: Channels,
     pub tensor: Tensor,
+    /// `value_range` of `tensor`, taken once: every call compares its output with it.
+    pub range: Option<(f32, f32)>,
 }
 
 impl Source {
     pub fn builtin(b: BuiltinImage) -> Source {
-        Source { name: format!("{}.png", b.name()), builtin: true, channels: Channels::Grey, tensor: b.tensor() }
+        let tensor = b.tensor();
+        let range = value_range(&tensor);
+        Source { name: format!("{}.png", b.name()), builtin: true, channels: Channels::Grey, tensor, range }
     }
 
     /// A decoded file: RGBA pixels and the channels its header names.
@@ -39,12 +43,9 @@ impl Source {
         rgba: &[u8],
         channels: Channels,
     ) -> Result<Source, PictureError> {
-        Ok(Source {
-            name: name.to_string(),
-            builtin: false,
-            channels,
-            tensor: tensor_from_rgba(width, height, rgba, channels)?,
-        })
+        let tensor = tensor_from_rgba(width, height, rgba, channels)?;
+        let range = value_range(&tensor);
+        Ok(Source { name: name.to_string(), builtin: false, channels, tensor, range })
     }
 }
 
@@ -204,6 +205,18 @@ pub fn difference_rgba(y: &Tensor, y2: &Tensor) -> Option<(Rgba, f32)> {
 /// With `unit`, the picture is `x / 255` (values 0–1, float32 division as in PyTorch): the
 /// `.npy`, the call, the ledger and the Python take it; the views show `y × 255`.
 pub fn render(source: &Source, query: &str, lang: Lang, flags: Flags) -> Rendered {
+    render_with_laps(source, query, lang, flags, &mut |_| {})
+}
+
+/// [`render`], calling `lap` with the name of each part as it ends (`call`, the interpolation;
+/// `range`, the overshoot marks; `pixels`, the output's RGBA): the worker times them.
+pub fn render_with_laps(
+    source: &Source,
+    query: &str,
+    lang: Lang,
+    flags: Flags,
+    lap: &mut dyn FnMut(&'static str),
+) -> Rendered {
     let Flags { with_input, diff, round_trip, unit } = flags;
     let state = State::from_query(query).0;
     let call = state.call();
@@ -237,8 +250,11 @@ pub fn render(source: &Source, query: &str, lang: Lang, flags: Flags) -> Rendere
                 r.failed = true;
             }
             Ok(out) => {
+                lap("call");
                 r.summary = format!("{} → {} · {channels_note}", shape_text(&input.shape), shape_text(&out.shape));
-                if let Some((lo, hi)) = value_range(input) {
+                // With values 0–1 (a switch, rarely on) the range of x / 255 is taken anew.
+                let range = if unit { value_range(input) } else { source.range };
+                if let Some((lo, hi)) = range {
                     let (overlay, counts) = beyond_range(&out, lo, hi, if unit { 1.0 } else { 255.0 });
                     if counts.above + counts.below + counts.clamped > 0 {
                         let text = if unit { pt(lang, PictureText::BeyondUnit) } else { t(lang, Key::PicBeyond) };
@@ -251,7 +267,9 @@ pub fn render(source: &Source, query: &str, lang: Lang, flags: Flags) -> Rendere
                         r.overlay = Some((out.shape[3], out.shape[2], overlay));
                     }
                 }
+                lap("range");
                 r.output = shown(&out);
+                lap("pixels");
                 if let Some(c2) = state.compared_call().filter(|_| diff) {
                     match interpolate(input, &c2, &Limits { max_output_elements: MAX_OUTPUT_VALUES }) {
                         Ok(y2) => {
