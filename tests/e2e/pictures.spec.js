@@ -284,6 +284,7 @@ test('the loupe: input and output at the same size, zoomed and panned together',
   await expect(page.getByTestId('image-ledger')).toContainText(`y[0, :, ${row}, ${col}]`);
   // The mark covers the clicked cell: (360 × 6) / 256 CSS pixels a side, under the click.
   const cell = 360 * 6 / 256;
+  const view = await out.boundingBox();
   const mark = await page.getByTestId('image-pixel-mark').boundingBox();
   expect(mark.width).toBeCloseTo(cell, 0);
   expect(mark.height).toBeCloseTo(cell, 0);
