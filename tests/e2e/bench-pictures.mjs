@@ -17,6 +17,7 @@
 import { chromium } from '@playwright/test';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { rgbPng512 } from './picture-png.js';
 
 const RUNS = Number(process.argv[2] ?? 30);
 const GAP = Number(process.argv[3] ?? 100);
@@ -77,16 +78,7 @@ try {
     }, n, { timeout: 60_000 });
   };
   await replies(1);
-  const png = await page.evaluate(async () => {
-    const c = new OffscreenCanvas(512, 512), g = c.getContext('2d'), img = g.createImageData(512, 512);
-    for (let k = 0; k < 512 * 512; k++) {
-      const x = k % 512, y = (k / 512) | 0;
-      img.data.set([(x * 7 + y) & 255, (x * y) & 255, (x ^ y) & 255, 255], 4 * k);
-    }
-    g.putImageData(img, 0, 0);
-    return Array.from(new Uint8Array(await (await c.convertToBlob({ type: 'image/png' })).arrayBuffer()));
-  });
-  await page.getByTestId('image-file').setInputFiles({ name: 'big.png', mimeType: 'image/png', buffer: Buffer.from(png) });
+  await page.getByTestId('image-file').setInputFiles(await rgbPng512(page));
   await replies(2);
   const summary = await page.getByTestId('image-summary').textContent();
   if (!summary.includes('(1, 3, 512, 512) → (1, 3, 1024, 1024)')) throw new Error(`unexpected summary: ${summary}`);

@@ -6,6 +6,7 @@ import { test, expect } from '@playwright/test';
 import { open } from './open.js';
 import { readFileSync, mkdirSync } from 'node:fs';
 import { createHash } from 'node:crypto';
+import { rgbPng512 } from './picture-png.js';
 
 const fixtures = JSON.parse(readFileSync(new URL('../golden/pictures.json', import.meta.url)));
 const OWN_PNG = new URL('../golden/own.png', import.meta.url).pathname;
@@ -306,17 +307,7 @@ test('the loupe: input and output at the same size, zoomed and panned together',
 test('512×512 RGB ×2 bilinear: a control change is drawn quickly and the main thread stays free', async ({ page }) => {
   const problems = await open(page, '?image=grid&mode=bilinear&scale_factor=2&align_corners=false');
   await reply(page, 1);
-  // A 512×512 RGB PNG made in the page (opaque, so the canvas gives its exact bytes).
-  const png = await page.evaluate(async () => {
-    const c = new OffscreenCanvas(512, 512), g = c.getContext('2d'), img = g.createImageData(512, 512);
-    for (let k = 0; k < 512 * 512; k++) {
-      const x = k % 512, y = (k / 512) | 0;
-      img.data.set([(x * 7 + y) & 255, (x * y) & 255, (x ^ y) & 255, 255], 4 * k);
-    }
-    g.putImageData(img, 0, 0);
-    return Array.from(new Uint8Array(await (await c.convertToBlob({ type: 'image/png' })).arrayBuffer()));
-  });
-  await page.getByTestId('image-file').setInputFiles({ name: 'big.png', mimeType: 'image/png', buffer: Buffer.from(png) });
+  await page.getByTestId('image-file').setInputFiles(await rgbPng512(page));
   await reply(page, 2);
   await expect(page.getByTestId('image-summary')).toContainText('(1, 3, 512, 512) → (1, 3, 1024, 1024)');
   const figures = await page.evaluate(async () => {
