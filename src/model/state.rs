@@ -418,15 +418,7 @@ impl State {
     pub fn from_query(query: &str) -> (State, Vec<String>) {
         let mut s = State::default();
         let mut ignored = Vec::new();
-        let pairs: Vec<(String, String)> = query
-            .trim_start_matches('?')
-            .split('&')
-            .filter(|p| !p.is_empty())
-            .map(|p| {
-                let (k, v) = p.split_once('=').unwrap_or((p, ""));
-                (percent_decode(k), percent_decode(v))
-            })
-            .collect();
+        let pairs = query_pairs(query);
         // A shared link that names the call says what was passed: anything it leaves out is not
         // passed. One that only sets up the page (language, a classroom mode) opens the front
         // page's call.
@@ -642,13 +634,21 @@ pub fn read_input(s: &str) -> Result<Tensor, PasteError> {
 /// Why a link's `input` was ignored, if it was: its last `input` parameter's [`read_input`]
 /// error.
 pub fn input_problem(query: &str) -> Option<PasteError> {
-    let value = query
+    let (_, value) = query_pairs(query).into_iter().rfind(|(k, _)| k == "input")?;
+    read_input(&value).err()
+}
+
+/// A URL query's `name=value` pairs (with or without the leading `?`), percent-decoded.
+fn query_pairs(query: &str) -> Vec<(String, String)> {
+    query
         .trim_start_matches('?')
         .split('&')
-        .filter_map(|p| p.split_once('='))
-        .rfind(|(k, _)| percent_decode(k) == "input")?
-        .1;
-    read_input(&percent_decode(value)).err()
+        .filter(|p| !p.is_empty())
+        .map(|p| {
+            let (k, v) = p.split_once('=').unwrap_or((p, ""));
+            (percent_decode(k), percent_decode(v))
+        })
+        .collect()
 }
 
 /// The `input` URL value of a tensor.
